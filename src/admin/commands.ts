@@ -1,0 +1,127 @@
+// Operator commands on the database: people and areas. No transport involved.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../clock.js';
+import type { Config } from '../config.js';
+import { openReadyDatabase } from '../db/bootstrap.js';
+import { participatingDesa, recordParticipation } from '../db/repos/areas.repo.js';
+import { listPeople, setPersonActive } from '../db/repos/people.repo.js';
+import { formatImportReport, importPeople } from '../people/people-import.js';
+import { normalizePhone } from '../people/phone.js';
+import { witaPeriod } from '../time/wita.js';
+
+export class AdminUsageError extends Error {
+  override name = 'AdminUsageError';
+}
+
+export interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export async function runAdminCommand(command: string, argv: string[], config: Config, io: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, from: { type: 'string' }, period: { type: 'string' }, kecamatan: { type: 'string' } },
+  });
+  const [sub, arg] = positionals;
+  const dbPath = values.db ?? config.dbPath;
+  const open = () => openReadyDatabase(dbPath);
+
+  switch (`${command} ${sub ?? ''}`.trim()) {
+    case 'migrate': {
+      const database = open();
+      database.close();
+      io.out(`Database ready: ${dbPath}`);
+      return 0;
+    }
+    case 'people import': {
+      if (!arg) throw new AdminUsageError('usage: imp-smart people import FILE.csv [--db PATH]');
+      const csv = readFileSync(arg, 'utf8');
+      const database = open();
+      try {
+        const report = importPeople(database.db, csv, database.areas, `import:${basename(arg)}`, systemClock.now());
+        (report.ok ? io.out : io.err)(formatImportReport(report, arg));
+        return report.ok ? 0 : 1;
+      } finally {
+        database.close();
+      }
+    }
+    case 'people list': {
+      const database = open();
+      try {
+        const people = listPeople(database.db);
+        if (people.length === 0) io.out('No one is registered yet. Use: imp-smart people import FILE.csv');
+        for (const p of people) {
+          const area = p.role === 'pkb' ? `binaan ${p.desaCodes.length} desa (${p.areaSpec})` : database.areas.label(p.homeAreaCode);
+          io.out([p.phone, p.role.padEnd(11), p.active ? 'active  ' : 'inactive', p.name, '—', area, p.unitName ? `— ${p.unitName}` : ''].join(' ').trim());
+        }
+        return 0;
+      } finally {
+        database.close();
+      }
+    }
+    case 'people deactivate':
+    case 'people activate': {
+      const phone = arg ? normalizePhone(arg) : null;
+      if (!phone) throw new AdminUsageError(`usage: imp-smart people ${sub} PHONE [--db PATH]`);
+      const database = open();
+      try {
+        const active = sub === 'activate';
+        const changed = setPersonActive(database.db, phone, active, `cli:${sub}`, systemClock.now());
+        io.out(changed ? `${phone} ${active ? 'reactivated' : 'deactivated'}.` : `${phone}: no change (not registered, or already ${active ? 'active' : 'inactive'}).`);
+        return changed ? 0 : 1;
+      } finally {
+        database.close();
+      }
+    }
+    case 'areas list': {
+      const period = values.period ?? witaPeriod(systemClock.now());
+      if (!PERIOD.test(period)) throw new AdminUsageError('--period must be YYYY-MM');
+      const database = open();
+      try {
+        const { areas } = database;
+        const kecamatan = areas.kecamatanList().filter((k) => !values.kecamatan || k.code === values.kecamatan);
+        const taking = new Set(participatingDesa(database.db, areas.allDesa().map((d) => d.code), period));
+        io.out(`Areas of Kabupaten Gowa; "x" = taking part in ${period} (${taking.size} of ${areas.allDesa().length} desa/kelurahan)`);
+        for (const kec of kecamatan) {
+          io.out(`${kec.code}  Kec. ${kec.name}`);
+          for (const desa of areas.desaOf(kec.code)) {
+            io.out(`  [${taking.has(desa.code) ? 'x' : ' '}] ${desa.code}  ${desa.kind === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${desa.name}`);
+          }
+        }
+        return 0;
+      } finally {
+        database.close();
+      }
+    }
+    case 'areas join':
+    case 'areas leave': {
+      if (!arg || !values.from || !PERIOD.test(values.from)) {
+        throw new AdminUsageError(`usage: imp-smart areas ${sub} CODE --from YYYY-MM [--db PATH]`);
+      }
+      const database = open();
+      try {
+        const { areas } = database;
+        const area = areas.get(arg);
+        if (!area) throw new AdminUsageError(`unknown area code ${arg}`);
+        // A kecamatan or kabupaten code stands for every desa in it (phased roll-out: "all but …").
+        const desa = area.level === 'desa' ? [area] : area.level === 'kecamatan' ? areas.desaOf(area.code) : areas.allDesa();
+        const action = sub === 'join' ? 'join' : 'leave';
+        database.db.transaction((tx) => {
+          for (const d of desa) recordParticipation(tx, d.code, action, values.from!);
+        });
+        io.out(`${areas.label(area.code)}: ${desa.length} desa/kelurahan ${action === 'join' ? 'take part' : 'stop taking part'} from ${values.from}.`);
+        return 0;
+      } finally {
+        database.close();
+      }
+    }
+    default:
+      throw new AdminUsageError(`unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "imp-smart help" for usage.`);
+  }
+}

@@ -1,0 +1,67 @@
+// Applies the engine's events inside the message's transaction: messages become outbox rows, completed flows
+// are handed to the handler that stores their results. Nothing here sends; sending happens after commit.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { enqueueOutbound } from '../db/repos/outbox.repo.js';
+import { people } from '../db/schema.js';
+import type { FlowEvent, Recipient } from '../flows/engine/types.js';
+import type { Logger } from '../logger.js';
+
+export interface ApplyContext {
+  now: Date;
+  /** Where replies to the sender go. */
+  replyTo: string;
+  inboundId: number | null;
+  logger: Logger;
+}
+
+/** Stores what a finished flow collected. One per flow that ends with `complete: true`. */
+export type CompletionHandler = (tx: Tx, results: Record<string, unknown>, ctx: ApplyContext) => void;
+
+export class UnhandledEventError extends Error {
+  override name = 'UnhandledEventError';
+}
+
+function addressOf(tx: Tx, to: Recipient, ctx: ApplyContext): string | null {
+  switch (to.kind) {
+    case 'sender':
+      return ctx.replyTo;
+    case 'group':
+      return to.groupId;
+    case 'person': {
+      const row = tx.select({ phone: people.phone, active: people.active }).from(people).where(eq(people.id, to.personId)).get();
+      return row?.active ? row.phone : null;
+    }
+  }
+}
+
+export function applyEvents(
+  tx: Tx,
+  events: readonly FlowEvent[],
+  ctx: ApplyContext,
+  completions: Readonly<Record<string, CompletionHandler>>,
+): void {
+  for (const event of events) {
+    switch (event.type) {
+      case 'message_created': {
+        const to = addressOf(tx, event.to, ctx);
+        if (to === null) {
+          ctx.logger.warn({ recipient: event.to }, 'message to an unknown or inactive person dropped');
+          break;
+        }
+        enqueueOutbound(tx, { toAddress: to, kind: 'text', text: event.text, inboundId: ctx.inboundId }, ctx.now);
+        break;
+      }
+      case 'flow_failed':
+        ctx.logger.error({ flowId: event.flowId, nodeId: event.nodeId, reason: event.reason }, 'flow failed');
+        break;
+      case 'flow_completed': {
+        const handler = completions[event.flowId];
+        // A flow whose answers nobody stores would lose data silently: fail the message instead.
+        if (!handler) throw new UnhandledEventError(`no completion handler for flow ${event.flowId}`);
+        handler(tx, event.results, ctx);
+        break;
+      }
+    }
+  }
+}

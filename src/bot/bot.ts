@@ -1,0 +1,64 @@
+// The bot without its edges: router + outbox dispatcher over one database and one transport. main.ts, the
+// simulator, the console and the tests all build it the same way, so they all take the production path.
+import type { Clock } from '../clock.js';
+import type { ReadyDatabase } from '../db/bootstrap.js';
+import type { ConversationOptions } from '../flows/conversation.js';
+import { productionRegistry } from '../flows/index.js';
+import type { FlowRegistry } from '../flows/registry.js';
+import type { Logger } from '../logger.js';
+import type { CompletionHandler } from './apply-events.js';
+import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { Router } from './router.js';
+import type { Transport } from './transport.js';
+
+export interface BotOptions {
+  database: ReadyDatabase;
+  transport: Transport;
+  clock: Clock;
+  logger: Logger;
+  conversation: ConversationOptions;
+  registry?: FlowRegistry;
+  completions?: Readonly<Record<string, CompletionHandler>>;
+}
+
+export interface Bot {
+  router: Router;
+  dispatcher: OutboxDispatcher;
+  /** Starts receiving and sends whatever the outbox still holds from before a restart. */
+  start(): Promise<void>;
+  /** Resolves when every due outbox message has been handed to the transport. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createBot(options: BotOptions): Bot {
+  const { database, transport, clock, logger } = options;
+  const dispatcher = new OutboxDispatcher({ db: database.db, transport, clock, logger });
+  const router = new Router({
+    db: database.db,
+    clock,
+    registry: options.registry ?? productionRegistry(),
+    areas: database.areas,
+    logger,
+    transportName: transport.name,
+    conversation: options.conversation,
+    completions: options.completions ?? {},
+    onQueued: () => void dispatcher.kick(),
+  });
+  return {
+    router,
+    dispatcher,
+    async start() {
+      await transport.start(async (message) => {
+        await router.receive(message);
+      });
+      await dispatcher.kick();
+    },
+    idle: () => dispatcher.kick(),
+    async stop() {
+      await transport.stop();
+      // Let a send in progress finish; whatever is still pending is sent at the next start.
+      await dispatcher.drain();
+    },
+  };
+}

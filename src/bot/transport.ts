@@ -1,0 +1,59 @@
+// The port every transport implements: WhatsApp (Baileys), the simulator, the console and the in-memory one.
+// Adapters translate their vendor's objects into InboundMessage at the edge and send OutboundMessage; they know
+// nothing about flows or the database.
+
+/** A message as the router sees it, whatever transport it came from. */
+export interface InboundMessage {
+  /** Provider message id: the durable de-duplication key. Must be unique per transport. */
+  id: string;
+  /** The sender: E.164 phone when known. */
+  from: { phone: string | null; /** Opaque transport id (e.g. a WhatsApp LID) when the phone is unknown. */ rawId: string };
+  /** Where it was said: a private chat, or a group (then replies would go to everyone in it). */
+  chat: { kind: 'private'; address: string } | { kind: 'group'; groupId: string; label?: string };
+  content:
+    | { kind: 'text'; text: string }
+    | { kind: 'media'; media: 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'other'; caption: string | null };
+  /** When the provider says it was sent. */
+  sentAt: Date;
+}
+
+export interface OutboundMessage {
+  /** The outbox row id: lets a transport make sends idempotent. */
+  outboxId: number;
+  /** E.164 phone, group id, or a raw chat address from InboundMessage.chat. */
+  to: string;
+  content:
+    | { kind: 'text'; text: string }
+    | { kind: 'image' | 'document'; fileName: string; path: string | null; caption: string };
+}
+
+export interface SendReceipt {
+  providerMessageId: string | null;
+}
+
+export type InboundHandler = (message: InboundMessage) => Promise<void>;
+
+export interface Transport {
+  readonly name: string;
+  /** Begins delivering inbound messages to the handler. */
+  start(handler: InboundHandler): Promise<void>;
+  /** Sends one message. Throws TransportRejectedError (never retry) or TransportUnreachableError (retry later). */
+  send(message: OutboundMessage): Promise<SendReceipt>;
+  stop(): Promise<void>;
+}
+
+/** The remote refused this message (bad address, blocked, policy): retrying will not help. */
+export class TransportRejectedError extends Error {
+  override name = 'TransportRejectedError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The transport could not reach the remote (socket down, timeout): retry later. */
+export class TransportUnreachableError extends Error {
+  override name = 'TransportUnreachableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,107 @@
+// `imp-smart`: the command line. Parses arguments and calls the composition root (main.ts) or an admin command.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { runAdminCommand, AdminUsageError } from './admin/commands.js';
+import { TranscriptError } from './bot/simulator/transcript.js';
+import { SimulationSetupError } from './bot/simulator/run-simulation.js';
+
+export const HELP = `imp-smart — WhatsApp bot and reporting backend for the Kader IMP of Kabupaten Gowa
+
+Usage: imp-smart <command> [options]
+
+Commands:
+  serve                          run the bot (transport from IMP_TRANSPORT) and the HTTP API; what npm start runs
+  simulate [--people FILE.csv]   run a transcript from stdin through the bot; every outbound message to stdout
+  chat --as +62…                 talk to the bot in this terminal as that phone number
+  people import FILE.csv         register people (phone,name,role,area,unit); all rows or nothing
+  people list                    show who is registered
+  people deactivate PHONE        deactivate a person (never deleted; history kept)
+  people activate PHONE          reactivate a person
+  areas list [--period YYYY-MM]  kecamatan and desa with codes, and who takes part in the period
+  areas join CODE --from YYYY-MM   a desa (or every desa of a kecamatan/kabupaten code) takes part from that month
+  areas leave CODE --from YYYY-MM  ... stops taking part from that month
+  migrate                        create or update the database schema and load the built-in areas
+  help                           this text
+
+Every command accepts --db PATH to use another database than IMP_DB_PATH (default ./data/imp-smart.db).
+simulate without --db uses a fresh temporary database.
+Configuration is read from the environment (and ./.env when present); see .env.example.`;
+
+function loadDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  try {
+    switch (command) {
+      case 'serve': {
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string' } } });
+        const { serve } = await import('./main.js');
+        await serve({ ...config, dbPath: values.db ?? config.dbPath });
+        return -1; // keeps running until a signal
+      }
+      case 'simulate': {
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, people: { type: 'string' }, 'media-dir': { type: 'string' } } });
+        const { simulate } = await import('./main.js');
+        const transcript = await readStdin();
+        await simulate(config, {
+          transcript,
+          ...(values.db ? { dbPath: values.db } : {}),
+          ...(values.people ? { peopleFile: values.people } : {}),
+        });
+        return 0;
+      }
+      case 'chat': {
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, as: { type: 'string' } } });
+        const { normalizePhone } = await import('./people/phone.js');
+        const phone = values.as ? normalizePhone(values.as) : null;
+        if (!phone) throw new AdminUsageError('chat needs --as +62… with a valid phone number');
+        const { chat } = await import('./main.js');
+        await chat({ ...config, dbPath: values.db ?? config.dbPath }, phone);
+        return 0;
+      }
+      default:
+        return await runAdminCommand(command, rest, config, {
+          out: (text) => process.stdout.write(`${text}\n`),
+          err: (text) => process.stderr.write(`${text}\n`),
+        });
+    }
+  } catch (error) {
+    if (error instanceof AdminUsageError || error instanceof TranscriptError || error instanceof SimulationSetupError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${error.message}\nRun "imp-smart help" for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}

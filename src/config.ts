@@ -1,0 +1,60 @@
+// The only reader of process.env. Parsed once with zod at start-up; a bad value stops start-up with one line
+// naming the variable.
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const ConfigSchema = z.object({
+  IMP_DB_PATH: z.string().min(1).default('./data/imp-smart.db'),
+  IMP_TRANSPORT: z.enum(['baileys', 'console']).default('console'),
+  IMP_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  IMP_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  IMP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Idle conversations expire after this many hours (default 3 days). */
+  IMP_CONVERSATION_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 90).default(72),
+  /** Raw inbound message text is pruned after this many days (UU PDP: at most 90). */
+  IMP_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(90),
+  /** Who you are in `npm start` with the console transport (any phone; unregistered means resident). */
+  IMP_CONSOLE_PHONE: z.string().min(1).default('+6281100000000'),
+});
+
+export type EnvConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  dbPath: string;
+  transport: 'baileys' | 'console';
+  logLevel: (typeof LOG_LEVELS)[number];
+  http: { host: string; port: number };
+  conversationExpiryMs: number;
+  messageRetentionDays: number;
+  consolePhone: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment into a frozen Config, or throws ConfigError with one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set" (a blank line in .env), so the default applies.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const got = present[name];
+    throw new ConfigError(
+      `Invalid configuration: ${name} ${issue.message.toLowerCase()}${got === undefined ? '' : ` (got "${got}")`}`,
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    dbPath: e.IMP_DB_PATH,
+    transport: e.IMP_TRANSPORT,
+    logLevel: e.IMP_LOG_LEVEL,
+    http: Object.freeze({ host: e.IMP_HTTP_HOST, port: e.IMP_HTTP_PORT }),
+    conversationExpiryMs: e.IMP_CONVERSATION_EXPIRY_HOURS * 3600_000,
+    messageRetentionDays: e.IMP_MESSAGE_RETENTION_DAYS,
+    consolePhone: e.IMP_CONSOLE_PHONE,
+  });
+}

@@ -1,0 +1,84 @@
+// The durable outbox: every outbound message is a row before it is a send.
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { outbox } from '../schema.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface NewOutboxMessage {
+  toAddress: string;
+  kind: 'text' | 'image' | 'document';
+  text: string;
+  mediaName?: string | null;
+  mediaPath?: string | null;
+  inboundId?: number | null;
+}
+
+export function enqueueOutbound(db: DbOrTx, message: NewOutboxMessage, now: Date): number {
+  const at = now.toISOString();
+  return db
+    .insert(outbox)
+    .values({
+      toAddress: message.toAddress,
+      kind: message.kind,
+      text: message.text,
+      mediaName: message.mediaName ?? null,
+      mediaPath: message.mediaPath ?? null,
+      inboundId: message.inboundId ?? null,
+      notBefore: at,
+      createdAt: at,
+    })
+    .returning({ id: outbox.id })
+    .get().id;
+}
+
+/** Pending messages whose next attempt is due, oldest first (the order they were created in). */
+export function duePending(db: DbOrTx, now: Date, limit = 50): OutboxRow[] {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now.toISOString())))
+    .orderBy(asc(outbox.id))
+    .limit(limit)
+    .all();
+}
+
+export function markSent(db: DbOrTx, id: number, now: Date, providerMessageId: string | null): void {
+  db.update(outbox)
+    .set({ status: 'sent', sentAt: now.toISOString(), providerMessageId, attempts: sql`${outbox.attempts} + 1`, lastError: null })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+/** A retryable failure: stays pending, next attempt not before `retryAt`. */
+export function markRetry(db: DbOrTx, id: number, error: string, retryAt: Date): void {
+  db.update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error, notBefore: retryAt.toISOString() })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+/** A final failure: the transport refused this message; it is never retried. */
+export function markFailed(db: DbOrTx, id: number, error: string): void {
+  db.update(outbox)
+    .set({ status: 'failed', attempts: sql`${outbox.attempts} + 1`, lastError: error })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+export function outboxCounts(db: DbOrTx): Record<'pending' | 'sent' | 'failed', number> {
+  const rows = db.select({ status: outbox.status, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.status).all();
+  const counts = { pending: 0, sent: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+/** The earliest time a pending message becomes due, for scheduling the next dispatch. */
+export function nextDueAt(db: DbOrTx): Date | null {
+  const row = db
+    .select({ at: sql<string | null>`min(${outbox.notBefore})` })
+    .from(outbox)
+    .where(eq(outbox.status, 'pending'))
+    .get();
+  return row?.at ? new Date(row.at) : null;
+}

@@ -1,0 +1,199 @@
+// The whole database schema. One file until it hurts (see docs/ARCHITECTURE.md).
+// Migrations are generated from it with `npm run db:generate -- --name <what>` and committed in drizzle/.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../domain/roles.js';
+
+/** Timestamps are ISO-8601 UTC strings: sortable, readable in the sqlite shell, no driver conversion. */
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const AREA_LEVELS = ['kabupaten', 'kecamatan', 'desa'] as const;
+export const DESA_KINDS = ['desa', 'kelurahan'] as const;
+
+/** Kabupaten → kecamatan → desa/kelurahan, keyed by Kemendagri code (73.06, 73.06.06, 73.06.06.2001). */
+export const areas = sqliteTable(
+  'areas',
+  {
+    code: text('code').primaryKey(),
+    level: text('level', { enum: AREA_LEVELS }).notNull(),
+    name: text('name').notNull(),
+    /** Only for level 'desa': whether it is a desa or a kelurahan. */
+    kind: text('kind', { enum: DESA_KINDS }),
+    parentCode: text('parent_code').references((): any => areas.code),
+  },
+  (t) => [index('areas_parent_code_idx').on(t.parentCode)],
+);
+
+/** Other spellings of an area's name (older BPS spelling, local variants), for tolerant lookup. */
+export const areaAliases = sqliteTable(
+  'area_aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+    alias: text('alias').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [uniqueIndex('area_aliases_area_code_alias_idx').on(t.areaCode, t.alias)],
+);
+
+/** Dusun / RW under a desa. Not in public Kemendagri data: created from the people import. */
+export const areaUnits = sqliteTable(
+  'area_units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    desaCode: text('desa_code')
+      .notNull()
+      .references(() => areas.code),
+    name: text('name').notNull(),
+    /** Lower-cased, whitespace-collapsed name: "Dusun  Bontoa" and "dusun bontoa" are one unit. */
+    nameKey: text('name_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('area_units_desa_code_name_key_idx').on(t.desaCode, t.nameKey)],
+);
+
+/**
+ * Which desa take part in the programme, as dated events. A desa takes part in period P when its latest
+ * event with from_period <= P is a 'join'; with no event at all it takes part (the default).
+ */
+export const areaParticipation = sqliteTable(
+  'area_participation',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    desaCode: text('desa_code')
+      .notNull()
+      .references(() => areas.code),
+    action: text('action', { enum: ['join', 'leave'] }).notNull(),
+    /** First period (YYYY-MM) the action applies to. */
+    fromPeriod: text('from_period').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('area_participation_desa_code_idx').on(t.desaCode, t.fromPeriod)],
+);
+
+/** Registered people. Never deleted: deactivated instead, so history and authorship stay attributable. */
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** E.164, e.g. +6281234567001. */
+    phone: text('phone').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /**
+     * The area as registered: desa for cadres, kecamatan for a koordinator, kabupaten for dinas/admin. For a pkb the
+     * binaan is in person_areas and this holds the spec as imported ("73.06.06" or "73.06.06.2001;73.06.06.2002").
+     */
+    areaSpec: text('area_spec').notNull(),
+    /** The one area that names the person's place: their desa, the pkb's kecamatan (or kabupaten), etc. */
+    homeAreaCode: text('home_area_code')
+      .notNull()
+      .references(() => areas.code),
+    unitId: integer('unit_id').references(() => areaUnits.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('people_phone_idx').on(t.phone)],
+);
+
+/** The desa a person covers (one for cadres, the binaan for a pkb, all desa of the scope for the others). */
+export const personAreas = sqliteTable(
+  'person_areas',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.areaCode] }), index('person_areas_area_code_idx').on(t.areaCode)],
+);
+
+/** Every version of a person, written on create, change, deactivation and reactivation. */
+export const peopleHistory = sqliteTable(
+  'people_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    change: text('change', { enum: ['created', 'updated', 'deactivated', 'reactivated'] }).notNull(),
+    /** JSON of the person's fields after the change. */
+    snapshot: text('snapshot').notNull(),
+    source: text('source').notNull(),
+    changedAt: text('changed_at').notNull(),
+  },
+  (t) => [index('people_history_person_id_idx').on(t.personId)],
+);
+
+/** WhatsApp groups the bot has seen or been told about (the simulator gives each label a stable fake id). */
+export const chatGroups = sqliteTable('chat_groups', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  createdAt: createdAt(),
+});
+
+/** The flow engine's state per sender (see src/flows/engine/types.ts ConversationState). */
+export const conversations = sqliteTable('conversations', {
+  senderKey: text('sender_key').primaryKey(),
+  state: text('state').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * Every inbound message, keyed by the provider's message id: the durable de-duplication key. The text is kept for
+ * support and audit, and pruned after the retention period (UU PDP: raw message logs at most 90 days).
+ */
+export const inboundMessages = sqliteTable(
+  'inbound_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    providerId: text('provider_id').notNull(),
+    transport: text('transport').notNull(),
+    senderKey: text('sender_key').notNull(),
+    chatId: text('chat_id').notNull(),
+    kind: text('kind').notNull(),
+    text: text('text'),
+    receivedAt: text('received_at').notNull(),
+    processedAt: text('processed_at').notNull(),
+    outcome: text('outcome', { enum: ['handled', 'ignored', 'failed'] }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('inbound_messages_provider_id_idx').on(t.providerId),
+    index('inbound_messages_received_at_idx').on(t.receivedAt),
+  ],
+);
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+/** Every outbound message. Written in the same transaction as the state change that caused it; sent after commit. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Transport address: E.164 phone for a person, a group id for a group, or a raw chat id (unregistered LID). */
+    toAddress: text('to_address').notNull(),
+    kind: text('kind', { enum: ['text', 'image', 'document'] }).notNull(),
+    text: text('text').notNull(),
+    mediaName: text('media_name'),
+    mediaPath: text('media_path'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** Earliest time of the next attempt (backoff after a transport outage). */
+    notBefore: text('not_before').notNull(),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at'),
+    providerMessageId: text('provider_message_id'),
+    /** The inbound message that caused this one, if any (no foreign key: inbound rows are pruned). */
+    inboundId: integer('inbound_id'),
+  },
+  (t) => [index('outbox_status_not_before_idx').on(t.status, t.notBefore)],
+);

@@ -1,0 +1,170 @@
+// One sender's conversation around the flows: expiry, the words that work anywhere (MENU, BATAL, BANTUAN,
+// LANJUT), non-text and oversized messages, and the role's main menu. Pure: (registry, state, input, env) →
+// (state, events).
+import { describeActorRole } from './actor-label.js';
+import { COPY } from './copy.js';
+import { helpFor, isSessionCompatible, repromptFlow, resumeFlow, startFlow, type FlowSprint } from './engine/engine.js';
+import { MAX_INPUT_CHARS } from './engine/limits.js';
+import type { ConversationInput, ConversationState, FlowEnv, FlowEvent, FlowSession, Sprint } from './engine/types.js';
+import { isBlank, keywordOf, normalizeInput, parseChoice } from './parse/index.js';
+import type { FlowRegistry } from './registry.js';
+
+export interface ConversationOptions {
+  /** Idle time after which an open flow is closed (its draft kept), in milliseconds. */
+  expiryMs: number;
+}
+
+type GlobalWord = 'MENU' | 'BATAL' | 'BANTUAN' | 'LANJUT';
+const GLOBAL_WORDS: Readonly<Record<string, GlobalWord>> = {
+  MENU: 'MENU',
+  'MENU UTAMA': 'MENU',
+  BATAL: 'BATAL',
+  STOP: 'BATAL',
+  BERHENTI: 'BATAL',
+  BANTUAN: 'BANTUAN',
+  TOLONG: 'BANTUAN',
+  HELP: 'BANTUAN',
+  LANJUT: 'LANJUT',
+  LANJUTKAN: 'LANJUT',
+};
+
+function say(text: string): FlowEvent {
+  return { type: 'message_created', to: { kind: 'sender' }, text };
+}
+
+/** The greeting naming the person and their area, followed by the numbered menu. */
+export function menuText(registry: FlowRegistry, env: FlowEnv): string {
+  const { actor, areas } = env;
+  const greeting =
+    actor.kind === 'resident'
+      ? 'Halo! Selamat datang di *IMP Smart*, layanan WhatsApp Kader KB Kabupaten Gowa.'
+      : `Halo, ${actor.name}! Anda terdaftar sebagai ${describeActorRole(actor, areas)}.`;
+  const items = registry.menuFor(actor).map((item) => `${item.number}. ${item.label}`);
+  return [greeting, '', COPY.menuIntro, ...items, '', COPY.menuFooter].join('\n');
+}
+
+export function converse(
+  registry: FlowRegistry,
+  previous: ConversationState,
+  input: ConversationInput,
+  env: FlowEnv,
+  options: ConversationOptions,
+): Sprint<ConversationState> {
+  const events: FlowEvent[] = [];
+  let state: ConversationState = { ...previous, lastActivityAt: env.now.toISOString() };
+  const menu = () => say(menuText(registry, env));
+
+  // Expiry is noticed on the next message: the user is told once, the draft (if any) is kept.
+  let justExpired = false;
+  if (previous.active && previous.lastActivityAt) {
+    const idle = env.now.getTime() - Date.parse(previous.lastActivityAt);
+    if (idle > options.expiryMs) {
+      const left = leave(registry, state);
+      state = left.state;
+      events.push(say(COPY.expired(left.keptDraft)));
+      justExpired = true;
+    }
+  }
+
+  // A session saved under an older definition of its flow cannot safely continue.
+  if (state.active) {
+    const def = registry.get(state.active.flowId);
+    if (!def || !isSessionCompatible(def, state.active)) {
+      state = { ...state, active: null };
+      events.push(say(COPY.flowChanged));
+      return { state, events: [...events, menu()] };
+    }
+  }
+
+  const again = (): FlowEvent[] => (state.active ? reprompt(registry, state.active, env).events : [menu()]);
+
+  if (input.kind === 'media') return { state, events: [...events, say(COPY.textOnly), ...again()] };
+  if (isBlank(input.text)) return { state, events: [...events, say(COPY.blank), ...again()] };
+  if (input.text.length > MAX_INPUT_CHARS) return { state, events: [...events, say(COPY.tooLong(MAX_INPUT_CHARS)), ...again()] };
+
+  const text = normalizeInput(input.text);
+  const word = GLOBAL_WORDS[keywordOf(text)];
+  if (word) return applyGlobalWord(word, registry, state, env, events);
+
+  // After an expiry the message most likely answered the old question: show the menu rather than guess.
+  if (justExpired) return { state, events: [...events, menu()] };
+
+  if (state.active) {
+    const def = registry.get(state.active.flowId)!;
+    const sprint = resumeFlow(def, state.active, text, env);
+    return { state: { ...state, active: sprint.state }, events: [...events, ...sprint.events] };
+  }
+
+  const chosen = parseChoice(text, registry.menuChoices(env.actor));
+  if (chosen) {
+    const sprint = enterFlow(registry, state, chosen, env);
+    return { state: sprint.state, events: [...events, ...sprint.events] };
+  }
+  return { state, events: [...events, menu()] };
+}
+
+function applyGlobalWord(
+  word: GlobalWord,
+  registry: FlowRegistry,
+  state: ConversationState,
+  env: FlowEnv,
+  events: FlowEvent[],
+): Sprint<ConversationState> {
+  const menu = say(menuText(registry, env));
+  switch (word) {
+    case 'MENU': {
+      if (!state.active) return { state, events: [...events, menu] };
+      const left = leave(registry, state);
+      const note = COPY.leftToMenu(left.keptDraft);
+      return { state: left.state, events: [...events, ...(note ? [say(note)] : []), menu] };
+    }
+    case 'BATAL': {
+      if (!state.active) return { state, events: [...events, say(COPY.nothingToCancel), menu] };
+      const left = leave(registry, state);
+      return { state: left.state, events: [...events, say(COPY.cancelled(left.keptDraft)), menu] };
+    }
+    case 'BANTUAN': {
+      if (!state.active) return { state, events: [...events, say(COPY.generalHelp), menu] };
+      const def = registry.get(state.active.flowId)!;
+      return { state, events: [...events, say(helpFor(def, state.active, env))] };
+    }
+    case 'LANJUT': {
+      if (state.active) {
+        return { state, events: [...events, say(COPY.continuing), ...reprompt(registry, state.active, env).events] };
+      }
+      const flowId = Object.keys(state.drafts).at(-1);
+      if (!flowId) return { state, events: [...events, say(COPY.noDraft), menu] };
+      const sprint = enterFlow(registry, state, flowId, env);
+      return { state: sprint.state, events: [...events, ...sprint.events] };
+    }
+  }
+}
+
+/** Starts a flow, or resumes its draft when one is kept. */
+function enterFlow(registry: FlowRegistry, state: ConversationState, flowId: string, env: FlowEnv): Sprint<ConversationState> {
+  const def = registry.get(flowId);
+  const { [flowId]: draft, ...otherDrafts } = state.drafts;
+  if (!def) return { state: { ...state, drafts: otherDrafts }, events: [say(COPY.flowChanged), say(menuText(registry, env))] };
+  if (draft && isSessionCompatible(def, draft)) {
+    const sprint = repromptFlow(def, draft, env);
+    return { state: { ...state, active: sprint.state, drafts: otherDrafts }, events: [say(COPY.resumingDraft), ...sprint.events] };
+  }
+  const sprint: FlowSprint = startFlow(def, env);
+  return { state: { ...state, active: sprint.state, drafts: otherDrafts }, events: sprint.events };
+}
+
+function reprompt(registry: FlowRegistry, session: FlowSession, env: FlowEnv): FlowSprint {
+  return repromptFlow(registry.get(session.flowId)!, session, env);
+}
+
+/** Leaves the active flow, keeping it as the newest draft when the flow keeps drafts and has answers. */
+function leave(registry: FlowRegistry, state: ConversationState): { state: ConversationState; keptDraft: boolean } {
+  const active = state.active;
+  if (!active) return { state, keptDraft: false };
+  const def = registry.get(active.flowId);
+  const keep = def?.keepsDraft === true && Object.keys(active.results).length > 0;
+  const { [active.flowId]: _old, ...others } = state.drafts;
+  // Re-inserting puts this draft last, so LANJUT resumes the most recently left flow.
+  const drafts = keep ? { ...others, [active.flowId]: { ...active, attempts: 0 } } : state.drafts;
+  return { state: { ...state, active: null, drafts }, keptDraft: keep };
+}

@@ -1,0 +1,183 @@
+// The flow engine's data model. Flows are plain typed objects with stable ids; sessions are JSON.
+// Pure: nothing here performs I/O or reads the clock (the host passes `now` in).
+import type { AreaDirectory } from '../../areas/directory.js';
+import type { Role } from '../../domain/roles.js';
+
+export type NodeId = string;
+export type Category = string;
+
+/** Who is talking to the bot, as the host resolved it from the registry. */
+export type Actor =
+  | { kind: 'resident' }
+  | {
+      kind: 'person';
+      personId: number;
+      name: string;
+      role: Role;
+      /** The desa the person covers: one for cadres, the binaan for a pkb, every desa of the scope otherwise. */
+      desaCodes: readonly string[];
+      /** The area as registered: desa (cadres), kecamatan (koordinator), kabupaten (dinas/admin). */
+      homeAreaCode: string;
+      unitName: string | null;
+    };
+
+/** Read-only facts a flow may consult. Everything is already in memory: evaluating a flow never does I/O. */
+export interface FlowEnv {
+  now: Date;
+  actor: Actor;
+  areas: AreaDirectory;
+}
+
+/** One answer, kept as typed (raw) and as understood (value), like goflow's results. */
+export interface Result {
+  value: unknown;
+  raw: string;
+  category: Category;
+  nodeId: NodeId;
+  at: string;
+}
+export type Results = Readonly<Record<string, Result>>;
+
+export interface Scope extends FlowEnv {
+  results: Results;
+}
+
+/** A user-facing text: fixed, or computed from the answers so far. */
+export type Text = string | ((scope: Scope) => string);
+
+/** Where a message goes. `sender` is whoever sent the message being handled. */
+export type Recipient =
+  | { kind: 'sender' }
+  | { kind: 'person'; personId: number }
+  | { kind: 'group'; groupId: string };
+
+export interface MessageCreated {
+  type: 'message_created';
+  to: Recipient;
+  text: string;
+}
+
+/** A problem inside a flow (limit hit, broken definition): the session ends, the user gets an apology. */
+export interface FlowFailed {
+  type: 'flow_failed';
+  flowId: string;
+  nodeId: NodeId;
+  reason: string;
+}
+
+/** A flow finished and handed its answers to the host, which stores them in the same transaction. */
+export interface FlowCompleted {
+  type: 'flow_completed';
+  flowId: string;
+  results: Record<string, unknown>;
+}
+
+/** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
+export type FlowEvent = MessageCreated | FlowFailed | FlowCompleted;
+
+export interface ValidatorSpec {
+  name: string;
+  args?: unknown;
+}
+
+/** A validator sorts raw input into a category; any category the node does not route is "invalid". */
+export interface ValidationResult {
+  category: Category;
+  value?: unknown;
+  /** Why the input was not accepted, in Bahasa Indonesia, shown before the re-prompt. */
+  reason?: string;
+}
+
+export interface AskNode {
+  kind: 'ask';
+  prompt: Text;
+  validate: ValidatorSpec;
+  /** Name the answer is saved under; defaults to the node id. */
+  result?: string;
+  routes: Readonly<Record<Category, NodeId>>;
+  /** What is expected, shown after a wrong answer (falls back to the validator's reason). */
+  invalid?: Text;
+  /** Longer explanation for BANTUAN and after repeated wrong answers. */
+  help?: Text;
+}
+
+/** A pure computation between questions: branch on answers, emit events, add derived results. */
+export interface ActionNode {
+  kind: 'action';
+  run: (scope: Scope) => { category: Category; events?: FlowEvent[]; results?: Record<string, unknown> };
+  routes: Readonly<Record<Category, NodeId>>;
+}
+
+export interface SayNode {
+  kind: 'say';
+  text: Text;
+  next: NodeId;
+}
+
+export interface EndNode {
+  kind: 'end';
+  text?: Text;
+  /** Emit a flow_completed event carrying the answers' values. */
+  complete?: boolean;
+}
+
+export type FlowNode = AskNode | ActionNode | SayNode | EndNode;
+
+/** Who sees a menu entry: a role, or 'resident' for unregistered numbers. */
+export type Audience = Role | 'resident';
+
+export interface MenuEntry {
+  audience: readonly Audience[];
+  /** Label as shown in the numbered menu. */
+  label: string;
+  /** Words that choose the entry besides its number. */
+  words: readonly string[];
+  /** Position in the menu; lower comes first. */
+  order: number;
+}
+
+export interface FlowDefinition {
+  /** Stable snake_case id; node ids are `<flow id>.<name>`. Never derived from text. */
+  id: string;
+  /** Bumped when a change makes saved sessions meaningless; a mismatched session ends politely. */
+  version: number;
+  start: NodeId;
+  nodes: Readonly<Record<NodeId, FlowNode>>;
+  /** Leaving (BATAL, MENU, expiry) keeps the answers as a draft that LANJUT or choosing the flow again resumes. */
+  keepsDraft?: boolean;
+  /** Help for the flow as a whole, when a node has none. */
+  help?: Text;
+  menu?: MenuEntry;
+}
+
+/** The engine's state for one flow run; stored as JSON between messages. */
+export interface FlowSession {
+  flowId: string;
+  flowVersion: number;
+  nodeId: NodeId;
+  results: Results;
+  /** Wrong answers to the current question so far. */
+  attempts: number;
+  startedAt: string;
+}
+
+/** Everything the bot remembers about one sender's conversation. */
+export interface ConversationState {
+  active: FlowSession | null;
+  drafts: Readonly<Record<string, FlowSession>>;
+  /** Last message from the sender, for expiry. */
+  lastActivityAt: string | null;
+}
+
+export const EMPTY_CONVERSATION: ConversationState = Object.freeze({ active: null, drafts: {}, lastActivityAt: null });
+
+/** What the engine receives: text, or a non-text message (only its kind matters; media is never stored). */
+export type ConversationInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'media'; media: 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'other' };
+
+/** One step of the engine: the new state and what happened. */
+export interface Sprint<S> {
+  state: S;
+  events: FlowEvent[];
+}

@@ -1,0 +1,51 @@
+// The set of flows a bot runs, with its menus. Pure data; validated once when built.
+import type { ChoiceOption } from './parse/index.js';
+import { validateDefinition } from './engine/validate-definition.js';
+import type { Actor, Audience, FlowDefinition } from './engine/types.js';
+
+export interface MenuItem {
+  number: number;
+  flowId: string;
+  label: string;
+}
+
+export interface FlowRegistry {
+  get(flowId: string): FlowDefinition | undefined;
+  /** The numbered main menu for this actor: only flows that exist and that this role may use. */
+  menuFor(actor: Actor): MenuItem[];
+  /** The same menu as choice options (number or word). */
+  menuChoices(actor: Actor): ChoiceOption<string>[];
+}
+
+export class FlowDefinitionError extends Error {
+  override name = 'FlowDefinitionError';
+}
+
+export function audienceOf(actor: Actor): Audience {
+  return actor.kind === 'resident' ? 'resident' : actor.role;
+}
+
+export function createRegistry(definitions: readonly FlowDefinition[]): FlowRegistry {
+  const byId = new Map<string, FlowDefinition>();
+  for (const def of definitions) {
+    if (byId.has(def.id)) throw new FlowDefinitionError(`duplicate flow id ${def.id}`);
+    const problems = validateDefinition(def);
+    if (problems.length > 0) throw new FlowDefinitionError(`flow ${def.id}: ${problems.join('; ')}`);
+    byId.set(def.id, def);
+  }
+  const menuFlows = [...byId.values()]
+    .filter((def) => def.menu !== undefined)
+    .sort((a, b) => a.menu!.order - b.menu!.order || a.id.localeCompare(b.id));
+
+  const entriesFor = (actor: Actor) => {
+    const audience = audienceOf(actor);
+    return menuFlows.filter((def) => def.menu!.audience.includes(audience));
+  };
+
+  return {
+    get: (flowId) => byId.get(flowId),
+    menuFor: (actor) => entriesFor(actor).map((def, i) => ({ number: i + 1, flowId: def.id, label: def.menu!.label })),
+    menuChoices: (actor) =>
+      entriesFor(actor).map((def, i) => ({ key: def.id, number: i + 1, words: def.menu!.words })),
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('config', () => {
+  it('when nothing is set, then the documented defaults apply', () => {
+    expect(loadConfig({})).toEqual({
+      dbPath: './data/imp-smart.db',
+      transport: 'console',
+      logLevel: 'info',
+      http: { host: '127.0.0.1', port: 3000 },
+      conversationExpiryMs: 72 * 3600_000,
+      messageRetentionDays: 90,
+      consolePhone: '+6281100000000',
+    });
+  });
+
+  it.each([
+    [{ IMP_HTTP_PORT: 'abc' }, /^Invalid configuration: IMP_HTTP_PORT .*\(got "abc"\)$/],
+    [{ IMP_TRANSPORT: 'telegram' }, /^Invalid configuration: IMP_TRANSPORT .*\(got "telegram"\)$/],
+    [{ IMP_CONVERSATION_EXPIRY_HOURS: '-1' }, /^Invalid configuration: IMP_CONVERSATION_EXPIRY_HOURS/],
+    [{ IMP_LOG_LEVEL: 'loud' }, /^Invalid configuration: IMP_LOG_LEVEL/],
+  ])('when %o is set, then start-up stops with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('when values are set, then they are used', () => {
+    const config = loadConfig({ IMP_DB_PATH: '/tmp/x.db', IMP_CONVERSATION_EXPIRY_HOURS: '1', IMP_HTTP_PORT: '8080', IMP_TRANSPORT: 'baileys' });
+    expect(config).toMatchObject({ dbPath: '/tmp/x.db', conversationExpiryMs: 3600_000, http: { port: 8080 }, transport: 'baileys' });
+  });
+});

@@ -1,0 +1,93 @@
+// The pure engine: definitions as data, validators as categories, limits as failures.
+import { describe, expect, it } from 'vitest';
+import { AreaDirectory } from '../../src/areas/directory.js';
+import { loadWilayahFromResources } from '../../src/areas/wilayah-data.js';
+import { EngineError, resumeFlow, startFlow } from '../../src/flows/engine/engine.js';
+import type { FlowDefinition, FlowEnv } from '../../src/flows/engine/types.js';
+import { validateDefinition } from '../../src/flows/engine/validate-definition.js';
+import { PRODUCTION_FLOWS } from '../../src/flows/index.js';
+import { createRegistry } from '../../src/flows/registry.js';
+import { fixtureFlow } from '../helpers/fixture-flow.js';
+
+const { areas, aliases } = loadWilayahFromResources();
+const env: FlowEnv = { now: new Date('2026-11-25T00:00:00Z'), actor: { kind: 'resident' }, areas: new AreaDirectory(areas, aliases) };
+
+describe('flow registry', () => {
+  it.each(PRODUCTION_FLOWS.map((f) => [f.id, f]))('when flow %s is validated, then it has no problems', (_id, flow) => {
+    expect(validateDefinition(flow)).toEqual([]);
+  });
+
+  it('when a definition is broken, then every problem is named', () => {
+    const broken: FlowDefinition = {
+      id: 'broken',
+      version: 1,
+      start: 'broken.a',
+      nodes: {
+        'broken.a': { kind: 'ask', prompt: 'A?', validate: { name: 'yes_no' }, routes: { yes: 'broken.gone' } },
+        'broken.b': { kind: 'ask', prompt: 'B?', validate: { name: 'nope' }, routes: {} },
+        'other.c': { kind: 'end' },
+      },
+    };
+    expect(validateDefinition(broken)).toEqual([
+      'node other.c is not namespaced under broken.',
+      'broken.a routes to missing node broken.gone',
+      'broken.a does not route category no',
+      'broken.b uses unknown validator nope',
+      'node broken.b is unreachable',
+      'node other.c is unreachable',
+    ]);
+    expect(() => createRegistry([broken])).toThrow(/flow broken:/);
+  });
+
+  it('when the menu is built, then each audience sees only its entries, numbered from 1', () => {
+    const registry = createRegistry([...PRODUCTION_FLOWS, fixtureFlow]);
+    expect(registry.menuFor({ kind: 'resident' }).map((m) => `${m.number}. ${m.label}`)).toEqual(['1. Isian latihan', '2. Tentang IMP Smart', '3. Bantuan']);
+    const pkb = { kind: 'person', personId: 1, name: 'A', role: 'pkb', desaCodes: [], homeAreaCode: '73.06', unitName: null } as const;
+    expect(registry.menuFor(pkb).map((m) => m.label)).toEqual(['Profil saya', 'Bantuan']);
+  });
+});
+
+describe('engine', () => {
+  it('when a flow starts and is answered, then results keep raw and value and the end completes', () => {
+    const started = startFlow(fixtureFlow, env);
+    expect(started.events).toEqual([{ type: 'message_created', to: { kind: 'sender' }, text: '(1/3) Berapa jumlah PUS? Contoh: 120' }]);
+    const one = resumeFlow(fixtureFlow, started.state!, ' 1.250 ', env);
+    expect(one.state!.results.pus).toMatchObject({ raw: ' 1.250 ', value: 1250, category: 'ok', nodeId: 'fixture.pus' });
+    const two = resumeFlow(fixtureFlow, one.state!, 'tidak', env);
+    expect(two.state).toBeNull();
+    expect(two.events.at(-1)).toEqual({ type: 'flow_completed', flowId: 'fixture', results: { pus: 1250, poktan: false } });
+  });
+
+  it('when an answer is wrong, then the attempt counter rises and resets after the third', () => {
+    let session = startFlow(fixtureFlow, env).state!;
+    const attempts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      session = resumeFlow(fixtureFlow, session, 'abc', env).state!;
+      attempts.push(session.attempts);
+    }
+    expect(attempts).toEqual([1, 2, 0, 1]);
+  });
+
+  it('when a flow loops without waiting, then the step limit turns it into a failure event', () => {
+    const loop: FlowDefinition = {
+      id: 'loop',
+      version: 1,
+      start: 'loop.a',
+      nodes: {
+        'loop.a': { kind: 'action', run: () => ({ category: 'again' }), routes: { again: 'loop.b' } },
+        'loop.b': { kind: 'say', text: 'x', next: 'loop.a' },
+      },
+    };
+    const sprint = startFlow(loop, env);
+    expect(sprint.state).toBeNull();
+    expect(sprint.events).toEqual([
+      { type: 'flow_failed', flowId: 'loop', nodeId: expect.stringMatching(/^loop\./), reason: 'more than 100 steps' },
+      { type: 'message_created', to: { kind: 'sender' }, text: expect.stringContaining('Maaf, terjadi gangguan') },
+    ]);
+  });
+
+  it('when the engine is given a session that is not waiting, then it throws an EngineError', () => {
+    const session = { flowId: 'fixture', flowVersion: 1, nodeId: 'fixture.done', results: {}, attempts: 0, startedAt: '' };
+    expect(() => resumeFlow(fixtureFlow, session, 'x', env)).toThrow(EngineError);
+  });
+});

@@ -1,0 +1,43 @@
+// Runs a transcript through runSimulation (the code behind `imp-smart simulate`) and returns its stdout.
+import type { CompletionHandler } from '../../src/bot/apply-events.js';
+import { runSimulation } from '../../src/bot/simulator/run-simulation.js';
+import type { FlowRegistry } from '../../src/flows/registry.js';
+import { silentLogger } from '../../src/logger.js';
+import { fromWita } from '../../src/time/wita.js';
+import { PEOPLE_CSV } from './people.js';
+
+export interface SimulateOptions {
+  people?: string | null;
+  dbPath?: string;
+  registry?: FlowRegistry;
+  completions?: Record<string, CompletionHandler>;
+  expiryMs?: number;
+}
+
+export async function simulate(transcript: string, options: SimulateOptions = {}): Promise<string> {
+  let out = '';
+  const people = options.people === undefined ? PEOPLE_CSV : options.people;
+  await runSimulation({
+    transcript,
+    write: (text) => (out += text),
+    logger: silentLogger(),
+    conversation: { expiryMs: options.expiryMs ?? 72 * 3600_000 },
+    startAt: fromWita(2026, 11, 25, 7, 0),
+    ...(people ? { people: { csv: people, name: 'people.csv' } } : {}),
+    ...(options.dbPath ? { dbPath: options.dbPath } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
+    ...(options.completions ? { completions: options.completions } : {}),
+  });
+  return out;
+}
+
+/** Splits simulator output into messages: { to, text } with continuation lines joined back. */
+export function messagesOf(output: string): { to: string; text: string }[] {
+  const messages: { to: string; text: string }[] = [];
+  for (const line of output.split('\n')) {
+    const m = /^> ([^:]+): (.*)$/.exec(line);
+    if (m) messages.push({ to: m[1]!, text: m[2]! });
+    else if (line.startsWith('  ') && messages.length > 0) messages.at(-1)!.text += `\n${line.slice(2)}`;
+  }
+  return messages;
+}
