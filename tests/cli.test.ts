@@ -81,6 +81,19 @@ describe('imp-smart CLI', () => {
     expect(areas).toContain('[ ] 73.06.01.1001  Kelurahan Bontonompo');
   });
 
+  it('when lines are typed into chat --as, then the bot answers that number in the terminal', () => {
+    const db = join(dir, 'chat.db');
+    const people = join(dir, 'chat-people.csv');
+    writeFileSync(people, PEOPLE_CSV);
+    expect(cli(['people', 'import', people, '--db', db]).code).toBe(0);
+    const { code, out } = cli(['chat', '--as', '0812-3456-7001', '--db', db], 'halo\n1\n/as +6285200000001\nhalo\n');
+    expect(code).toBe(0);
+    expect(out).toContain('> +6281234567001: Halo, Siti Aminah!');
+    expect(out).toContain('> +6281234567001: *Profil Anda di IMP Smart*');
+    expect(out).toContain('(you are now +6285200000001)');
+    expect(out).toContain('> +6285200000001: Halo! Selamat datang di *IMP Smart*');
+  });
+
   it('when a command is unknown, then it says so with exit 2', () => {
     const { code, err } = cli(['frobnicate']);
     expect(code).toBe(2);

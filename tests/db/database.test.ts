@@ -53,3 +53,16 @@ describe('database', () => {
     close();
   });
 });
+
+describe('inbound retention', () => {
+  it('when inbound rows are older than the retention period, then pruning removes only those', async () => {
+    const { recordInbound, pruneInbound, countInbound } = await import('../../src/db/repos/inbound.repo.js');
+    const { db, close } = openReadyDatabase(':memory:');
+    const base = { transport: 't', senderKey: 'k', chatId: 'c', kind: 'text', text: 'x', processedAt: new Date(), outcome: 'handled' as const };
+    recordInbound(db, { ...base, providerId: 'old', receivedAt: new Date('2026-08-01T00:00:00Z') });
+    recordInbound(db, { ...base, providerId: 'new', receivedAt: new Date('2026-11-20T00:00:00Z') });
+    expect(pruneInbound(db, new Date('2026-08-27T00:00:00Z'))).toBe(1);
+    expect(countInbound(db)).toBe(1);
+    close();
+  });
+});
