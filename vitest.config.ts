@@ -7,5 +7,6 @@ export default defineConfig({
     sequence: { seed: 20261127 },
     testTimeout: 30_000,
     pool: 'forks',
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
 });
