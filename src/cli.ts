@@ -11,7 +11,8 @@ export const HELP = `imp-smart — WhatsApp bot and reporting backend for the Ka
 Usage: imp-smart <command> [options]
 
 Commands:
-  serve                          run the bot (transport from IMP_TRANSPORT) and the HTTP API; what npm start runs
+  serve [--pair-code +62…]       run the bot (transport from IMP_TRANSPORT) and the HTTP API; what npm start runs.
+                                 WhatsApp without a session prints a QR code; --pair-code prints a code instead
   simulate [--people FILE.csv]   run a transcript from stdin through the bot; every outbound message to stdout
   chat --as +62…                 talk to the bot in this terminal as that phone number
   people import FILE.csv         register people (phone,name,role,area,unit); all rows or nothing
@@ -21,6 +22,8 @@ Commands:
   areas list [--period YYYY-MM]  kecamatan and desa with codes, and who takes part in the period
   areas join CODE --from YYYY-MM   a desa (or every desa of a kecamatan/kabupaten code) takes part from that month
   areas leave CODE --from YYYY-MM  ... stops taking part from that month
+  whatsapp status                the WhatsApp link state, open alerts and the outbox
+  whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched
   migrate                        create or update the database schema and load the built-in areas
   help                           this text
 
@@ -53,9 +56,15 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve': {
-        const { values } = parseArgs({ args: rest, options: { db: { type: 'string' } } });
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, 'pair-code': { type: 'string' } } });
+        let pairCodePhone: string | null = null;
+        if (values['pair-code'] !== undefined) {
+          const { normalizePhone } = await import('./people/phone.js');
+          pairCodePhone = normalizePhone(values['pair-code']);
+          if (!pairCodePhone) throw new AdminUsageError('--pair-code needs the bot\'s own phone number, e.g. +6281234567000');
+        }
         const { serve } = await import('./main.js');
-        await serve({ ...config, dbPath: values.db ?? config.dbPath });
+        await serve({ ...config, dbPath: values.db ?? config.dbPath }, { pairCodePhone });
         return -1; // keeps running until a signal
       }
       case 'simulate': {

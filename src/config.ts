@@ -6,7 +6,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export const ConfigSchema = z.object({
   IMP_DB_PATH: z.string().min(1).default('./data/imp-smart.db'),
-  IMP_TRANSPORT: z.enum(['baileys', 'console']).default('console'),
+  IMP_TRANSPORT: z.enum(['baileys', 'console']).default('baileys'),
   IMP_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   IMP_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   IMP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +16,12 @@ export const ConfigSchema = z.object({
   IMP_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(90),
   /** Who you are in `npm start` with the console transport (any phone; unregistered means resident). */
   IMP_CONSOLE_PHONE: z.string().min(1).default('+6281100000000'),
+  /** Name of the WhatsApp session in the database (one number per session). */
+  IMP_WA_SESSION: z.string().regex(/^[a-z0-9_-]+$/i).default('default'),
+  /** Raise an alert when WhatsApp has not been connected for this many minutes. */
+  IMP_WA_LINK_DOWN_ALERT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Overrides the WhatsApp Web endpoint; only for offline testing. */
+  IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
 
 export type EnvConfig = z.infer<typeof ConfigSchema>;
@@ -28,6 +34,7 @@ export interface Config {
   conversationExpiryMs: number;
   messageRetentionDays: number;
   consolePhone: string;
+  whatsapp: { session: string; linkDownAlertMs: number; webSocketUrl: string | null };
 }
 
 export class ConfigError extends Error {
@@ -56,5 +63,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conversationExpiryMs: e.IMP_CONVERSATION_EXPIRY_HOURS * 3600_000,
     messageRetentionDays: e.IMP_MESSAGE_RETENTION_DAYS,
     consolePhone: e.IMP_CONSOLE_PHONE,
+    whatsapp: Object.freeze({
+      session: e.IMP_WA_SESSION,
+      linkDownAlertMs: e.IMP_WA_LINK_DOWN_ALERT_MINUTES * 60_000,
+      webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
+    }),
   });
 }

@@ -2,13 +2,18 @@
 // HTTP → scheduled jobs. The CLI (src/cli.ts) calls these functions.
 import { readFileSync } from 'node:fs';
 import cron from 'node-cron';
+import qrcode from 'qrcode-terminal';
+import { BaileysTransport } from './bot/adapters/baileys/baileys-transport.js';
 import { ConsoleTransport } from './bot/adapters/console.js';
 import { createBot } from './bot/bot.js';
+import { LinkMonitor } from './bot/link-monitor.js';
 import { runSimulation } from './bot/simulator/run-simulation.js';
 import type { Transport } from './bot/transport.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { openReadyDatabase } from './db/bootstrap.js';
+import { openReadyDatabase, type ReadyDatabase } from './db/bootstrap.js';
+import { openAlerts } from './db/repos/alerts.repo.js';
+import { createAuthKeyValueStore, createLidPairStore, createSentMessageStore, pruneSentMessages } from './db/repos/whatsapp.repo.js';
 import { pruneInbound } from './db/repos/inbound.repo.js';
 import { outboxCounts } from './db/repos/outbox.repo.js';
 import { buildApp } from './http/app.js';
@@ -18,31 +23,51 @@ import { WITA_ZONE } from './time/wita.js';
 
 const DAY_MS = 24 * 3600_000;
 
+export interface ServeOptions {
+  /** Link WhatsApp with an 8-character pairing code for this number instead of a QR code. */
+  pairCodePhone?: string | null;
+}
+
 /** `imp-smart serve` / `npm start`: the bot on the configured transport, the HTTP API and the daily jobs. */
-export async function serve(config: Config): Promise<void> {
+export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = openReadyDatabase(config.dbPath);
   const clock = systemClock;
-  const transport = pickTransport(config, logger);
+  let kick = () => {};
+  const monitor = new LinkMonitor({
+    db: database.db,
+    clock,
+    logger,
+    downAlertAfterMs: config.whatsapp.linkDownAlertMs,
+    onQueued: () => kick(),
+  });
+  const transport = pickTransport(config, logger, database, monitor, options);
   const bot = createBot({ database, transport, clock, logger, conversation: { expiryMs: config.conversationExpiryMs } });
+  kick = () => void bot.idle();
 
   const prune = () => {
-    const removed = pruneInbound(database.db, new Date(clock.now().getTime() - config.messageRetentionDays * DAY_MS));
-    if (removed > 0) logger.info({ removed }, 'pruned old inbound messages');
+    const cutoff = new Date(clock.now().getTime() - config.messageRetentionDays * DAY_MS);
+    const removed = pruneInbound(database.db, cutoff) + pruneSentMessages(database.db, cutoff);
+    if (removed > 0) logger.info({ removed }, 'pruned old message logs');
   };
   prune();
   const pruneJob = cron.schedule('15 2 * * *', prune, { timezone: WITA_ZONE });
-  // Retries after a transport outage: pending messages whose backoff has passed.
+  // Retries after a transport outage (pending messages whose backoff has passed) and the link watchdog.
   const retryTimer = setInterval(() => void bot.idle(), 15_000);
+  const watchdogTimer = setInterval(() => monitor.check(), 60_000);
 
   const app = await buildApp({
     logger,
-    health: () => ({
-      status: 'ok',
-      transport: { name: transport.name, state: 'running' },
-      outbox: outboxCounts(database.db),
-      alerts: [],
-    }),
+    health: () => {
+      const link = transport.status?.() ?? { state: 'open' as const, detail: '', since: clock.now() };
+      const alerts = openAlerts(database.db).map((a) => a.message);
+      return {
+        status: link.state === 'open' && alerts.length === 0 ? 'ok' : 'degraded',
+        transport: { name: transport.name, state: link.state, detail: link.detail, since: link.since.toISOString() },
+        outbox: outboxCounts(database.db),
+        alerts,
+      };
+    },
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();
@@ -54,6 +79,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(retryTimer);
+    clearInterval(watchdogTimer);
     await pruneJob.stop();
     await bot.stop();
     await app.close();
@@ -64,7 +90,7 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function pickTransport(config: Config, logger: Logger): Transport {
+function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, monitor: LinkMonitor, options: ServeOptions): Transport {
   switch (config.transport) {
     case 'console':
       return new ConsoleTransport({
@@ -76,7 +102,30 @@ function pickTransport(config: Config, logger: Logger): Transport {
         onClose: () => logger.info('console input closed; HTTP keeps running (Ctrl-C to stop)'),
       });
     case 'baileys':
-      throw new Error('IMP_TRANSPORT=baileys: the WhatsApp transport is not part of this build yet; use IMP_TRANSPORT=console');
+      return new BaileysTransport({
+        auth: createAuthKeyValueStore(database.db, config.whatsapp.session),
+        pairs: createLidPairStore(database.db, () => systemClock.now()),
+        sent: createSentMessageStore(database.db),
+        events: {
+          stateChanged: (state, detail) => monitor.stateChanged(state, detail),
+          deliveryFailed: (id, code) => monitor.deliveryFailed(id, code),
+          pairing: (info) => printPairing(info),
+        },
+        logger,
+        pairCodePhone: options.pairCodePhone ?? null,
+        ...(config.whatsapp.webSocketUrl ? { webSocketUrl: config.whatsapp.webSocketUrl } : {}),
+      });
+  }
+}
+
+/** The operator links the number from the terminal: a QR to scan, or a code to type on the phone. */
+function printPairing(info: { qr: string } | { code: string }): void {
+  if ('qr' in info) {
+    process.stdout.write('\nScan this QR code with the bot\'s phone: WhatsApp → Linked devices → Link a device\n');
+    qrcode.generate(info.qr, { small: true }, (text) => process.stdout.write(`${text}\n`));
+  } else {
+    const code = `${info.code.slice(0, 4)}-${info.code.slice(4)}`;
+    process.stdout.write(`\nPairing code: ${code}\nOn the bot's phone: WhatsApp → Linked devices → Link a device → Link with phone number instead\n`);
   }
 }
 

@@ -22,7 +22,7 @@ describe('imp-smart CLI', () => {
   it('when run with --help, then every subcommand is listed', () => {
     const { code, out } = cli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['serve', 'simulate', 'chat --as', 'people import', 'people list', 'people deactivate', 'areas list', 'areas join', 'areas leave', 'migrate', '--db PATH']) {
+    for (const command of ['serve', 'simulate', 'chat --as', 'people import', 'people list', 'people deactivate', 'areas list', 'areas join', 'areas leave', 'whatsapp status', 'whatsapp logout', '--pair-code', 'migrate', '--db PATH']) {
       expect(out).toContain(command);
     }
   });
@@ -92,6 +92,27 @@ describe('imp-smart CLI', () => {
     expect(out).toContain('> +6281234567001: *Profil Anda di IMP Smart*');
     expect(out).toContain('(you are now +6285200000001)');
     expect(out).toContain('> +6285200000001: Halo! Selamat datang di *IMP Smart*');
+  });
+
+  it('when the WhatsApp session is logged out from the CLI, then only the session is forgotten and status says so', async () => {
+    const db = join(dir, 'wa.db');
+    const people = join(dir, 'wa-people.csv');
+    writeFileSync(people, PEOPLE_CSV);
+    expect(cli(['people', 'import', people, '--db', db]).code).toBe(0);
+    const { openDatabase } = await import('../src/db/client.js');
+    const { createAuthKeyValueStore } = await import('../src/db/repos/whatsapp.repo.js');
+    const opened = openDatabase(db);
+    createAuthKeyValueStore(opened.db, 'default').writeCreds('{"me":1}');
+    createAuthKeyValueStore(opened.db, 'default').writeKeys([{ type: 'session', id: 'x', json: '"y"' }]);
+    opened.close();
+    expect(cli(['whatsapp', 'status', '--db', db]).out).toContain('WhatsApp session "default": stored');
+    const logout = cli(['whatsapp', 'logout', '--db', db]);
+    expect(logout.code).toBe(0);
+    expect(logout.out).toContain('cleared');
+    const status = cli(['whatsapp', 'status', '--db', db]).out;
+    expect(status).toContain('none (npm start will show a QR code)');
+    expect(status).toContain('Link: logged_out');
+    expect(cli(['people', 'list', '--db', db]).out).toContain('Siti Aminah');
   });
 
   it('when a command is unknown, then it says so with exit 2', () => {

@@ -5,12 +5,13 @@ describe('config', () => {
   it('when nothing is set, then the documented defaults apply', () => {
     expect(loadConfig({})).toEqual({
       dbPath: './data/imp-smart.db',
-      transport: 'console',
+      transport: 'baileys',
       logLevel: 'info',
       http: { host: '127.0.0.1', port: 3000 },
       conversationExpiryMs: 72 * 3600_000,
       messageRetentionDays: 90,
       consolePhone: '+6281100000000',
+      whatsapp: { session: 'default', linkDownAlertMs: 15 * 60_000, webSocketUrl: null },
     });
   });
 
@@ -30,7 +31,7 @@ describe('config', () => {
   });
 
   it('when values are set, then they are used', () => {
-    const config = loadConfig({ IMP_DB_PATH: '/tmp/x.db', IMP_CONVERSATION_EXPIRY_HOURS: '1', IMP_HTTP_PORT: '8080', IMP_TRANSPORT: 'baileys' });
-    expect(config).toMatchObject({ dbPath: '/tmp/x.db', conversationExpiryMs: 3600_000, http: { port: 8080 }, transport: 'baileys' });
+    const config = loadConfig({ IMP_DB_PATH: '/tmp/x.db', IMP_CONVERSATION_EXPIRY_HOURS: '1', IMP_HTTP_PORT: '8080', IMP_TRANSPORT: 'console' });
+    expect(config).toMatchObject({ dbPath: '/tmp/x.db', conversationExpiryMs: 3600_000, http: { port: 8080 }, transport: 'console' });
   });
 });

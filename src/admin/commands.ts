@@ -6,7 +6,11 @@ import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { openReadyDatabase } from '../db/bootstrap.js';
 import { participatingDesa, recordParticipation } from '../db/repos/areas.repo.js';
+import { openAlerts } from '../db/repos/alerts.repo.js';
+import { outboxCounts } from '../db/repos/outbox.repo.js';
 import { listPeople, setPersonActive } from '../db/repos/people.repo.js';
+import { readRuntimeState, writeRuntimeState } from '../db/repos/runtime-state.repo.js';
+import { createAuthKeyValueStore } from '../db/repos/whatsapp.repo.js';
 import { formatImportReport, importPeople } from '../people/people-import.js';
 import { normalizePhone } from '../people/phone.js';
 import { witaPeriod } from '../time/wita.js';
@@ -116,6 +120,35 @@ export async function runAdminCommand(command: string, argv: string[], config: C
           for (const d of desa) recordParticipation(tx, d.code, action, values.from!);
         });
         io.out(`${areas.label(area.code)}: ${desa.length} desa/kelurahan ${action === 'join' ? 'take part' : 'stop taking part'} from ${values.from}.`);
+        return 0;
+      } finally {
+        database.close();
+      }
+    }
+    case 'whatsapp status': {
+      const database = open();
+      try {
+        const link = readRuntimeState<{ state: string; detail: string; since: string }>(database.db, 'whatsapp_link');
+        const paired = createAuthKeyValueStore(database.db, config.whatsapp.session).readCreds() !== null;
+        io.out(`WhatsApp session "${config.whatsapp.session}": ${paired ? 'stored' : 'none (npm start will show a QR code)'}`);
+        io.out(link ? `Link: ${link.value.state} since ${link.value.since}${link.value.detail ? ` (${link.value.detail})` : ''}` : 'Link: never started');
+        const counts = outboxCounts(database.db);
+        io.out(`Outbox: ${counts.pending} pending, ${counts.sent} sent, ${counts.failed} failed`);
+        const alerts = openAlerts(database.db);
+        io.out(alerts.length === 0 ? 'Alerts: none' : `Alerts:\n${alerts.map((a) => `  ${a.raisedAt} ${a.kind}: ${a.message}`).join('\n')}`);
+        return 0;
+      } finally {
+        database.close();
+      }
+    }
+    case 'whatsapp logout': {
+      const database = open();
+      try {
+        // Only the session's own tables: people, reports, outbox and LID pairs stay as they are.
+        createAuthKeyValueStore(database.db, config.whatsapp.session).clear();
+        writeRuntimeState(database.db, 'whatsapp_link', { state: 'logged_out', detail: 'session cleared by the operator', since: systemClock.now().toISOString() }, systemClock.now());
+        io.out(`WhatsApp session "${config.whatsapp.session}" cleared. Stop the running bot if any, then run "npm start" to pair again (QR), or "imp-smart serve --pair-code +62…".`);
+        io.out('On the phone, also remove the old device under WhatsApp → Linked devices.');
         return 0;
       } finally {
         database.close();

@@ -40,7 +40,15 @@ export function senderKeyOf(message: InboundMessage): string {
 }
 
 function inputOf(message: InboundMessage): ConversationInput {
-  return message.content.kind === 'text' ? { kind: 'text', text: message.content.text } : { kind: 'media', media: message.content.media };
+  const { content } = message;
+  switch (content.kind) {
+    case 'text':
+      return { kind: 'text', text: content.text };
+    case 'media':
+      return { kind: 'media', media: content.media };
+    case 'undecryptable':
+      return { kind: 'undecryptable' };
+  }
 }
 
 export class Router {
@@ -65,7 +73,7 @@ export class Router {
       transport: this.deps.transportName,
       senderKey,
       chatId: message.chat.kind === 'group' ? message.chat.groupId : message.chat.address,
-      kind: message.content.kind === 'text' ? 'text' : message.content.media,
+      kind: message.content.kind === 'media' ? message.content.media : message.content.kind,
       text: message.content.kind === 'text' ? message.content.text : null,
       receivedAt: message.sentAt,
       processedAt: now,

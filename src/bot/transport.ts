@@ -12,7 +12,9 @@ export interface InboundMessage {
   chat: { kind: 'private'; address: string } | { kind: 'group'; groupId: string; label?: string };
   content:
     | { kind: 'text'; text: string }
-    | { kind: 'media'; media: 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'other'; caption: string | null };
+    | { kind: 'media'; media: 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'other'; caption: string | null }
+    /** The provider could not decrypt it (WhatsApp CIPHERTEXT stub): we only know someone wrote. */
+    | { kind: 'undecryptable' };
   /** When the provider says it was sent. */
   sentAt: Date;
 }
@@ -33,8 +35,38 @@ export interface SendReceipt {
 
 export type InboundHandler = (message: InboundMessage) => Promise<void>;
 
+/** The state of a transport's link to its network (always 'open' for local transports). */
+export type LinkState =
+  | 'starting'
+  | 'connecting'
+  | 'waiting_for_pairing'
+  | 'open'
+  | 'reconnecting'
+  | 'restricted'
+  | 'logged_out'
+  | 'banned'
+  | 'replaced'
+  | 'stopped';
+
+export interface TransportStatus {
+  state: LinkState;
+  detail: string;
+  since: Date;
+}
+
+/** What a networked transport reports; main.ts turns it into alerts, outbox updates and log lines. */
+export interface LinkEvents {
+  stateChanged(state: LinkState, detail: string): void;
+  /** The network refused a message after accepting it (WhatsApp messages.update ERROR), e.g. code "463". */
+  deliveryFailed(providerMessageId: string, code: string): void;
+  /** A QR code to show in the terminal, or a pairing code to print. */
+  pairing(info: { qr: string } | { code: string }): void;
+}
+
 export interface Transport {
   readonly name: string;
+  /** Where the link stands; transports without a network leave it out (always up). */
+  status?(): TransportStatus;
   /** Begins delivering inbound messages to the handler. */
   start(handler: InboundHandler): Promise<void>;
   /** Sends one message. Throws TransportRejectedError (never retry) or TransportUnreachableError (retry later). */

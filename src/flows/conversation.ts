@@ -14,6 +14,9 @@ export interface ConversationOptions {
   expiryMs: number;
 }
 
+/** At most one "please send that again" per sender in this window: a decryption storm must not become spam. */
+export const RESEND_REQUEST_INTERVAL_MS = 10 * 60_000;
+
 type GlobalWord = 'MENU' | 'BATAL' | 'BANTUAN' | 'LANJUT';
 const GLOBAL_WORDS: Readonly<Record<string, GlobalWord>> = {
   MENU: 'MENU',
@@ -50,6 +53,7 @@ export function converse(
   env: FlowEnv,
   options: ConversationOptions,
 ): Sprint<ConversationState> {
+  if (input.kind === 'undecryptable') return askToResend(previous, env);
   const events: FlowEvent[] = [];
   let state: ConversationState = { ...previous, lastActivityAt: env.now.toISOString() };
   const menu = () => say(menuText(registry, env));
@@ -101,6 +105,13 @@ export function converse(
     return { state: sprint.state, events: [...events, ...sprint.events] };
   }
   return { state, events: [...events, menu()] };
+}
+
+/** Nothing of the message is known, so the conversation does not move; the sender is asked once to resend. */
+function askToResend(state: ConversationState, env: FlowEnv): Sprint<ConversationState> {
+  const last = state.resendAskedAt ? Date.parse(state.resendAskedAt) : Number.NEGATIVE_INFINITY;
+  if (env.now.getTime() - last < RESEND_REQUEST_INTERVAL_MS) return { state, events: [] };
+  return { state: { ...state, resendAskedAt: env.now.toISOString() }, events: [say(COPY.pleaseResend)] };
 }
 
 function applyGlobalWord(

@@ -51,6 +51,7 @@ export const COPY = {
   continuing: 'Kita lanjutkan.',
   flowChanged: 'Maaf, menu ini baru saja diperbarui sehingga isian tadi tidak bisa dilanjutkan. Silakan mulai lagi dari menu.',
 
+  pleaseResend: 'Maaf, pesan Anda tadi tidak terbaca di sisi kami. Mohon kirim ulang pesan tersebut.',
   textOnly: 'Maaf, IMP Smart hanya bisa membaca pesan teks. Foto, suara, dan berkas tidak dibaca dan tidak disimpan.',
   blank: 'Pesan Anda kosong.',
   tooLong: (max: number) => `Pesan Anda terlalu panjang (lebih dari ${max} huruf). Mohon kirim jawaban yang singkat.`,

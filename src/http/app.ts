@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 
 export interface HealthSnapshot {
   status: 'ok' | 'degraded';
-  transport: { name: string; state: string };
+  transport: { name: string; state: string; detail: string; since: string };
   outbox: { pending: number; sent: number; failed: number };
   alerts: string[];
 }
@@ -18,7 +18,7 @@ export interface AppDeps {
 
 const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  transport: z.object({ name: z.string(), state: z.string() }),
+  transport: z.object({ name: z.string(), state: z.string(), detail: z.string(), since: z.string() }),
   outbox: z.object({ pending: z.number(), sent: z.number(), failed: z.number() }),
   alerts: z.array(z.string()),
 });

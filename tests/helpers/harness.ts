@@ -71,12 +71,16 @@ export class Harness {
   }
 
   /** Delivers a message (text, or an image when `image` is set) and returns what the bot sent because of it. */
-  async send(phone: string, text: string, options: { image?: boolean; group?: string } = {}): Promise<Sent[]> {
+  async send(phone: string, text: string, options: { image?: boolean; group?: string; undecryptable?: boolean } = {}): Promise<Sent[]> {
     const message: InboundMessage = {
       id: `test-${++this.#seq}`,
       from: { phone, rawId: phone },
       chat: options.group ? { kind: 'group', groupId: `${options.group}@g.us`, label: options.group } : { kind: 'private', address: phone },
-      content: options.image ? { kind: 'media', media: 'image', caption: text || null } : { kind: 'text', text },
+      content: options.undecryptable
+        ? { kind: 'undecryptable' }
+        : options.image
+          ? { kind: 'media', media: 'image', caption: text || null }
+          : { kind: 'text', text },
       sentAt: this.clock.now(),
     };
     return this.#deliver(message);

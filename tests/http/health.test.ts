@@ -9,7 +9,7 @@ afterEach(async () => {
   app = null;
 });
 
-const healthy: HealthSnapshot = { status: 'ok', transport: { name: 'console', state: 'running' }, outbox: { pending: 1, sent: 2, failed: 0 }, alerts: [] };
+const healthy: HealthSnapshot = { status: 'ok', transport: { name: 'whatsapp', state: 'open', detail: 'connected', since: '2026-11-25T00:00:00.000Z' }, outbox: { pending: 1, sent: 2, failed: 0 }, alerts: [] };
 
 describe('GET /health', () => {
   it('when the bot is healthy, then 200 with transport and outbox counts', async () => {

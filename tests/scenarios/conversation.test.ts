@@ -130,3 +130,15 @@ describe('flow changes', () => {
     expect(await h.reply(P, '1')).toContain('(1/3) Berapa jumlah PUS?');
   });
 });
+
+describe('unreadable messages', () => {
+  it('when a message could not be decrypted, then the sender is asked once to resend, and the flow is untouched', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '120');
+    expect(await h.send(P, '', { undecryptable: true })).toEqual([{ to: P, text: expect.stringContaining('Mohon kirim ulang') }]);
+    expect(await h.send(P, '', { undecryptable: true })).toEqual([]);
+    h.clock.advance(11 * 60_000);
+    expect(await h.send(P, '', { undecryptable: true })).toHaveLength(1);
+    expect(await h.reply(P, 'ya')).toContain('(3/3) Poktan apa?');
+  });
+});

@@ -82,3 +82,17 @@ export function nextDueAt(db: DbOrTx): Date | null {
     .get();
   return row?.at ? new Date(row.at) : null;
 }
+
+/**
+ * WhatsApp refused a message after accepting it (a late delivery error). The row is failed with the code and never
+ * retried: retrying a 463/479 counts as another reach-out and deepens a restriction.
+ */
+export function markDeliveryFailed(db: DbOrTx, providerMessageId: string, code: string): boolean {
+  return (
+    db
+      .update(outbox)
+      .set({ status: 'failed', lastError: `delivery failed (${code})` })
+      .where(eq(outbox.providerMessageId, providerMessageId))
+      .run().changes > 0
+  );
+}

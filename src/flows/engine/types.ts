@@ -167,6 +167,8 @@ export interface ConversationState {
   drafts: Readonly<Record<string, FlowSession>>;
   /** Last message from the sender, for expiry. */
   lastActivityAt: string | null;
+  /** When we last asked the sender to resend a message we could not read (rate-limits that request). */
+  resendAskedAt?: string | null;
 }
 
 export const EMPTY_CONVERSATION: ConversationState = Object.freeze({ active: null, drafts: {}, lastActivityAt: null });
@@ -174,7 +176,9 @@ export const EMPTY_CONVERSATION: ConversationState = Object.freeze({ active: nul
 /** What the engine receives: text, or a non-text message (only its kind matters; media is never stored). */
 export type ConversationInput =
   | { kind: 'text'; text: string }
-  | { kind: 'media'; media: 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'other' };
+  | { kind: 'media'; media: 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'other' }
+  /** A message that arrived but could not be decrypted: we only know the sender wrote something. */
+  | { kind: 'undecryptable' };
 
 /** One step of the engine: the new state and what happened. */
 export interface Sprint<S> {
