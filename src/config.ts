@@ -20,6 +20,17 @@ export const ConfigSchema = z.object({
   IMP_WA_SESSION: z.string().regex(/^[a-z0-9_-]+$/i).default('default'),
   /** Raise an alert when WhatsApp has not been connected for this many minutes. */
   IMP_WA_LINK_DOWN_ALERT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Desa recap due by this day of the next month, 23:59 WITA (later is accepted and marked late). */
+  IMP_RECAP_DUE_DAY: z.coerce.number().int().min(1).max(28).default(3),
+  /** After this day of the next month the period is closed (locked unless reopened). */
+  IMP_RECAP_CLOSE_DAY: z.coerce.number().int().min(1).max(28).default(15),
+  /** PUS balance rule: C3 (hamil counted separately) or C3_PRIME (New SIGA). */
+  IMP_RECAP_PUS_RULE: z.enum(['C3', 'C3_PRIME']).default('C3'),
+  /** Optional parts of the recap, comma-separated: flows (PB/DO/ganti cara), channel, mal_traditional. */
+  IMP_RECAP_PARTS: z
+    .string()
+    .regex(/^\s*((flows|channel|mal_traditional)\s*(,\s*(flows|channel|mal_traditional)\s*)*)?$/, 'must list flows, channel or mal_traditional')
+    .default(''),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -35,6 +46,7 @@ export interface Config {
   messageRetentionDays: number;
   consolePhone: string;
   whatsapp: { session: string; linkDownAlertMs: number; webSocketUrl: string | null };
+  recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
 }
 
 export class ConfigError extends Error {
@@ -67,6 +79,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       session: e.IMP_WA_SESSION,
       linkDownAlertMs: e.IMP_WA_LINK_DOWN_ALERT_MINUTES * 60_000,
       webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
+    }),
+    recap: Object.freeze({
+      dueDay: e.IMP_RECAP_DUE_DAY,
+      closeDay: e.IMP_RECAP_CLOSE_DAY,
+      pusRule: e.IMP_RECAP_PUS_RULE,
+      parts: Object.freeze({
+        flows: e.IMP_RECAP_PARTS.includes('flows'),
+        channel: e.IMP_RECAP_PARTS.includes('channel'),
+        mal_traditional: e.IMP_RECAP_PARTS.includes('mal_traditional'),
+      }),
     }),
   });
 }

@@ -23,6 +23,13 @@ import { WITA_ZONE } from './time/wita.js';
 
 const DAY_MS = 24 * 3600_000;
 
+function recapOptions(config: Config) {
+  return {
+    settings: { pusRule: config.recap.pusRule, parts: config.recap.parts },
+    calendar: { dueDay: config.recap.dueDay, closeDay: config.recap.closeDay },
+  };
+}
+
 export interface ServeOptions {
   /** Link WhatsApp with an 8-character pairing code for this number instead of a QR code. */
   pairCodePhone?: string | null;
@@ -42,7 +49,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     onQueued: () => kick(),
   });
   const transport = pickTransport(config, logger, database, monitor, options);
-  const bot = createBot({ database, transport, clock, logger, conversation: { expiryMs: config.conversationExpiryMs } });
+  const bot = createBot({ database, transport, clock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config) });
   kick = () => void bot.idle();
 
   const prune = () => {
@@ -146,6 +153,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
     write: (text) => process.stdout.write(text),
     logger,
     conversation: { expiryMs: config.conversationExpiryMs },
+    recap: recapOptions(config),
   });
 }
 
@@ -163,7 +171,7 @@ export async function chat(config: Config, phone: string): Promise<void> {
     now: () => systemClock.now(),
     onClose: () => finish(),
   });
-  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs } });
+  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config) });
   await bot.start();
   await finished;
   await bot.idle();

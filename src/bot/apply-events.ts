@@ -1,14 +1,18 @@
 // Applies the engine's events inside the message's transaction: messages become outbox rows, completed flows
 // are handed to the handler that stores their results. Nothing here sends; sending happens after commit.
 import { eq } from 'drizzle-orm';
+import type { AreaDirectory } from '../areas/directory.js';
 import type { Tx } from '../db/client.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
 import { people } from '../db/schema.js';
-import type { FlowEvent, Recipient } from '../flows/engine/types.js';
+import type { Actor, FlowEvent, Recipient, RecapSubmitted } from '../flows/engine/types.js';
 import type { Logger } from '../logger.js';
 
 export interface ApplyContext {
   now: Date;
+  areas: AreaDirectory;
+  /** Who sent the message being handled. */
+  actor: Actor;
   /** Where replies to the sender go. */
   replyTo: string;
   inboundId: number | null;
@@ -17,6 +21,15 @@ export interface ApplyContext {
 
 /** Stores what a finished flow collected. One per flow that ends with `complete: true`. */
 export type CompletionHandler = (tx: Tx, results: Record<string, unknown>, ctx: ApplyContext) => void;
+
+/** Domain events (everything but messages and failures) and who stores them, keyed by event type. */
+export type DomainEvent = RecapSubmitted;
+export type DomainEventHandlers = { [E in DomainEvent as E['type']]?: (tx: Tx, event: E, ctx: ApplyContext) => void };
+
+export interface Handlers {
+  completions: Readonly<Record<string, CompletionHandler>>;
+  domain: DomainEventHandlers;
+}
 
 export class UnhandledEventError extends Error {
   override name = 'UnhandledEventError';
@@ -39,7 +52,7 @@ export function applyEvents(
   tx: Tx,
   events: readonly FlowEvent[],
   ctx: ApplyContext,
-  completions: Readonly<Record<string, CompletionHandler>>,
+  handlers: Handlers,
 ): void {
   for (const event of events) {
     switch (event.type) {
@@ -56,10 +69,16 @@ export function applyEvents(
         ctx.logger.error({ flowId: event.flowId, nodeId: event.nodeId, reason: event.reason }, 'flow failed');
         break;
       case 'flow_completed': {
-        const handler = completions[event.flowId];
+        const handler = handlers.completions[event.flowId];
         // A flow whose answers nobody stores would lose data silently: fail the message instead.
         if (!handler) throw new UnhandledEventError(`no completion handler for flow ${event.flowId}`);
         handler(tx, event.results, ctx);
+        break;
+      }
+      case 'recap_submitted': {
+        const handler = handlers.domain.recap_submitted;
+        if (!handler) throw new UnhandledEventError('no handler for recap_submitted');
+        handler(tx, event, ctx);
         break;
       }
     }

@@ -6,7 +6,9 @@ import type { ConversationOptions } from '../flows/conversation.js';
 import { productionRegistry } from '../flows/index.js';
 import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
+import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import type { CompletionHandler } from './apply-events.js';
+import { recapFactsLoader, recapSubmittedHandler, type RecapCalendar } from './features/recap.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { Router } from './router.js';
 import type { Transport } from './transport.js';
@@ -19,7 +21,10 @@ export interface BotOptions {
   conversation: ConversationOptions;
   registry?: FlowRegistry;
   completions?: Readonly<Record<string, CompletionHandler>>;
+  recap?: { settings: RecapSettings; calendar: RecapCalendar };
 }
+
+export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
 
 export interface Bot {
   router: Router;
@@ -34,15 +39,18 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   const { database, transport, clock, logger } = options;
   const dispatcher = new OutboxDispatcher({ db: database.db, transport, clock, logger });
+  const recap = options.recap ?? DEFAULT_RECAP;
   const router = new Router({
     db: database.db,
     clock,
-    registry: options.registry ?? productionRegistry(),
+    registry: options.registry ?? productionRegistry(recap.settings),
     areas: database.areas,
     logger,
     transportName: transport.name,
     conversation: options.conversation,
     completions: options.completions ?? {},
+    facts: [recapFactsLoader(recap.settings, recap.calendar)],
+    domainHandlers: { recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar) },
     onQueued: () => void dispatcher.kick(),
   });
   return {

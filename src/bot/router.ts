@@ -15,7 +15,9 @@ import { EMPTY_CONVERSATION, type ConversationInput, type ConversationState } fr
 import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
 import { actorOf } from './actor.js';
-import { applyEvents, type CompletionHandler } from './apply-events.js';
+import type { Tx } from '../db/client.js';
+import type { Actor } from '../flows/engine/types.js';
+import { applyEvents, type CompletionHandler, type DomainEventHandlers } from './apply-events.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { InboundMessage } from './transport.js';
 
@@ -28,11 +30,18 @@ export interface RouterDeps {
   transportName: string;
   conversation: ConversationOptions;
   completions?: Readonly<Record<string, CompletionHandler>>;
+  /** Stores domain events (a submitted recap…) in the message's transaction. */
+  domainHandlers?: DomainEventHandlers;
+  /** Read what flows need to know for this sender (facts), inside the message's transaction. */
+  facts?: readonly FactsLoader[];
   /** Called after each commit that may have queued messages (the dispatcher's kick). */
   onQueued?: () => void;
 }
 
 export type ReceiveOutcome = InboundOutcome | 'duplicate';
+
+/** Reads facts for the flows from the database; returns nothing for actors it does not concern. */
+export type FactsLoader = (tx: Tx, actor: Actor, now: Date) => Record<string, unknown>;
 
 /** Who the conversation belongs to: the phone when known, else the transport's raw id. */
 export function senderKeyOf(message: InboundMessage): string {
@@ -89,12 +98,17 @@ export class Router {
           return 'ignored';
         }
         const person = message.from.phone ? findActivePersonByPhone(tx, message.from.phone) : undefined;
-        const env = { now, actor: actorOf(person), areas: this.deps.areas };
+        const actor = actorOf(person);
+        const facts = Object.assign({}, ...(this.deps.facts ?? []).map((load) => load(tx, actor, now))) as Record<string, unknown>;
+        const env = { now, actor, areas: this.deps.areas, facts };
         const state = loadConversation<ConversationState>(tx, senderKey) ?? EMPTY_CONVERSATION;
         const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
         const inboundId = recordInbound(tx, { ...record, outcome: 'handled' });
         saveConversation(tx, senderKey, sprint.state, now);
-        applyEvents(tx, sprint.events, { now, replyTo: message.chat.address, inboundId, logger }, this.deps.completions ?? {});
+        applyEvents(tx, sprint.events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, inboundId, logger }, {
+          completions: this.deps.completions ?? {},
+          domain: this.deps.domainHandlers ?? {},
+        });
         return 'handled';
       });
     } catch (error) {

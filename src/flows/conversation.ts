@@ -99,6 +99,16 @@ export function converse(
     return { state: { ...state, active: sprint.state }, events: [...events, ...sprint.events] };
   }
 
+  const entry = registry.entryFor(env.actor, text);
+  if (entry) {
+    // A direct command (e.g. fast entry) starts its flow at the entry node, with the draft's answers (if any)
+    // for the flow to build on.
+    const def = registry.get(entry.flowId)!;
+    const { [entry.flowId]: draft, ...drafts } = state.drafts;
+    const sprint = startFlow(def, env, { node: entry.node, text, ...(draft ? { results: draft.results } : {}) });
+    return { state: { ...state, active: sprint.state, drafts }, events: [...events, ...sprint.events] };
+  }
+
   const chosen = parseChoice(text, registry.menuChoices(env.actor));
   if (chosen) {
     const sprint = enterFlow(registry, state, chosen, env);

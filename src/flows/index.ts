@@ -1,12 +1,19 @@
 // The flows the bot runs in production. Add a flow here (and a scenario test) to put it in the menus.
+import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import { aboutFlow } from './about.js';
 import type { FlowDefinition } from './engine/types.js';
 import { helpFlow } from './help.js';
 import { profileFlow } from './profile.js';
+import { buildRecapFlow } from './recap/recap-flow.js';
 import { createRegistry, type FlowRegistry } from './registry.js';
 
+/** Flows that need no deployment settings. */
 export const PRODUCTION_FLOWS: readonly FlowDefinition[] = [aboutFlow, profileFlow, helpFlow];
 
-export function productionRegistry(): FlowRegistry {
-  return createRegistry(PRODUCTION_FLOWS);
+export function productionFlows(recap: RecapSettings = DEFAULT_RECAP_SETTINGS): FlowDefinition[] {
+  return [buildRecapFlow(recap), ...PRODUCTION_FLOWS];
+}
+
+export function productionRegistry(recap: RecapSettings = DEFAULT_RECAP_SETTINGS): FlowRegistry {
+  return createRegistry(productionFlows(recap));
 }

@@ -15,6 +15,8 @@ export interface FlowRegistry {
   menuFor(actor: Actor): MenuItem[];
   /** The same menu as choice options (number or word). */
   menuChoices(actor: Actor): ChoiceOption<string>[];
+  /** A flow this actor may use that starts directly on this message, if any. */
+  entryFor(actor: Actor, text: string): { flowId: string; node: string } | null;
 }
 
 export class FlowDefinitionError extends Error {
@@ -47,5 +49,12 @@ export function createRegistry(definitions: readonly FlowDefinition[]): FlowRegi
     menuFor: (actor) => entriesFor(actor).map((def, i) => ({ number: i + 1, flowId: def.id, label: def.menu!.label })),
     menuChoices: (actor) =>
       entriesFor(actor).map((def, i) => ({ key: def.id, number: i + 1, words: def.menu!.words })),
+    entryFor: (actor, text) => {
+      for (const def of entriesFor(actor)) {
+        const entry = def.entries?.find((e) => e.matches(text));
+        if (entry) return { flowId: def.id, node: entry.node };
+      }
+      return null;
+    },
   };
 }

@@ -5,15 +5,15 @@ import { loadWilayahFromResources } from '../../src/areas/wilayah-data.js';
 import { EngineError, resumeFlow, startFlow } from '../../src/flows/engine/engine.js';
 import type { FlowDefinition, FlowEnv } from '../../src/flows/engine/types.js';
 import { validateDefinition } from '../../src/flows/engine/validate-definition.js';
-import { PRODUCTION_FLOWS } from '../../src/flows/index.js';
+import { PRODUCTION_FLOWS, productionFlows } from '../../src/flows/index.js';
 import { createRegistry } from '../../src/flows/registry.js';
 import { fixtureFlow } from '../helpers/fixture-flow.js';
 
 const { areas, aliases } = loadWilayahFromResources();
-const env: FlowEnv = { now: new Date('2026-11-25T00:00:00Z'), actor: { kind: 'resident' }, areas: new AreaDirectory(areas, aliases) };
+const env: FlowEnv = { now: new Date('2026-11-25T00:00:00Z'), actor: { kind: 'resident' }, areas: new AreaDirectory(areas, aliases), facts: {} };
 
 describe('flow registry', () => {
-  it.each(PRODUCTION_FLOWS.map((f) => [f.id, f]))('when flow %s is validated, then it has no problems', (_id, flow) => {
+  it.each(productionFlows().map((f) => [f.id, f]))('when flow %s is validated, then it has no problems', (_id, flow) => {
     expect(validateDefinition(flow)).toEqual([]);
   });
 

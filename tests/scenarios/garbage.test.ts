@@ -26,7 +26,7 @@ describe('garbage input', () => {
 
   it.each(cases)('when a cadre sends %s, then the reply also offers their menu', async (_name, text) => {
     const out = messagesOf(await simulate(`${PPKBD_PHONE}: ${text}`));
-    expect(out.map((m) => m.text).join('\n')).toContain('1. Profil saya');
+    expect(out.map((m) => m.text).join('\n')).toContain('2. Profil saya');
     expect(out.map((m) => m.text).join('\n')).not.toMatch(INTERNALS);
   });
 });

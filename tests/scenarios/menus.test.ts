@@ -16,7 +16,7 @@ describe('greetings and menus', () => {
   it('when a registered PPKBD writes, then the menu names them and their desa and kecamatan', async () => {
     const [reply] = messagesOf(await simulate(`${PPKBD_PHONE}: selamat pagi`));
     expect(reply!.text).toContain('Halo, Siti Aminah! Anda terdaftar sebagai PPKBD Desa Pakatto, Kec. Bontomarannu.');
-    expect(reply!.text).toMatch(/1\. Profil saya\n2\. Bantuan/);
+    expect(reply!.text).toMatch(/1\. Laporan bulanan\n2\. Profil saya\n3\. Bantuan/);
   });
 
   it('when a PKB writes, then the menu names their desa binaan', async () => {
@@ -31,8 +31,8 @@ describe('greetings and menus', () => {
     expect(out[2]!.text).toContain('petugas DPPKB Kabupaten Gowa');
   });
 
-  it('when the PPKBD chooses "1", then their profile is shown; a word works as well as the number', async () => {
-    const out = messagesOf(await simulate([`${PPKBD_PHONE}: halo`, `${PPKBD_PHONE}: 1`, `${PPKBD_PHONE}: bantuan`].join('\n')));
+  it('when the PPKBD chooses "2", then their profile is shown; a word works as well as the number', async () => {
+    const out = messagesOf(await simulate([`${PPKBD_PHONE}: halo`, `${PPKBD_PHONE}: 2`, `${PPKBD_PHONE}: bantuan`].join('\n')));
     expect(out[1]!.text).toContain('• Nama: Siti Aminah');
     expect(out[1]!.text).toContain('• Wilayah: Desa Pakatto, Kec. Bontomarannu');
     expect(out[2]!.text).toContain('Cara memakai IMP Smart');

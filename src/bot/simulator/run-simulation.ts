@@ -13,7 +13,7 @@ import type { Logger } from '../../logger.js';
 import { normalizePhone } from '../../people/phone.js';
 import { formatImportReport, importPeople } from '../../people/people-import.js';
 import type { CompletionHandler } from '../apply-events.js';
-import { createBot, type Bot } from '../bot.js';
+import { createBot, type Bot, type BotOptions } from '../bot.js';
 import type { InboundMessage } from '../transport.js';
 import { SimTransport, simGroupId } from './sim-transport.js';
 import { parseTranscript, type TranscriptStep } from './transcript.js';
@@ -31,6 +31,7 @@ export interface SimulationOptions {
   startAt?: Date;
   registry?: FlowRegistry;
   completions?: Readonly<Record<string, CompletionHandler>>;
+  recap?: BotOptions['recap'];
 }
 
 export class SimulationSetupError extends Error {
@@ -64,6 +65,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
         conversation: options.conversation,
         ...(options.registry ? { registry: options.registry } : {}),
         ...(options.completions ? { completions: options.completions } : {}),
+        ...(options.recap ? { recap: options.recap } : {}),
       });
       await bot.start();
     };

@@ -41,17 +41,22 @@ function scopeOf(env: FlowEnv, results: Results): Scope {
   return { ...env, results };
 }
 
-/** Starts a flow at its first node and runs until it waits for an answer or ends. */
-export function startFlow(def: FlowDefinition, env: FlowEnv): FlowSprint {
+/**
+ * Starts a flow and runs until it waits for an answer or ends: at its first node, or at an entry node with the
+ * message that triggered it saved as the result `trigger`.
+ */
+export function startFlow(def: FlowDefinition, env: FlowEnv, entry?: { node: NodeId; text: string; results?: Results }): FlowSprint {
+  const at = env.now.toISOString();
+  const start = entry?.node ?? def.start;
   const session: FlowSession = {
     flowId: def.id,
     flowVersion: def.version,
-    nodeId: def.start,
-    results: {},
+    nodeId: start,
+    results: entry ? { ...entry.results, trigger: { value: entry.text, raw: entry.text, category: 'entry', nodeId: start, at } } : {},
     attempts: 0,
-    startedAt: env.now.toISOString(),
+    startedAt: at,
   };
-  return advance(def, session, def.start, env, []);
+  return advance(def, session, start, env, []);
 }
 
 /** Feeds one answer to the question the session is waiting on. */

@@ -26,6 +26,11 @@ export interface FlowEnv {
   now: Date;
   actor: Actor;
   areas: AreaDirectory;
+  /**
+   * Facts the host read from the database for this message (previous recap, open periods…), keyed by feature.
+   * Loaded before the engine runs, so flows stay pure.
+   */
+  facts: Readonly<Record<string, unknown>>;
 }
 
 /** One answer, kept as typed (raw) and as understood (value), like goflow's results. */
@@ -72,8 +77,18 @@ export interface FlowCompleted {
   results: Record<string, unknown>;
 }
 
+/** A finished recap handed to the host to store as a new version (src/bot/features/recap.ts). */
+export interface RecapSubmitted {
+  type: 'recap_submitted';
+  desaCode: string;
+  period: string;
+  unitName: string | null;
+  values: Record<string, number>;
+  warnings: { rule: string; message: string; answer: 'YA' }[];
+}
+
 /** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
-export type FlowEvent = MessageCreated | FlowFailed | FlowCompleted;
+export type FlowEvent = MessageCreated | FlowFailed | FlowCompleted | RecapSubmitted;
 
 export interface ValidatorSpec {
   name: string;
@@ -148,6 +163,11 @@ export interface FlowDefinition {
   /** Help for the flow as a whole, when a node has none. */
   help?: Text;
   menu?: MenuEntry;
+  /**
+   * Messages that start this flow directly from outside any flow ("LAPOR 11/2026 PUS=480 …"), at a given node.
+   * The message is available to that node as the result `trigger`.
+   */
+  entries?: readonly { matches: (text: string) => boolean; node: NodeId }[];
 }
 
 /** The engine's state for one flow run; stored as JSON between messages. */

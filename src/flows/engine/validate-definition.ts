@@ -42,8 +42,11 @@ export function validateDefinition(def: FlowDefinition): string[] {
     }
   }
 
+  for (const entry of def.entries ?? []) {
+    if (!def.nodes[entry.node]) problems.push(`entry node ${entry.node} does not exist`);
+  }
   const seen = new Set<NodeId>();
-  const queue: NodeId[] = def.nodes[def.start] ? [def.start] : [];
+  const queue: NodeId[] = [...(def.nodes[def.start] ? [def.start] : []), ...(def.entries ?? []).map((e) => e.node).filter((n) => def.nodes[n])];
   while (queue.length > 0) {
     const id = queue.pop()!;
     if (seen.has(id) || !def.nodes[id]) continue;

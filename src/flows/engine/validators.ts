@@ -1,6 +1,6 @@
 // Named, pure validators (goflow's `cases`). Each sorts raw input into a category with a parsed value;
 // anything the asking node does not route is treated as a wrong answer and re-asked.
-import { parseChoice, parseCount, parseMonth, parseYesNo, normalizeInput, type ChoiceOption } from '../parse/index.js';
+import { parseChoice, parseCount, parseMonth, parseNumberList, parseYesNo, normalizeInput, type ChoiceOption } from '../parse/index.js';
 import { toWita } from '../../time/wita.js';
 import type { Scope, ValidationResult } from './types.js';
 
@@ -80,6 +80,46 @@ const freeText: Validator = {
   },
 };
 
+export interface NumberListArgs {
+  count: number;
+  /** Largest value of each position (hard plausibility bounds). */
+  max: readonly number[];
+}
+
+/** Several counts in one reply ("20 5 1 30"): categories `ok`, and `wrong_count` so a flow can fall back. */
+const numberList: Validator = {
+  categories: () => ['ok', 'wrong_count'],
+  run(raw, args) {
+    const { count, max } = args as NumberListArgs;
+    const values = parseNumberList(raw);
+    if (values === null) return { category: INVALID, reason: `Mohon balas dengan ${count} angka dipisah spasi.` };
+    if (values.length !== count) return { category: 'wrong_count', value: values.length };
+    const tooBig = values.findIndex((v, i) => v > (max[i] ?? Number.MAX_SAFE_INTEGER));
+    if (tooBig >= 0) return { category: INVALID, reason: `Angka ke-${tooBig + 1} (${values[tooBig]}) terlalu besar; paling banyak ${max[tooBig]}.` };
+    return { category: 'ok', value: values };
+  },
+};
+
+/**
+ * A command on a summary: KIRIM (send) or UBAH n (change line n), plus YA where a confirmation is asked.
+ * Categories: `kirim`, `ubah` (value n), `ya`.
+ */
+const summaryCommand: Validator = {
+  categories: (args) => ((args as { allowYes?: boolean } | undefined)?.allowYes ? ['ubah', 'ya'] : ['kirim', 'ubah']),
+  run(raw, args) {
+    const allowYes = (args as { allowYes?: boolean } | undefined)?.allowYes === true;
+    const text = normalizeInput(raw).toUpperCase().replace(/[.!]+$/, '');
+    const ubah = /^(?:UBAH|GANTI|EDIT|UBAH BARIS|UBAH NO|UBAH NOMOR)\s*(\d{1,2})$/.exec(text);
+    if (ubah) return { category: 'ubah', value: Number(ubah[1]) };
+    if (!allowYes && /^(KIRIM|KIRIM LAPORAN|SUDAH BENAR KIRIM)$/.test(text)) return { category: 'kirim', value: true };
+    if (allowYes && parseYesNo(raw) === 'yes') return { category: 'ya', value: true };
+    return {
+      category: INVALID,
+      reason: allowYes ? 'Balas YA jika angkanya benar, atau UBAH dan nomor baris untuk memperbaiki (misalnya UBAH 4).' : 'Balas KIRIM untuk mengirim, atau UBAH dan nomor baris untuk memperbaiki (misalnya UBAH 4).',
+    };
+  },
+};
+
 /** The registry. A flow names validators by these keys; the definition check rejects unknown names. */
 export const VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   number,
@@ -87,4 +127,6 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   choice,
   month,
   text: freeText,
+  number_list: numberList,
+  summary_command: summaryCommand,
 });

@@ -1,0 +1,128 @@
+// The recap's host side: facts the flow needs (open periods, stored recaps, last month) and storing a submitted
+// recap with its receipt and the PKB's notification, all inside the message's transaction.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { findRecap, peopleCovering, saveSubmission } from '../../db/repos/recaps.repo.js';
+import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
+import { areaUnits, people } from '../../db/schema.js';
+import { formatPct, indicators } from '../../domain/recap/derive.js';
+import { FIELD_BY_ID, type RecapSettings, type RecapValues } from '../../domain/recap/fields.js';
+import type { Actor, RecapSubmitted } from '../../flows/engine/types.js';
+import { RECAP_FACTS, type RecapFacts, type StoredRecap } from '../../flows/recap/recap-facts.js';
+import { periodLabel } from '../../flows/recap/summary.js';
+import { toWita } from '../../time/wita.js';
+import type { ApplyContext } from '../apply-events.js';
+import type { FactsLoader } from '../router.js';
+
+export interface RecapCalendar {
+  /** Due by this day of the next month, 23:59 WITA. */
+  dueDay: number;
+  /** Closed after this day of the next month. */
+  closeDay: number;
+}
+
+export function shiftPeriod(period: string, months: number): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The month that just closed is open for reporting from the 1st until the close day (WITA). */
+export function openPeriods(now: Date, calendar: RecapCalendar): string[] {
+  const today = toWita(now);
+  const current = `${today.year}-${String(today.month).padStart(2, '0')}`;
+  return today.day <= calendar.closeDay ? [shiftPeriod(current, -1)] : [];
+}
+
+/** Late when submitted after the due day of the month following the period, 23:59 WITA. */
+export function isLate(period: string, now: Date, calendar: RecapCalendar): boolean {
+  const today = toWita(now);
+  const next = shiftPeriod(period, 1);
+  const [y, m] = next.split('-').map(Number) as [number, number];
+  if (today.year !== y || today.month !== m) return today.year * 12 + today.month > y * 12 + m;
+  return today.day > calendar.dueDay;
+}
+
+function unitIdOf(tx: Tx, personId: number): number | null {
+  return tx.select({ unitId: people.unitId }).from(people).where(eq(people.id, personId)).get()?.unitId ?? null;
+}
+
+function stored(tx: Tx, desaCode: string, period: string, unitId: number | null): StoredRecap | null {
+  const row = findRecap(tx, desaCode, period, unitId);
+  return row ? { status: row.status, version: row.version, values: JSON.parse(row.values) as RecapValues } : null;
+}
+
+export function recapFactsLoader(settings: RecapSettings, calendar: RecapCalendar): FactsLoader {
+  return (tx: Tx, actor: Actor, now: Date) => {
+    if (actor.kind !== 'person' || (actor.role !== 'ppkbd' && actor.role !== 'sub_ppkbd')) return {};
+    const unitId = actor.role === 'sub_ppkbd' ? unitIdOf(tx, actor.personId) : null;
+    const periods = openPeriods(now, calendar);
+    const existing: Record<string, StoredRecap> = {};
+    const previous: Record<string, RecapValues | null> = {};
+    for (const period of periods) {
+      const current = stored(tx, actor.homeAreaCode, period, unitId);
+      if (current) existing[period] = current;
+      previous[period] = stored(tx, actor.homeAreaCode, shiftPeriod(period, -1), unitId)?.values ?? null;
+    }
+    const facts: RecapFacts = { settings, openPeriods: periods, existing, previous };
+    return { [RECAP_FACTS]: facts };
+  };
+}
+
+function changedLines(before: RecapValues, after: RecapValues): string[] {
+  const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return ids
+    .filter((id) => before[id] !== after[id])
+    .map((id) => `• ${FIELD_BY_ID.get(id)?.label ?? id}: ${before[id] ?? '–'} → ${after[id] ?? '–'}`);
+}
+
+export function recapSubmittedHandler(settings: RecapSettings, calendar: RecapCalendar) {
+  return (tx: Tx, event: RecapSubmitted, ctx: ApplyContext): void => {
+    const { actor } = ctx;
+    if (actor.kind !== 'person') throw new Error('recap_submitted from an unregistered sender');
+    const unitId = actor.role === 'sub_ppkbd' ? unitIdOf(tx, actor.personId) : null;
+    const late = isLate(event.period, ctx.now, calendar);
+    const { row, previous } = saveSubmission(tx, {
+      desaCode: event.desaCode,
+      period: event.period,
+      unitId,
+      values: event.values,
+      warnings: event.warnings,
+      reporterId: actor.personId,
+      late,
+      now: ctx.now,
+    });
+
+    const ind = indicators(event.values, settings);
+    const lastMonth = findRecap(tx, event.desaCode, shiftPeriod(event.period, -1), unitId);
+    const lastPa = lastMonth ? indicators(JSON.parse(lastMonth.values) as RecapValues, settings).paTotal : null;
+    const change = lastPa === null ? 'belum ada data bulan lalu' : `peserta KB ${ind.paTotal - lastPa >= 0 ? '+' : ''}${ind.paTotal - lastPa} dibanding bulan lalu`;
+    const unitName = unitId === null ? null : (tx.select({ name: areaUnits.name }).from(areaUnits).where(eq(areaUnits.id, unitId)).get()?.name ?? null);
+    const what = `${unitName ? `${unitName}, ` : ''}${periodLabel(event.period)}`;
+    enqueueOutbound(
+      tx,
+      {
+        toAddress: ctx.replyTo,
+        kind: 'text',
+        text:
+          `Terima kasih! Laporan ${what} terkirim (versi ${row.version}${late ? ', terlambat' : ''}).\n` +
+          `Kode tanda terima: *${row.receiptCode}*\n` +
+          `CPR ${formatPct(ind.cpr)} • unmet need ${formatPct(ind.unmetNeedPct)} • ${change}.`,
+        inboundId: ctx.inboundId,
+      },
+      ctx.now,
+    );
+
+    // The PKB whose binaan includes the desa verifies the desa recap; with no PKB, the koordinator is told.
+    if (unitId !== null) return;
+    const pkb = peopleCovering(tx, event.desaCode, ['pkb']);
+    const recipients = pkb.length > 0 ? pkb : peopleCovering(tx, event.desaCode, ['koordinator']);
+    const place = `${actor.name} (PPKBD)`;
+    const body = previous
+      ? [`Perbaikan rekap ${periodLabel(event.period)} dari ${place}, versi ${row.version}. Yang berubah:`, ...changedLines(JSON.parse(previous.values) as RecapValues, event.values)]
+      : [`Rekap ${periodLabel(event.period)} masuk dari ${place}${late ? ' (terlambat)' : ''}.`, `PUS ${event.values.pus ?? '–'} • PA ${ind.paTotal} • CPR ${formatPct(ind.cpr)} • unmet need ${formatPct(ind.unmetNeedPct)}`];
+    for (const person of recipients) {
+      enqueueOutbound(tx, { toAddress: person.phone, kind: 'text', text: [ctx.areas.label(event.desaCode), ...body].join('\n'), inboundId: ctx.inboundId }, ctx.now);
+    }
+  };
+}

@@ -1,0 +1,83 @@
+// Stored recaps: one row per desa/period/unit with its current version, and every version as an event.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { people, personAreas, recapEvents, recaps } from '../schema.js';
+
+export type RecapRow = typeof recaps.$inferSelect;
+
+export function unitKeyOf(unitId: number | null): string {
+  return unitId === null ? '' : String(unitId);
+}
+
+export function findRecap(db: DbOrTx, desaCode: string, period: string, unitId: number | null): RecapRow | undefined {
+  return db
+    .select()
+    .from(recaps)
+    .where(and(eq(recaps.desaCode, desaCode), eq(recaps.period, period), eq(recaps.unitKey, unitKeyOf(unitId))))
+    .get();
+}
+
+export interface Submission {
+  desaCode: string;
+  period: string;
+  unitId: number | null;
+  values: Record<string, number>;
+  warnings: unknown[];
+  reporterId: number;
+  late: boolean;
+  now: Date;
+}
+
+/** "2611-062003-v2": period, kecamatan and desa digits, version; a dusun part adds "-d<unit>". */
+export function receiptCode(desaCode: string, period: string, unitId: number | null, version: number): string {
+  const [, , kec, desa] = desaCode.split('.');
+  return `${period.slice(2, 4)}${period.slice(5, 7)}-${kec}${desa}${unitId === null ? '' : `-d${unitId}`}-v${version}`;
+}
+
+/** Stores a submission as version 1, or as the next version of a submitted/returned recap. */
+export function saveSubmission(db: DbOrTx, s: Submission): { row: RecapRow; previous: RecapRow | undefined } {
+  const previous = findRecap(db, s.desaCode, s.period, s.unitId);
+  const version = (previous?.version ?? 0) + 1;
+  const at = s.now.toISOString();
+  const fields = {
+    status: 'submitted' as const,
+    version,
+    values: JSON.stringify(s.values),
+    warnings: JSON.stringify(s.warnings),
+    reporterId: s.reporterId,
+    receiptCode: receiptCode(s.desaCode, s.period, s.unitId, version),
+    submittedAt: at,
+    late: s.late,
+    returnedReason: null,
+    updatedAt: at,
+  };
+  let row: RecapRow;
+  if (previous) {
+    row = db.update(recaps).set(fields).where(eq(recaps.id, previous.id)).returning().get();
+  } else {
+    row = db
+      .insert(recaps)
+      .values({ desaCode: s.desaCode, period: s.period, unitId: s.unitId, unitKey: unitKeyOf(s.unitId), ...fields })
+      .returning()
+      .get();
+  }
+  db.insert(recapEvents)
+    .values({ recapId: row.id, version, change: previous ? 'corrected' : 'submitted', values: fields.values, warnings: fields.warnings, byPersonId: s.reporterId, at })
+    .run();
+  return { row, previous };
+}
+
+export function recapHistory(db: DbOrTx, recapId: number) {
+  return db.select().from(recapEvents).where(eq(recapEvents.recapId, recapId)).orderBy(asc(recapEvents.id)).all();
+}
+
+/** Active people of these roles whose areas include the desa (a pkb's binaan, a koordinator's kecamatan…). */
+export function peopleCovering(db: DbOrTx, desaCode: string, roles: readonly ('pkb' | 'koordinator')[]) {
+  return db
+    .select({ id: people.id, phone: people.phone, name: people.name, role: people.role })
+    .from(people)
+    .innerJoin(personAreas, eq(personAreas.personId, people.id))
+    .where(and(eq(personAreas.areaCode, desaCode), eq(people.active, true), inArray(people.role, [...roles])))
+    .orderBy(asc(people.id))
+    .all();
+}

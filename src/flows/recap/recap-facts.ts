@@ -1,0 +1,26 @@
+// What the recap flow needs to know from the database, loaded by the host before the engine runs
+// (src/bot/features/recap.ts). Pure types and helpers only.
+import type { RecapSettings, RecapValues } from '../../domain/recap/fields.js';
+import type { Scope } from '../engine/types.js';
+
+export interface StoredRecap {
+  status: 'submitted' | 'returned' | 'verified';
+  version: number;
+  values: RecapValues;
+}
+
+export interface RecapFacts {
+  settings: RecapSettings;
+  /** Periods (YYYY-MM) this cadre may report now, newest first: closed months not yet locked, or reopened. */
+  openPeriods: readonly string[];
+  /** This desa's (or dusun's) stored recap per open period, if any. */
+  existing: Readonly<Record<string, StoredRecap>>;
+  /** The previous month's stored values per open period (for the change-against-last-month checks). */
+  previous: Readonly<Record<string, RecapValues | null>>;
+}
+
+export const RECAP_FACTS = 'recap';
+
+export function recapFacts(scope: Pick<Scope, 'facts'>): RecapFacts | null {
+  return (scope.facts[RECAP_FACTS] as RecapFacts | undefined) ?? null;
+}

@@ -1,0 +1,215 @@
+// The monthly village recap through the real bot: guided entry, summary, UBAH, rules, drafts, restart, expiry,
+// submission with receipt and the PKB's notification.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findRecap, recapHistory } from '../../src/db/repos/recaps.repo.js';
+import { activeGroups, DEFAULT_RECAP_SETTINGS } from '../../src/domain/recap/fields.js';
+import { fromWita } from '../../src/time/wita.js';
+import { Harness } from '../helpers/harness.js';
+import { PEOPLE_CSV, PKB_PHONE, PPKBD_PHONE as P } from '../helpers/people.js';
+import { CLEAN_RECAP } from '../helpers/recap-fixture.js';
+
+const GROUPS = activeGroups(DEFAULT_RECAP_SETTINGS);
+const answer = (groupIndex: number, values: Record<string, number> = CLEAN_RECAP) =>
+  GROUPS[groupIndex]!.fields.map((f) => String(values[f])).join(' ');
+
+let h: Harness;
+beforeEach(async () => {
+  // 2 December 2026, 09:00 WITA: November is open and not yet due.
+  h = await Harness.create({ people: PEOPLE_CSV, start: fromWita(2026, 12, 2, 9, 0) });
+});
+afterEach(() => h.close());
+
+async function enterAll(from = 0, values: Record<string, number> = CLEAN_RECAP): Promise<string> {
+  let last = '';
+  for (let i = from; i < GROUPS.length; i++) last = await h.reply(P, answer(i, values));
+  return last;
+}
+
+describe('guided recap', () => {
+  it('when a PPKBD fills every group and sends, then the recap is stored, she gets a receipt and her PKB is told', async () => {
+    expect(await h.reply(P, '1')).toContain('Untuk bulan apa?\n1. November 2026');
+    expect(await h.reply(P, '1')).toContain(`(1/${GROUPS.length}) *I. Keadaan Umum*`);
+    const summary = await enterAll(1 - 1);
+    expect(summary).toContain('*Ringkasan laporan November 2026*');
+    expect(summary).toContain('Desa Pakatto, Kec. Bontomarannu');
+    expect(summary).toContain('Balas KIRIM');
+    const sent = await h.send(P, 'KIRIM');
+    const receipt = sent.find((m) => m.to === P)!.text;
+    expect(receipt).toContain('Terima kasih! Laporan November 2026 terkirim (versi 1).');
+    expect(receipt).toMatch(/Kode tanda terima: \*2611-062003-v1\*/);
+    expect(receipt).toContain('CPR');
+    const toPkb = sent.filter((m) => m.to === PKB_PHONE);
+    expect(toPkb).toHaveLength(1);
+    expect(toPkb[0]!.text).toContain('Rekap November 2026 masuk dari Siti Aminah (PPKBD)');
+    const row = findRecap(h.db, '73.06.06.2003', '2026-11', null)!;
+    expect(row).toMatchObject({ status: 'submitted', version: 1, late: false });
+    expect(JSON.parse(row.values)).toEqual(Object.fromEntries(GROUPS.flatMap((g) => g.fields).map((f) => [f, CLEAN_RECAP[f]])));
+  });
+
+  it('when a group gets the wrong number of values twice, then the bot asks its fields one at a time', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    expect(await h.reply(P, '1 2')).toContain('Perlu 7 angka, tetapi Anda mengirim 2.');
+    const single = await h.reply(P, '1 2 3');
+    expect(single).toContain('Kita isi satu per satu saja (7 angka).');
+    expect(single).toContain('PPKBD yang ada? (1 dari 7)');
+    let reply = '';
+    for (const f of GROUPS[0]!.fields) reply = await h.reply(P, String(CLEAN_RECAP[f]));
+    expect(reply).toContain(`(2/${GROUPS.length})`);
+  });
+
+  it('when UBAH n is sent on the summary, then line n is asked again and the summary comes back with the new value', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    await enterAll();
+    const line = GROUPS.findIndex((g) => g.id === 'operasional') + 1;
+    expect(await h.reply(P, `UBAH ${line}`)).toContain('Frekuensi rakor desa');
+    const summary = await h.reply(P, '2 2 2 6');
+    expect(summary).toContain(`${line}. Frekuensi rakor desa, penyuluhan PKB, penggunaan KIE Kit, dan jumlah tokoh aktif KIE: Frekuensi rakor desa 2`);
+  });
+
+  it('when BATAL is sent mid-recap and LANJUT later, then no answer is lost', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    await h.reply(P, answer(0));
+    await h.reply(P, answer(1));
+    expect(await h.reply(P, 'BATAL')).toContain('tersimpan sebagai draf');
+    expect(await h.reply(P, 'LANJUT')).toContain(`(3/${GROUPS.length})`);
+    const summary = await enterAll(2);
+    expect(summary).toContain(`1. Jumlah yang ada: PPKBD ${CLEAN_RECAP.ppkbd_ada}`);
+  });
+
+  it('when the bot restarts mid-recap, then the cadre continues at the same question', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    await h.reply(P, answer(0));
+    await h.restart();
+    expect(await h.reply(P, answer(1))).toContain(`(3/${GROUPS.length})`);
+  });
+
+  it('when the conversation expires mid-recap, then LANJUT resumes it with the answers kept', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    await h.reply(P, answer(0));
+    h.clock.advance(4 * 24 * 3600_000);
+    expect(await h.reply(P, answer(1))).toContain('sudah ditutup');
+    expect(await h.reply(P, 'LANJUT')).toContain(`(2/${GROUPS.length})`);
+  });
+
+  it('when the PUS does not balance (C3), then KIRIM is refused naming the numbers, and UBAH fixes it', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    const wrong = { ...CLEAN_RECAP, pus: CLEAN_RECAP.pus! + 2 };
+    await enterAll(0, wrong);
+    const refused = await h.reply(P, 'KIRIM');
+    expect(refused).toContain('Laporan belum bisa dikirim');
+    expect(refused).toContain(`PUS ${wrong.pus}`);
+    const pusLine = GROUPS.findIndex((g) => g.id === 'pus') + 1;
+    await h.reply(P, `UBAH ${pusLine}`);
+    await h.reply(P, answer(pusLine - 1));
+    expect((await h.send(P, 'KIRIM')).some((m) => m.text.includes('Terima kasih!'))).toBe(true);
+  });
+
+  it('when a number is outside plausible bounds, then it never passes', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    expect(await h.reply(P, '1 4 12 3 2 1 99999')).toContain('terlalu besar');
+  });
+
+  it('when a recap is corrected, then a new version is stored and the PKB is sent what changed', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    await enterAll();
+    await h.send(P, 'KIRIM');
+    await h.reply(P, '1');
+    expect(await h.reply(P, '1')).toContain('sudah pernah dikirim (versi 1)');
+    const line = GROUPS.findIndex((g) => g.id === 'operasional') + 1;
+    await h.reply(P, `UBAH ${line}`);
+    await h.reply(P, '3 2 2 5');
+    const sent = await h.send(P, 'KIRIM');
+    expect(sent.find((m) => m.to === P)!.text).toContain('(versi 2)');
+    expect(sent.find((m) => m.to === PKB_PHONE)!.text).toContain(`Frekuensi rakor desa: ${CLEAN_RECAP.frek_rakor_desa} → 3`);
+    const row = findRecap(h.db, '73.06.06.2003', '2026-11', null)!;
+    expect(recapHistory(h.db, row.id).map((e) => [e.change, e.version])).toEqual([
+      ['submitted', 1],
+      ['corrected', 2],
+    ]);
+  });
+
+  it('when a recap is sent after the due day, then it is marked late', async () => {
+    h.clock.set(fromWita(2026, 12, 5, 9, 0));
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    await enterAll();
+    expect((await h.send(P, 'KIRIM')).find((m) => m.to === P)!.text).toContain('terlambat');
+    expect(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.late).toBe(true);
+  });
+
+  it('when the period is closed (after the 15th), then the cadre is told no period is open', async () => {
+    h.clock.set(fromWita(2026, 12, 16, 9, 0));
+    expect(await h.reply(P, '1')).toContain('tidak ada periode laporan yang terbuka');
+  });
+});
+
+const fastLine = (values: Record<string, number>, fields: readonly string[]) =>
+  fields.map((f) => `${f}=${values[f]}`).join(' ');
+
+describe('fast entry', () => {
+  const allFields = GROUPS.flatMap((g) => g.fields);
+
+  it('when the whole recap comes in one LAPOR message, then the summary follows and the stored record equals the guided one', async () => {
+    const summary = await h.reply(P, `LAPOR 11/2026 ${fastLine(CLEAN_RECAP, allFields)}`);
+    expect(summary).toContain('*Ringkasan laporan November 2026*');
+    await h.send(P, 'KIRIM');
+    const fast = JSON.parse(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.values);
+    expect(fast).toEqual(Object.fromEntries(allFields.map((f) => [f, CLEAN_RECAP[f]])));
+  });
+
+  it('when a LAPOR message has errors and gaps, then every error is listed at once and the gaps are asked in guided mode', async () => {
+    const reply = await h.reply(P, 'lapor nov 2026 pus=480 keluarga=620 iud=dua XYZ=4 mow=5');
+    expect(reply).toContain('Ada 2 hal yang perlu diperbaiki');
+    expect(reply).toContain('IUD');
+    expect(reply).toContain('XYZ');
+    expect(reply).toContain(`(1/${GROUPS.length}) *I. Keadaan Umum*`);
+  });
+
+  it('when BANTUAN LAPOR is sent, then the keys are explained', async () => {
+    const help = await h.reply(P, 'bantuan lapor');
+    expect(help).toContain('LAPOR 11/2026 PUS=480 IUD=20 MOW=5');
+    expect(help).toContain('PUS');
+  });
+
+  it('when a resident sends LAPOR, then it is not a recap', async () => {
+    expect(await h.reply('+6285299990001', 'LAPOR PUS=480')).toContain('Selamat datang');
+  });
+});
+
+describe('soft rules', () => {
+  it('when a number is unusual, then the cadre is asked YA/UBAH and the confirmation is stored with the recap', async () => {
+    // W4: more than 1.3 couples per family.
+    const unusual = { ...CLEAN_RECAP, jml_keluarga: 300 };
+    await h.reply(P, `LAPOR 11/2026 ${fastLine(unusual, allFieldsOf())}`);
+    const asked = await h.reply(P, 'KIRIM');
+    expect(asked).toContain('Balas YA jika benar');
+    const sent = await h.send(P, 'YA');
+    expect(sent.some((m) => m.text.includes('Terima kasih!'))).toBe(true);
+    const warnings = JSON.parse(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.warnings);
+    expect(warnings).toEqual([expect.objectContaining({ rule: 'W4', answer: 'YA' })]);
+  });
+
+  it('when the cadre answers UBAH to a warning, then the line is asked again and the warning disappears when fixed', async () => {
+    const unusual = { ...CLEAN_RECAP, jml_keluarga: 300 };
+    await h.reply(P, `LAPOR 11/2026 ${fastLine(unusual, allFieldsOf())}`);
+    await h.reply(P, 'KIRIM');
+    const pusLine = GROUPS.findIndex((g) => g.id === 'pus') + 1;
+    await h.reply(P, `UBAH ${pusLine}`);
+    await h.reply(P, answer(pusLine - 1));
+    const sent = await h.send(P, 'KIRIM');
+    expect(sent.some((m) => m.text.includes('Terima kasih!'))).toBe(true);
+    expect(JSON.parse(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.warnings)).toEqual([]);
+  });
+});
+
+function allFieldsOf(): string[] {
+  return GROUPS.flatMap((g) => g.fields);
+}
