@@ -5,7 +5,7 @@ import type { AreaDirectory } from '../areas/directory.js';
 import type { Tx } from '../db/client.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
 import { people } from '../db/schema.js';
-import type { Actor, FlowEvent, Recipient, RecapSubmitted } from '../flows/engine/types.js';
+import type { Actor, FlowEvent, Recipient, RecapReviewed, RecapSubmitted } from '../flows/engine/types.js';
 import type { Logger } from '../logger.js';
 
 export interface ApplyContext {
@@ -23,7 +23,7 @@ export interface ApplyContext {
 export type CompletionHandler = (tx: Tx, results: Record<string, unknown>, ctx: ApplyContext) => void;
 
 /** Domain events (everything but messages and failures) and who stores them, keyed by event type. */
-export type DomainEvent = RecapSubmitted;
+export type DomainEvent = RecapSubmitted | RecapReviewed;
 export type DomainEventHandlers = { [E in DomainEvent as E['type']]?: (tx: Tx, event: E, ctx: ApplyContext) => void };
 
 export interface Handlers {
@@ -78,6 +78,12 @@ export function applyEvents(
       case 'recap_submitted': {
         const handler = handlers.domain.recap_submitted;
         if (!handler) throw new UnhandledEventError('no handler for recap_submitted');
+        handler(tx, event, ctx);
+        break;
+      }
+      case 'recap_reviewed': {
+        const handler = handlers.domain.recap_reviewed;
+        if (!handler) throw new UnhandledEventError('no handler for recap_reviewed');
         handler(tx, event, ctx);
         break;
       }

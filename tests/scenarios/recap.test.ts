@@ -213,3 +213,70 @@ describe('soft rules', () => {
 function allFieldsOf(): string[] {
   return GROUPS.flatMap((g) => g.fields);
 }
+
+describe('review by the PKB', () => {
+  async function submitClean() {
+    await h.reply(P, `LAPOR 11/2026 ${fastLine(CLEAN_RECAP, allFieldsOf())}`);
+    await h.send(P, 'KIRIM');
+  }
+
+  it('when the PKB returns a recap, the cadre corrects and resubmits, and the PKB verifies, then versions and messages are right', async () => {
+    await submitClean();
+    expect(await h.reply(PKB_PHONE, '1')).toContain('1. Desa Pakatto, Kec. Bontomarannu — November 2026 (versi 1)');
+    expect(await h.reply(PKB_PHONE, '1')).toContain('1. Verifikasi (laporan dikunci)');
+    expect(await h.reply(PKB_PHONE, '2')).toContain('Tulis alasan pengembalian');
+    const returned = await h.send(PKB_PHONE, 'Rakor desa bulan ini 2 kali');
+    expect(returned.find((m) => m.to === P)!.text).toContain('dikembalikan oleh Andi Baso untuk diperbaiki.\nAlasan: Rakor desa bulan ini 2 kali');
+    expect(returned.find((m) => m.to === PKB_PHONE)!.text).toContain('dikembalikan ke PPKBD');
+
+    expect(await h.reply(P, '1')).toContain('Untuk bulan apa?');
+    expect(await h.reply(P, '1')).toContain('dikembalikan PKB');
+    const line = GROUPS.findIndex((g) => g.id === 'operasional') + 1;
+    await h.reply(P, `UBAH ${line}`);
+    await h.reply(P, `2 ${CLEAN_RECAP.frek_penyuluhan_pkb} ${CLEAN_RECAP.frek_kie_kit} ${CLEAN_RECAP.jml_tokoh_aktif_kie}`);
+    const resent = await h.send(P, 'KIRIM');
+    expect(resent.find((m) => m.to === PKB_PHONE)!.text).toContain(`Frekuensi rakor desa: ${CLEAN_RECAP.frek_rakor_desa} → 2`);
+
+    await h.reply(PKB_PHONE, 'menu');
+    await h.reply(PKB_PHONE, '1');
+    expect(await h.reply(PKB_PHONE, '1')).toContain('versi 2');
+    const verified = await h.send(PKB_PHONE, '1');
+    expect(verified.find((m) => m.to === P)!.text).toContain('sudah diverifikasi oleh Andi Baso dan dikunci');
+
+    const row = findRecap(h.db, '73.06.06.2003', '2026-11', null)!;
+    expect(row).toMatchObject({ status: 'verified', version: 2 });
+    expect(recapHistory(h.db, row.id).map((e) => [e.change, e.version])).toEqual([
+      ['submitted', 1],
+      ['returned', 1],
+      ['corrected', 2],
+      ['verified', 2],
+    ]);
+    // Verified means locked.
+    await h.reply(P, '1');
+    expect(await h.reply(P, '1')).toContain('sudah diverifikasi PKB dan terkunci');
+  });
+
+  it('when a PKB of other desa looks for recaps, then the desa outside their binaan is not there, and a forged review is refused', async () => {
+    const other = '+6281234567099';
+    const { importPeople } = await import('../../src/people/people-import.js');
+    importPeople(h.db, `phone,name,role,area,unit\n${other},PKB Lain,pkb,73.06.06.2005,\n`, h.database.areas, 't', h.clock.now());
+    await submitClean();
+    expect(await h.reply(other, '1')).toContain('Tidak ada laporan desa yang menunggu diperiksa');
+    const { recapReviewedHandler } = await import('../../src/bot/features/recap.js');
+    const { findActivePersonByPhone } = await import('../../src/db/repos/people.repo.js');
+    const { actorOf } = await import('../../src/bot/actor.js');
+    const { silentLogger } = await import('../../src/logger.js');
+    const row = findRecap(h.db, '73.06.06.2003', '2026-11', null)!;
+    h.db.transaction((tx) =>
+      recapReviewedHandler()(tx, { type: 'recap_reviewed', recapId: row.id, version: 1, decision: 'verified', reason: null }, {
+        now: h.clock.now(),
+        areas: h.database.areas,
+        actor: actorOf(findActivePersonByPhone(tx, other)),
+        replyTo: other,
+        inboundId: null,
+        logger: silentLogger(),
+      }),
+    );
+    expect(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.status).toBe('submitted');
+  });
+});

@@ -2,12 +2,13 @@
 // recap with its receipt and the PKB's notification, all inside the message's transaction.
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { findRecap, peopleCovering, saveSubmission } from '../../db/repos/recaps.repo.js';
+import { findRecap, peopleCovering, pendingReviews, recapById, recordReview, saveSubmission } from '../../db/repos/recaps.repo.js';
 import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import { areaUnits, people } from '../../db/schema.js';
 import { formatPct, indicators } from '../../domain/recap/derive.js';
 import { FIELD_BY_ID, type RecapSettings, type RecapValues } from '../../domain/recap/fields.js';
-import type { Actor, RecapSubmitted } from '../../flows/engine/types.js';
+import type { Actor, RecapReviewed, RecapSubmitted } from '../../flows/engine/types.js';
+import { REVIEW_FACTS, type PendingReview } from '../../flows/recap/review-flow.js';
 import { RECAP_FACTS, type RecapFacts, type StoredRecap } from '../../flows/recap/recap-facts.js';
 import { periodLabel } from '../../flows/recap/summary.js';
 import { toWita } from '../../time/wita.js';
@@ -124,5 +125,58 @@ export function recapSubmittedHandler(settings: RecapSettings, calendar: RecapCa
     for (const person of recipients) {
       enqueueOutbound(tx, { toAddress: person.phone, kind: 'text', text: [ctx.areas.label(event.desaCode), ...body].join('\n'), inboundId: ctx.inboundId }, ctx.now);
     }
+  };
+}
+
+/**
+ * The desa a reviewer may verify: a pkb their binaan; a koordinator the desa of their kecamatan that no active
+ * pkb serves (the koordinator stands in, as for notifications).
+ */
+function reviewableDesa(tx: Tx, actor: Actor): string[] {
+  if (actor.kind !== 'person') return [];
+  if (actor.role === 'pkb') return [...actor.desaCodes];
+  if (actor.role === 'koordinator') return actor.desaCodes.filter((code) => peopleCovering(tx, code, ['pkb']).length === 0);
+  return [];
+}
+
+export function reviewFactsLoader(): FactsLoader {
+  return (tx: Tx, actor: Actor) => {
+    if (actor.kind !== 'person' || (actor.role !== 'pkb' && actor.role !== 'koordinator')) return {};
+    const items: PendingReview[] = pendingReviews(tx, reviewableDesa(tx, actor)).map(({ recap, reporterName }) => ({
+      recapId: recap.id,
+      version: recap.version,
+      desaCode: recap.desaCode,
+      period: recap.period,
+      late: recap.late,
+      reporterName,
+      values: JSON.parse(recap.values) as RecapValues,
+    }));
+    return { [REVIEW_FACTS]: items };
+  };
+}
+
+export function recapReviewedHandler() {
+  return (tx: Tx, event: RecapReviewed, ctx: ApplyContext): void => {
+    const { actor } = ctx;
+    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
+    const row = recapById(tx, event.recapId);
+    // Checked again here: the binaan may have changed, or the PPKBD may have sent a new version meanwhile.
+    if (actor.kind !== 'person' || !row || !reviewableDesa(tx, actor).includes(row.desaCode)) {
+      reply('Laporan ini bukan wilayah binaan Anda; tidak ada yang diubah.');
+      return;
+    }
+    if (row.status !== 'submitted' || row.version !== event.version) {
+      reply('Laporan ini sudah berubah (ada versi baru atau sudah diperiksa). Silakan buka lagi menu Periksa laporan desa.');
+      return;
+    }
+    recordReview(tx, row, event.decision, event.reason, actor.personId, ctx.now);
+    const what = `Laporan ${periodLabel(row.period)} ${ctx.areas.label(row.desaCode)} (versi ${row.version})`;
+    const reporter = tx.select({ phone: people.phone, active: people.active }).from(people).where(eq(people.id, row.reporterId)).get();
+    const toCadre =
+      event.decision === 'verified'
+        ? `${what} sudah diverifikasi oleh ${actor.name} dan dikunci. Terima kasih!`
+        : `${what} dikembalikan oleh ${actor.name} untuk diperbaiki.\nAlasan: ${event.reason}\nPilih menu Laporan bulanan untuk memperbaiki dan mengirim ulang.`;
+    if (reporter?.active) enqueueOutbound(tx, { toAddress: reporter.phone, kind: 'text', text: toCadre, inboundId: ctx.inboundId }, ctx.now);
+    reply(event.decision === 'verified' ? `${what} diverifikasi dan dikunci.` : `${what} dikembalikan ke PPKBD dengan alasan Anda.`);
   };
 }

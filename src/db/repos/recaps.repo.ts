@@ -81,3 +81,33 @@ export function peopleCovering(db: DbOrTx, desaCode: string, roles: readonly ('p
     .orderBy(asc(people.id))
     .all();
 }
+
+export function recapById(db: DbOrTx, id: number): RecapRow | undefined {
+  return db.select().from(recaps).where(eq(recaps.id, id)).get();
+}
+
+/** Desa records waiting for verification in these desa, oldest first, with the reporter's name. */
+export function pendingReviews(db: DbOrTx, desaCodes: readonly string[]) {
+  if (desaCodes.length === 0) return [];
+  return db
+    .select({ recap: recaps, reporterName: people.name })
+    .from(recaps)
+    .innerJoin(people, eq(people.id, recaps.reporterId))
+    .where(and(inArray(recaps.desaCode, [...desaCodes]), eq(recaps.status, 'submitted'), eq(recaps.unitKey, '')))
+    .orderBy(asc(recaps.submittedAt))
+    .all();
+}
+
+/** Verified (locked) or returned with a reason; the change is kept as an event. */
+export function recordReview(db: DbOrTx, row: RecapRow, decision: 'verified' | 'returned', reason: string | null, byPersonId: number, now: Date): void {
+  const at = now.toISOString();
+  db.update(recaps)
+    .set(
+      decision === 'verified'
+        ? { status: 'verified', verifiedAt: at, verifiedBy: byPersonId, updatedAt: at }
+        : { status: 'returned', returnedReason: reason, updatedAt: at },
+    )
+    .where(eq(recaps.id, row.id))
+    .run();
+  db.insert(recapEvents).values({ recapId: row.id, version: row.version, change: decision, note: reason, byPersonId, at }).run();
+}

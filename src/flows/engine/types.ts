@@ -87,8 +87,17 @@ export interface RecapSubmitted {
   warnings: { rule: string; message: string; answer: 'YA' }[];
 }
 
+/** A PKB verified (locks) or returned a recap version; the host checks the binaan and that it is still current. */
+export interface RecapReviewed {
+  type: 'recap_reviewed';
+  recapId: number;
+  version: number;
+  decision: 'verified' | 'returned';
+  reason: string | null;
+}
+
 /** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
-export type FlowEvent = MessageCreated | FlowFailed | FlowCompleted | RecapSubmitted;
+export type FlowEvent = MessageCreated | FlowFailed | FlowCompleted | RecapSubmitted | RecapReviewed;
 
 export interface ValidatorSpec {
   name: string;
