@@ -280,3 +280,74 @@ describe('review by the PKB', () => {
     expect(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.status).toBe('submitted');
   });
 });
+
+describe('dusun parts', () => {
+  const SUBS = [
+    ['+6281234567002', { jml_keluarga: 200, pus: 160, pa_iud: 7, pa_mow: 2, pa_mop: 0, pa_implan: 10, pa_suntik: 40, pa_pil: 27, pa_kondom: 3, hamil: 8, ias: 20, iat: 23, tial: 20 }],
+    ['+6281234567012', { jml_keluarga: 210, pus: 160, pa_iud: 6, pa_mow: 2, pa_mop: 1, pa_implan: 10, pa_suntik: 40, pa_pil: 26, pa_kondom: 4, hamil: 9, ias: 20, iat: 22, tial: 20 }],
+    ['+6281234567013', { jml_keluarga: 210, pus: 160, pa_iud: 7, pa_mow: 1, pa_mop: 0, pa_implan: 10, pa_suntik: 40, pa_pil: 27, pa_kondom: 3, hamil: 8, ias: 20, iat: 25, tial: 19 }],
+  ] as const;
+
+  beforeEach(async () => {
+    const { importPeople } = await import('../../src/people/people-import.js');
+    const report = importPeople(
+      h.db,
+      'phone,name,role,area,unit\n+6281234567012,Nurul,sub_ppkbd,73.06.06.2003,Dusun Borong\n+6281234567013,Ratna,sub_ppkbd,73.06.06.2003,Dusun Tamalate\n',
+      h.database.areas,
+      't',
+      h.clock.now(),
+    );
+    expect(report.ok).toBe(true);
+  });
+
+  async function sendPart(phone: string, values: Record<string, number>) {
+    const dusun = GROUPS.filter((g) => g.section === 'III');
+    await h.reply(phone, '1');
+    await h.reply(phone, '1');
+    for (const g of dusun) await h.reply(phone, g.fields.map((f) => String(values[f])).join(' '));
+    return h.send(phone, 'KIRIM');
+  }
+
+  it('when a Sub-PPKBD sends the dusun part, then it is stored for the dusun and the PPKBD is told', async () => {
+    const sent = await sendPart(SUBS[0][0], SUBS[0][1]);
+    expect(sent.find((m) => m.to === SUBS[0][0])!.text).toContain('Laporan Dusun Bontoa, November 2026 terkirim');
+    expect(sent.find((m) => m.to === P)!.text).toContain('Bagian Dusun Bontoa untuk laporan November 2026 masuk dari Rahmawati');
+  });
+
+  it('when two of three dusun parts are in, then the PPKBD is offered their sum and told which dusun is missing', async () => {
+    await sendPart(SUBS[0][0], SUBS[0][1]);
+    await sendPart(SUBS[1][0], SUBS[1][1]);
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    let reply = '';
+    const first = GROUPS.findIndex((g) => g.section === 'III');
+    for (let i = 0; i < first; i++) reply = await h.reply(P, answer(i));
+    expect(reply).toContain('Sudah masuk: Dusun Bontoa, Dusun Borong.');
+    expect(reply).toContain('Belum masuk: Dusun Tamalate.');
+    expect(reply).toContain('Jumlah keluarga dan jumlah PUS: Jumlah keluarga 410, Jumlah PUS 320');
+  });
+
+  it('when all three parts are in and summed, then the desa recap passes C7; a desa number that differs is refused naming the dusun', async () => {
+    for (const [phone, values] of SUBS) await sendPart(phone, values);
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    const first = GROUPS.findIndex((g) => g.section === 'III');
+    let reply = '';
+    for (let i = 0; i < first; i++) reply = await h.reply(P, answer(i));
+    expect(reply).toContain('Semua dusun sudah masuk.');
+    await h.reply(P, '1'); // use the sum
+    const afterIII = GROUPS.findIndex((g, n) => n > first && g.section !== 'III');
+    for (let i = afterIII; i < GROUPS.length; i++) reply = await h.reply(P, answer(i));
+    expect(reply).toContain('*Ringkasan laporan November 2026*');
+    // Change the PUS line so the desa no longer equals its dusun: C3 and C7 both speak.
+    const pusLine = GROUPS.findIndex((g) => g.id === 'pus') + 1;
+    await h.reply(P, `UBAH ${pusLine}`);
+    await h.reply(P, '620 481');
+    const refused = await h.reply(P, 'KIRIM');
+    expect(refused).toContain('Dusun Bontoa 160 + Dusun Borong 160 + Dusun Tamalate 160');
+    await h.reply(P, `UBAH ${pusLine}`);
+    await h.reply(P, '620 480');
+    expect((await h.send(P, 'KIRIM')).some((m) => m.text.includes('Terima kasih!'))).toBe(true);
+    expect(JSON.parse(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.values).pus).toBe(480);
+  });
+});

@@ -1,15 +1,15 @@
 // The recap's host side: facts the flow needs (open periods, stored recaps, last month) and storing a submitted
 // recap with its receipt and the PKB's notification, all inside the message's transaction.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { findRecap, peopleCovering, pendingReviews, recapById, recordReview, saveSubmission } from '../../db/repos/recaps.repo.js';
+import { dusunPartsOf, findRecap, peopleCovering, pendingReviews, recapById, recordReview, saveSubmission } from '../../db/repos/recaps.repo.js';
 import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import { areaUnits, people } from '../../db/schema.js';
 import { formatPct, indicators } from '../../domain/recap/derive.js';
 import { FIELD_BY_ID, type RecapSettings, type RecapValues } from '../../domain/recap/fields.js';
 import type { Actor, RecapReviewed, RecapSubmitted } from '../../flows/engine/types.js';
 import { REVIEW_FACTS, type PendingReview } from '../../flows/recap/review-flow.js';
-import { RECAP_FACTS, type RecapFacts, type StoredRecap } from '../../flows/recap/recap-facts.js';
+import { RECAP_FACTS, type DusunParts, type RecapFacts, type StoredRecap } from '../../flows/recap/recap-facts.js';
 import { periodLabel } from '../../flows/recap/summary.js';
 import { toWita } from '../../time/wita.js';
 import type { ApplyContext } from '../apply-events.js';
@@ -60,12 +60,14 @@ export function recapFactsLoader(settings: RecapSettings, calendar: RecapCalenda
     const periods = openPeriods(now, calendar);
     const existing: Record<string, StoredRecap> = {};
     const previous: Record<string, RecapValues | null> = {};
+    const dusun: Record<string, DusunParts> = {};
     for (const period of periods) {
       const current = stored(tx, actor.homeAreaCode, period, unitId);
       if (current) existing[period] = current;
       previous[period] = stored(tx, actor.homeAreaCode, shiftPeriod(period, -1), unitId)?.values ?? null;
+      if (actor.role === 'ppkbd') dusun[period] = dusunPartsOf(tx, actor.homeAreaCode, period);
     }
-    const facts: RecapFacts = { settings, openPeriods: periods, existing, previous };
+    const facts: RecapFacts = { settings, openPeriods: periods, existing, previous, dusun };
     return { [RECAP_FACTS]: facts };
   };
 }
@@ -114,8 +116,18 @@ export function recapSubmittedHandler(settings: RecapSettings, calendar: RecapCa
       ctx.now,
     );
 
+    // A dusun part goes to the desa's PPKBD, who sums the parts; the desa recap goes to the PKB.
+    if (unitId !== null) {
+      const ppkbd = tx
+        .select({ phone: people.phone })
+        .from(people)
+        .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, event.desaCode), eq(people.active, true)))
+        .get();
+      const text = `Bagian ${unitName ?? 'dusun'} untuk laporan ${periodLabel(event.period)} masuk dari ${actor.name} (Sub-PPKBD): PUS ${event.values.pus ?? '–'}, PA ${ind.paTotal}.`;
+      if (ppkbd) enqueueOutbound(tx, { toAddress: ppkbd.phone, kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
+      return;
+    }
     // The PKB whose binaan includes the desa verifies the desa recap; with no PKB, the koordinator is told.
-    if (unitId !== null) return;
     const pkb = peopleCovering(tx, event.desaCode, ['pkb']);
     const recipients = pkb.length > 0 ? pkb : peopleCovering(tx, event.desaCode, ['koordinator']);
     const place = `${actor.name} (PPKBD)`;

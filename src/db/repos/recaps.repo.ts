@@ -1,7 +1,7 @@
 // Stored recaps: one row per desa/period/unit with its current version, and every version as an event.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { people, personAreas, recapEvents, recaps } from '../schema.js';
+import { areaUnits, people, personAreas, recapEvents, recaps } from '../schema.js';
 
 export type RecapRow = typeof recaps.$inferSelect;
 
@@ -110,4 +110,25 @@ export function recordReview(db: DbOrTx, row: RecapRow, decision: 'verified' | '
     .where(eq(recaps.id, row.id))
     .run();
   db.insert(recapEvents).values({ recapId: row.id, version: row.version, change: decision, note: reason, byPersonId, at }).run();
+}
+
+/** The dusun/RW of a desa (with an active Sub-PPKBD) and the parts they sent for the period. */
+export function dusunPartsOf(db: DbOrTx, desaCode: string, period: string) {
+  const units = db
+    .selectDistinct({ id: areaUnits.id, name: areaUnits.name })
+    .from(areaUnits)
+    .innerJoin(people, and(eq(people.unitId, areaUnits.id), eq(people.active, true), eq(people.role, 'sub_ppkbd')))
+    .where(eq(areaUnits.desaCode, desaCode))
+    .orderBy(asc(areaUnits.name))
+    .all();
+  const parts = db
+    .select({ unitId: recaps.unitId, values: recaps.values })
+    .from(recaps)
+    .where(and(eq(recaps.desaCode, desaCode), eq(recaps.period, period), ne(recaps.unitKey, '')))
+    .all();
+  const byUnit = new Map(parts.map((p) => [p.unitId, JSON.parse(p.values) as Record<string, number>]));
+  return {
+    received: units.filter((u) => byUnit.has(u.id)).map((u) => ({ name: u.name, values: byUnit.get(u.id)! })),
+    missing: units.filter((u) => !byUnit.has(u.id)).map((u) => u.name),
+  };
 }

@@ -17,6 +17,13 @@ export interface RecapFacts {
   existing: Readonly<Record<string, StoredRecap>>;
   /** The previous month's stored values per open period (for the change-against-last-month checks). */
   previous: Readonly<Record<string, RecapValues | null>>;
+  /** For a PPKBD: the dusun parts received per open period, and the dusun still missing. */
+  dusun: Readonly<Record<string, DusunParts>>;
+}
+
+export interface DusunParts {
+  received: readonly { name: string; values: RecapValues }[];
+  missing: readonly string[];
 }
 
 export const RECAP_FACTS = 'recap';

@@ -3,13 +3,13 @@
 // UBAH n, pass the hard rules, confirm the soft ones, KIRIM. The flow is generated from the field catalogue;
 // every answer is kept in the session, so BATAL/expiry/restart keep the draft.
 import { activeGroups, dusunGroups, FIELD_BY_ID, SECTION_TITLES, type FieldGroup, type RecapSettings } from '../../domain/recap/fields.js';
-import { checkHard, checkSoft, TYPED_PA_TOTAL, type RuleViolation } from '../../domain/recap/rules.js';
+import { checkDusunSum, checkHard, checkSoft, TYPED_PA_TOTAL, type RuleViolation } from '../../domain/recap/rules.js';
 import { fastEntryHelp, isFastEntry, parseFastEntry } from '../../domain/recap/fast-entry.js';
 import { keywordOf } from '../parse/index.js';
 import { toWita } from '../../time/wita.js';
 import type { FlowDefinition, FlowEvent, FlowNode, Results, Scope } from '../engine/types.js';
 import { recapFacts } from './recap-facts.js';
-import { periodLabel, summaryText } from './summary.js';
+import { groupLine, periodLabel, summaryText } from './summary.js';
 
 type Unit = 'desa' | 'dusun';
 
@@ -52,7 +52,10 @@ function confirmedWarnings(results: Results): { rule: string; message: string; a
 function addChain(nodes: Record<string, FlowNode>, unit: Unit, groups: readonly FieldGroup[], settings: RecapSettings): void {
   const id = (name: string) => `recap.${unit}.${name}`;
   const total = groups.length;
-  const afterGroup = (i: number) => (i + 1 < total ? id(`g.${groups[i + 1]!.id}`) : id('summary'));
+  const firstSectionIII = groups.findIndex((g) => g.section === 'III');
+  const sectionIIIFields = groups.filter((g) => g.section === 'III').flatMap((g) => g.fields);
+  const groupAsk = (i: number) => (unit === 'desa' && i === firstSectionIII ? id('dusun_check') : id(`g.${groups[i]!.id}`));
+  const afterGroup = (i: number) => (i + 1 < total ? groupAsk(i + 1) : id('summary'));
   const editing = (results: Results) => results.editing?.value === true;
   /** Routes to any group with a field still empty (after fast entry or a correction), else to the summary. */
   const missingRoutes = Object.fromEntries(groups.map((g) => [`missing.${g.id}`, id(`g.${g.id}`)]));
@@ -98,8 +101,56 @@ function addChain(nodes: Record<string, FlowNode>, unit: Unit, groups: readonly 
       }
       return { category: 'new', results: { period } };
     },
-    routes: { again: id('period'), locked: id('end'), existing: id('summary'), new: id(`g.${groups[0]!.id}`) },
+    routes: { again: id('period'), locked: id('end'), existing: id('summary'), new: groupAsk(0) },
   };
+
+  if (unit === 'desa' && firstSectionIII >= 0) {
+    // The desa's Section III can be the sum of the dusun parts the Sub-PPKBD sent; the PPKBD accepts or edits.
+    const partsOf = (scope: Scope) => recapFacts(scope)?.dusun[periodOf(scope.results)] ?? { received: [], missing: [] };
+    const sumOf = (scope: Scope) => {
+      const sum: Record<string, number> = {};
+      for (const field of sectionIIIFields) {
+        const values = partsOf(scope).received.map((p) => p.values[field]);
+        if (values.every((v) => v !== undefined)) sum[field] = (values as number[]).reduce((a, b) => a + b, 0);
+      }
+      return sum;
+    };
+    const afterIII = groups.findIndex((g, n) => n > firstSectionIII && g.section !== 'III');
+    nodes[id('dusun_check')] = {
+      kind: 'action',
+      run: (scope) => ({ category: partsOf(scope).received.length > 0 ? 'offer' : 'enter' }),
+      routes: { offer: id('dusun_offer'), enter: id(`g.${groups[firstSectionIII]!.id}`) },
+    };
+    nodes[id('dusun_offer')] = {
+      kind: 'ask',
+      prompt: (scope) => {
+        const parts = partsOf(scope);
+        const sum = sumOf(scope);
+        const lines = groups.filter((g) => g.section === 'III').map((g) => `• ${groupLine(g, sum)}`);
+        return [
+          `*${SECTION_TITLES.III}* dari bagian dusun`,
+          `Sudah masuk: ${parts.received.map((p) => p.name).join(', ')}.`,
+          parts.missing.length > 0 ? `Belum masuk: ${parts.missing.join(', ')}.` : 'Semua dusun sudah masuk.',
+          'Jumlahnya:',
+          ...lines,
+          '',
+          '1. Pakai jumlah ini',
+          '2. Isi sendiri',
+        ].join('\n');
+      },
+      validate: { name: 'choice', args: { options: [{ key: 'use', number: 1, words: ['pakai', 'ya'] }, { key: 'own', number: 2, words: ['isi sendiri', 'tidak'] }] } },
+      result: 'dusun_choice',
+      routes: { use: id('dusun_use'), own: id(`g.${groups[firstSectionIII]!.id}`) },
+    };
+    nodes[id('dusun_use')] = {
+      kind: 'action',
+      run: (scope) => {
+        const saved = Object.fromEntries(Object.entries(sumOf(scope)).map(([f, v]) => [`v.${f}`, v]));
+        return { category: continueAfter(scope.results, saved), results: saved };
+      },
+      routes: { next: afterIII >= 0 ? groupAsk(afterIII) : id('summary'), summary: id('summary'), ...missingRoutes },
+    };
+  }
 
   groups.forEach((group, i) => {
     const count = group.fields.length;
@@ -177,7 +228,11 @@ function addChain(nodes: Record<string, FlowNode>, unit: Unit, groups: readonly 
     run: (scope) => {
       const gap = firstMissing(scope.results);
       if (gap) return { category: `missing.${gap}`, results: { editing: true }, events: [say('Masih ada bagian yang kosong; kita isi dulu.')] };
-      const hard = checkHard(valuesOf(scope.results), settings);
+      const values = valuesOf(scope.results);
+      const parts = unit === 'desa' ? recapFacts(scope)?.dusun[periodOf(scope.results)] : undefined;
+      // C7 only once every dusun has reported: before that the desa total may rightly differ from the parts.
+      const c7 = parts && parts.received.length > 0 && parts.missing.length === 0 ? checkDusunSum(values, parts.received, sectionIIIFields) : [];
+      const hard = [...checkHard(values, settings), ...c7];
       if (hard.length > 0) {
         const list = hard.map((v) => `• ${v.message}`).join('\n');
         return { category: 'blocked', events: [say(`Laporan belum bisa dikirim karena ada angka yang tidak cocok:\n${list}`)] };
