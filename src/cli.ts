@@ -22,6 +22,10 @@ Commands:
   areas list [--period YYYY-MM]  kecamatan and desa with codes, and who takes part in the period
   areas join CODE --from YYYY-MM   a desa (or every desa of a kecamatan/kabupaten code) takes part from that month
   areas leave CODE --from YYYY-MM  ... stops taking part from that month
+  export recap --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE]
+                                 one row per desa/kelurahan of the scope, also those that have not reported: every
+                                 field, the indicators, status, version, submitted-at, late. csv goes to stdout
+                                 without --out; xlsx (laid out like the paper recap) to rekap-<period>[-<kec>].xlsx
   whatsapp status                the WhatsApp link state, open alerts and the outbox
   whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched
   migrate                        create or update the database schema and load the built-in areas

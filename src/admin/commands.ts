@@ -1,6 +1,6 @@
-// Operator commands on the database: people and areas. No transport involved.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+// Operator commands on the database: people, areas and exports. No transport involved.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -11,8 +11,10 @@ import { outboxCounts } from '../db/repos/outbox.repo.js';
 import { listPeople, setPersonActive } from '../db/repos/people.repo.js';
 import { readRuntimeState, writeRuntimeState } from '../db/repos/runtime-state.repo.js';
 import { createAuthKeyValueStore } from '../db/repos/whatsapp.repo.js';
+import type { RecapSettings } from '../domain/recap/fields.js';
 import { formatImportReport, importPeople } from '../people/people-import.js';
 import { normalizePhone } from '../people/phone.js';
+import { exportAreaLabel, recapExportRows, toCsv, writeXlsx, type ExportRow } from '../reports/recap-export.js';
 import { witaPeriod } from '../time/wita.js';
 
 export class AdminUsageError extends Error {
@@ -30,7 +32,14 @@ export async function runAdminCommand(command: string, argv: string[], config: C
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { db: { type: 'string' }, from: { type: 'string' }, period: { type: 'string' }, kecamatan: { type: 'string' } },
+    options: {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      period: { type: 'string' },
+      kecamatan: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const [sub, arg] = positionals;
   const dbPath = values.db ?? config.dbPath;
@@ -154,7 +163,52 @@ export async function runAdminCommand(command: string, argv: string[], config: C
         database.close();
       }
     }
+    case 'export recap': {
+      const usage = 'usage: imp-smart export recap --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE] [--db PATH]';
+      // No default period: an export names its month explicitly, so a file is never silently of the wrong month.
+      if (!values.period) throw new AdminUsageError(`--period YYYY-MM is required\n${usage}`);
+      if (!PERIOD.test(values.period)) throw new AdminUsageError(`--period must be YYYY-MM (got "${values.period}")`);
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'xlsx') throw new AdminUsageError(`--format must be csv or xlsx (got "${format}")`);
+      const period = values.period;
+      const kecamatan = values.kecamatan;
+      const database = open();
+      let rows: ExportRow[];
+      let areaLabel: string;
+      try {
+        const { areas } = database;
+        if (kecamatan !== undefined && !areas.isKecamatan(kecamatan)) {
+          throw new AdminUsageError(`--kecamatan: ${kecamatan} is not a kecamatan code (see imp-smart areas list)`);
+        }
+        rows = recapExportRows(database.db, areas, { period, kecamatanCode: kecamatan, settings: recapSettings(config) });
+        areaLabel = exportAreaLabel(areas, kecamatan);
+      } finally {
+        database.close();
+      }
+      const reported = rows.filter((r) => r.status !== 'belum lapor').length;
+      const summary = `${areaLabel}, ${period}: ${rows.length} desa/kelurahan, ${reported} reported`;
+      if (format === 'csv') {
+        const csv = toCsv(rows, recapSettings(config));
+        // Without --out the CSV itself is the output (for piping); io.out adds the last line break back.
+        if (values.out === undefined) io.out(csv.replace(/\r\n$/, ''));
+        else {
+          writeFileSync(values.out, csv);
+          io.out(`${summary} → ${resolve(values.out)}`);
+        }
+        return 0;
+      }
+      // A workbook is binary: it never goes to stdout, so without --out it gets a name of its own.
+      const file = values.out ?? `rekap-${period}${kecamatan ? `-${kecamatan}` : ''}.xlsx`;
+      await writeXlsx(rows, recapSettings(config), { period, areaLabel }, file);
+      io.out(`${summary} → ${resolve(file)}`);
+      return 0;
+    }
     default:
       throw new AdminUsageError(`unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "imp-smart help" for usage.`);
   }
+}
+
+/** The recap settings of this deployment (optional parts, PUS rule), as the bot uses them. */
+function recapSettings(config: Config): RecapSettings {
+  return { pusRule: config.recap.pusRule, parts: config.recap.parts };
 }

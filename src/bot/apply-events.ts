@@ -5,7 +5,7 @@ import type { AreaDirectory } from '../areas/directory.js';
 import type { Tx } from '../db/client.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
 import { people } from '../db/schema.js';
-import type { Actor, FlowEvent, Recipient, RecapReviewed, RecapSubmitted } from '../flows/engine/types.js';
+import type { Actor, FlowEvent, Recipient, RecapPeriodReopened, RecapReviewed, RecapSubmitted } from '../flows/engine/types.js';
 import type { Logger } from '../logger.js';
 
 export interface ApplyContext {
@@ -23,7 +23,7 @@ export interface ApplyContext {
 export type CompletionHandler = (tx: Tx, results: Record<string, unknown>, ctx: ApplyContext) => void;
 
 /** Domain events (everything but messages and failures) and who stores them, keyed by event type. */
-export type DomainEvent = RecapSubmitted | RecapReviewed;
+export type DomainEvent = RecapSubmitted | RecapReviewed | RecapPeriodReopened;
 export type DomainEventHandlers = { [E in DomainEvent as E['type']]?: (tx: Tx, event: E, ctx: ApplyContext) => void };
 
 export interface Handlers {
@@ -84,6 +84,12 @@ export function applyEvents(
       case 'recap_reviewed': {
         const handler = handlers.domain.recap_reviewed;
         if (!handler) throw new UnhandledEventError('no handler for recap_reviewed');
+        handler(tx, event, ctx);
+        break;
+      }
+      case 'recap_period_reopened': {
+        const handler = handlers.domain.recap_period_reopened;
+        if (!handler) throw new UnhandledEventError('no handler for recap_period_reopened');
         handler(tx, event, ctx);
         break;
       }

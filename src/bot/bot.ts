@@ -8,7 +8,7 @@ import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import type { CompletionHandler } from './apply-events.js';
-import { recapFactsLoader, recapReviewedHandler, recapSubmittedHandler, reviewFactsLoader, type RecapCalendar } from './features/recap.js';
+import { periodReopenedHandler, recapFactsLoader, recapReviewedHandler, recapSubmittedHandler, reopenFactsLoader, reviewFactsLoader, type RecapCalendar } from './features/recap.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { Router } from './router.js';
 import type { Transport } from './transport.js';
@@ -49,8 +49,12 @@ export function createBot(options: BotOptions): Bot {
     transportName: transport.name,
     conversation: options.conversation,
     completions: options.completions ?? {},
-    facts: [recapFactsLoader(recap.settings, recap.calendar), reviewFactsLoader()],
-    domainHandlers: { recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar), recap_reviewed: recapReviewedHandler() },
+    facts: [recapFactsLoader(recap.settings, recap.calendar), reviewFactsLoader(), reopenFactsLoader(recap.calendar)],
+    domainHandlers: {
+      recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar),
+      recap_reviewed: recapReviewedHandler(),
+      recap_period_reopened: periodReopenedHandler(recap.calendar),
+    },
     onQueued: () => void dispatcher.kick(),
   });
   return {

@@ -334,3 +334,21 @@ export const recapEvents = sqliteTable(
   },
   (t) => [index('recap_events_recap_id_idx').on(t.recapId)],
 );
+
+/** A PKB reopened a closed period for one desa, until a date (the late recap is then accepted, marked late). */
+export const recapReopenings = sqliteTable(
+  'recap_reopenings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    desaCode: text('desa_code')
+      .notNull()
+      .references(() => areas.code),
+    period: text('period').notNull(),
+    byPersonId: integer('by_person_id')
+      .notNull()
+      .references(() => people.id),
+    at: text('at').notNull(),
+    until: text('until').notNull(),
+  },
+  (t) => [index('recap_reopenings_desa_code_period_idx').on(t.desaCode, t.period)],
+);

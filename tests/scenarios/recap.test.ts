@@ -351,3 +351,26 @@ describe('dusun parts', () => {
     expect(JSON.parse(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.values).pus).toBe(480);
   });
 });
+
+describe('closed periods', () => {
+  it('when the PKB reopens a closed month for a desa, then the PPKBD is told and can send it, marked late', async () => {
+    h.clock.set(fromWita(2026, 12, 20, 9, 0));
+    expect(await h.reply(P, '1')).toContain('tidak ada periode laporan yang terbuka');
+    expect(await h.reply(PKB_PHONE, '2')).toContain('Buka kembali laporan untuk desa mana?\n1. Desa Pakatto, Kec. Bontomarannu\n2. Desa Nirannuang');
+    expect(await h.reply(PKB_PHONE, '1')).toContain('1. November 2026');
+    expect(await h.reply(PKB_PHONE, '1')).toContain('Buka kembali laporan November 2026 untuk Desa Pakatto, Kec. Bontomarannu selama 7 hari?');
+    const reopened = await h.send(PKB_PHONE, 'ya');
+    expect(reopened.find((m) => m.to === P)!.text).toContain('dibuka kembali oleh Andi Baso sampai 27/12/2026');
+    expect(await h.reply(P, '1')).toContain('1. November 2026');
+    await h.reply(P, 'menu');
+    await h.reply(P, `LAPOR 11/2026 ${fastLine(CLEAN_RECAP, allFieldsOf())}`);
+    expect((await h.send(P, 'KIRIM')).find((m) => m.to === P)!.text).toContain('terlambat');
+    h.clock.set(fromWita(2026, 12, 28, 9, 0));
+    expect(await h.reply(P, 'menu')).toContain('Laporan bulanan');
+    expect(await h.reply(P, '1')).toContain('tidak ada periode laporan yang terbuka');
+  });
+
+  it('when a locked period is named in fast entry, then it is refused with a clear message', async () => {
+    expect(await h.reply(P, `LAPOR 10/2026 PUS=480`)).toContain('Laporan Oktober 2026 tidak bisa dikirim sekarang: periode itu tidak terbuka');
+  });
+});

@@ -2,13 +2,14 @@
 // recap with its receipt and the PKB's notification, all inside the message's transaction.
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { dusunPartsOf, findRecap, peopleCovering, pendingReviews, recapById, recordReview, saveSubmission } from '../../db/repos/recaps.repo.js';
+import { dusunPartsOf, findRecap, peopleCovering, pendingReviews, recapById, recordReview, reopenedPeriods, reopenPeriod, saveSubmission } from '../../db/repos/recaps.repo.js';
 import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import { areaUnits, people } from '../../db/schema.js';
 import { formatPct, indicators } from '../../domain/recap/derive.js';
 import { FIELD_BY_ID, type RecapSettings, type RecapValues } from '../../domain/recap/fields.js';
-import type { Actor, RecapReviewed, RecapSubmitted } from '../../flows/engine/types.js';
+import type { Actor, RecapPeriodReopened, RecapReviewed, RecapSubmitted } from '../../flows/engine/types.js';
 import { REVIEW_FACTS, type PendingReview } from '../../flows/recap/review-flow.js';
+import { REOPEN_FACTS, type ReopenFacts } from '../../flows/recap/reopen-flow.js';
 import { RECAP_FACTS, type DusunParts, type RecapFacts, type StoredRecap } from '../../flows/recap/recap-facts.js';
 import { periodLabel } from '../../flows/recap/summary.js';
 import { toWita } from '../../time/wita.js';
@@ -57,7 +58,8 @@ export function recapFactsLoader(settings: RecapSettings, calendar: RecapCalenda
   return (tx: Tx, actor: Actor, now: Date) => {
     if (actor.kind !== 'person' || (actor.role !== 'ppkbd' && actor.role !== 'sub_ppkbd')) return {};
     const unitId = actor.role === 'sub_ppkbd' ? unitIdOf(tx, actor.personId) : null;
-    const periods = openPeriods(now, calendar);
+    // The month that just closed, plus any period the PKB reopened for this desa.
+    const periods = [...new Set([...openPeriods(now, calendar), ...reopenedPeriods(tx, actor.homeAreaCode, now)])].sort().reverse();
     const existing: Record<string, StoredRecap> = {};
     const previous: Record<string, RecapValues | null> = {};
     const dusun: Record<string, DusunParts> = {};
@@ -190,5 +192,46 @@ export function recapReviewedHandler() {
         : `${what} dikembalikan oleh ${actor.name} untuk diperbaiki.\nAlasan: ${event.reason}\nPilih menu Laporan bulanan untuk memperbaiki dan mengirim ulang.`;
     if (reporter?.active) enqueueOutbound(tx, { toAddress: reporter.phone, kind: 'text', text: toCadre, inboundId: ctx.inboundId }, ctx.now);
     reply(event.decision === 'verified' ? `${what} diverifikasi dan dikunci.` : `${what} dikembalikan ke PPKBD dengan alasan Anda.`);
+  };
+}
+
+/** How long a reopened period stays open. */
+export const REOPEN_DAYS = 7;
+
+/** Closed months a reviewer may reopen: the three before the one currently open (or, after the close day, four). */
+export function reopenablePeriods(now: Date, calendar: RecapCalendar): string[] {
+  const today = toWita(now);
+  const current = `${today.year}-${String(today.month).padStart(2, '0')}`;
+  const firstClosed = today.day <= calendar.closeDay ? -2 : -1;
+  return [0, 1, 2].map((n) => shiftPeriod(current, firstClosed - n));
+}
+
+export function reopenFactsLoader(calendar: RecapCalendar): FactsLoader {
+  return (tx: Tx, actor: Actor, now: Date) => {
+    if (actor.kind !== 'person' || (actor.role !== 'pkb' && actor.role !== 'koordinator')) return {};
+    const facts: ReopenFacts = { desa: reviewableDesa(tx, actor), periods: reopenablePeriods(now, calendar), days: REOPEN_DAYS };
+    return { [REOPEN_FACTS]: facts };
+  };
+}
+
+export function periodReopenedHandler(calendar: RecapCalendar) {
+  return (tx: Tx, event: RecapPeriodReopened, ctx: ApplyContext): void => {
+    const { actor } = ctx;
+    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
+    if (actor.kind !== 'person' || !reviewableDesa(tx, actor).includes(event.desaCode) || !reopenablePeriods(ctx.now, calendar).includes(event.period)) {
+      reply('Periode ini tidak bisa dibuka kembali oleh Anda; tidak ada yang diubah.');
+      return;
+    }
+    const until = new Date(ctx.now.getTime() + REOPEN_DAYS * 24 * 3600_000);
+    reopenPeriod(tx, event.desaCode, event.period, actor.personId, ctx.now, until);
+    const untilText = `${toWita(until).day}/${toWita(until).month}/${toWita(until).year}`;
+    const what = `Laporan ${periodLabel(event.period)} ${ctx.areas.label(event.desaCode)}`;
+    const ppkbd = tx
+      .select({ phone: people.phone })
+      .from(people)
+      .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, event.desaCode), eq(people.active, true)))
+      .get();
+    if (ppkbd) enqueueOutbound(tx, { toAddress: ppkbd.phone, kind: 'text', text: `${what} dibuka kembali oleh ${actor.name} sampai ${untilText}. Pilih menu Laporan bulanan untuk mengirim.`, inboundId: ctx.inboundId }, ctx.now);
+    reply(`${what} dibuka kembali sampai ${untilText}.`);
   };
 }

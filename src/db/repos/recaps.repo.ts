@@ -1,7 +1,7 @@
 // Stored recaps: one row per desa/period/unit with its current version, and every version as an event.
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { areaUnits, people, personAreas, recapEvents, recaps } from '../schema.js';
+import { areaUnits, people, personAreas, recapEvents, recapReopenings, recaps } from '../schema.js';
 
 export type RecapRow = typeof recaps.$inferSelect;
 
@@ -131,4 +131,19 @@ export function dusunPartsOf(db: DbOrTx, desaCode: string, period: string) {
     received: units.filter((u) => byUnit.has(u.id)).map((u) => ({ name: u.name, values: byUnit.get(u.id)! })),
     missing: units.filter((u) => !byUnit.has(u.id)).map((u) => u.name),
   };
+}
+
+export function reopenPeriod(db: DbOrTx, desaCode: string, period: string, byPersonId: number, now: Date, until: Date): void {
+  db.insert(recapReopenings).values({ desaCode, period, byPersonId, at: now.toISOString(), until: until.toISOString() }).run();
+}
+
+/** Periods of the desa reopened and still open at `now`. */
+export function reopenedPeriods(db: DbOrTx, desaCode: string, now: Date): string[] {
+  return db
+    .selectDistinct({ period: recapReopenings.period })
+    .from(recapReopenings)
+    .where(and(eq(recapReopenings.desaCode, desaCode), gt(recapReopenings.until, now.toISOString())))
+    .orderBy(desc(recapReopenings.period))
+    .all()
+    .map((r) => r.period);
 }

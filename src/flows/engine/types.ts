@@ -96,8 +96,15 @@ export interface RecapReviewed {
   reason: string | null;
 }
 
+/** A PKB reopened a closed period for one desa of their binaan. */
+export interface RecapPeriodReopened {
+  type: 'recap_period_reopened';
+  desaCode: string;
+  period: string;
+}
+
 /** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
-export type FlowEvent = MessageCreated | FlowFailed | FlowCompleted | RecapSubmitted | RecapReviewed;
+export type FlowEvent = MessageCreated | FlowFailed | FlowCompleted | RecapSubmitted | RecapReviewed | RecapPeriodReopened;
 
 export interface ValidatorSpec {
   name: string;
