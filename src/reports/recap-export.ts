@@ -200,8 +200,8 @@ const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
 
-function witaText(iso: string | null): string {
-  if (iso === null) return '';
+function witaText(iso: string | null): string | null {
+  if (iso === null) return null;
   const p = toWita(new Date(iso));
   const two = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
@@ -315,7 +315,8 @@ export async function writeXlsx(rows: readonly ExportRow[], settings: RecapSetti
       STATUS_LABEL[r.status],
       r.version,
       witaText(r.submittedAt),
-      r.late === null ? '' : r.late ? 'ya' : 'tidak',
+      // Empty cells (null), not empty strings, for a desa without a report: blank in Excel, skipped by COUNTA.
+      r.late === null ? null : r.late ? 'ya' : 'tidak',
       ...numbers(r.values, r.indicators),
     ];
   });

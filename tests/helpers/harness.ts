@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryTransport } from '../../src/bot/adapters/memory.js';
 import type { CompletionHandler } from '../../src/bot/apply-events.js';
-import { createBot, type Bot } from '../../src/bot/bot.js';
+import { createBot, type Bot, type BotOptions } from '../../src/bot/bot.js';
 import type { InboundMessage } from '../../src/bot/transport.js';
 import { ManualClock } from '../../src/clock.js';
 import { openReadyDatabase, type ReadyDatabase } from '../../src/db/bootstrap.js';
@@ -20,6 +20,7 @@ export interface HarnessOptions {
   completions?: Record<string, CompletionHandler>;
   expiryMs?: number;
   start?: Date;
+  recap?: BotOptions['recap'];
 }
 
 export interface Sent {
@@ -62,6 +63,7 @@ export class Harness {
       conversation: { expiryMs: this.options.expiryMs ?? 72 * 3600_000 },
       ...(this.options.registry ? { registry: this.options.registry } : {}),
       ...(this.options.completions ? { completions: this.options.completions } : {}),
+      ...(this.options.recap ? { recap: this.options.recap } : {}),
     });
     await this.bot.start();
   }

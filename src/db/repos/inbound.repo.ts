@@ -18,7 +18,7 @@ export interface InboundRecord {
 }
 
 /** Longest text kept in the log; the engine never reads more than this either. */
-const MAX_LOGGED_CHARS = 1000;
+const MAX_LOGGED_CHARS = 3000;
 
 export function isInboundSeen(db: DbOrTx, providerId: string): boolean {
   return db.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.providerId, providerId)).get() !== undefined;

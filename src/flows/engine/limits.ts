@@ -4,5 +4,5 @@
 export const MAX_STEPS_PER_SPRINT = 100;
 /** Wrong answers to one question before the bot explains and offers the menu. */
 export const MAX_ATTEMPTS = 3;
-/** Longest text the engine reads; longer messages get a polite "too long". */
-export const MAX_INPUT_CHARS = 1000;
+/** Longest text the engine reads (a whole LAPOR fast entry fits); longer messages get a polite "too long". */
+export const MAX_INPUT_CHARS = 3000;
