@@ -374,3 +374,36 @@ describe('closed periods', () => {
     expect(await h.reply(P, `LAPOR 10/2026 PUS=480`)).toContain('Laporan Oktober 2026 tidak bisa dikirim sekarang: periode itu tidak terbuka');
   });
 });
+
+describe('guided and fast entry give the same record', () => {
+  it('when one desa reports guided and another by LAPOR with the same numbers, then the stored values and export rows are equal', async () => {
+    const { importPeople } = await import('../../src/people/people-import.js');
+    const { recapExportRows } = await import('../../src/reports/recap-export.js');
+    const other = '+6281234567021';
+    importPeople(h.db, `phone,name,role,area,unit\n${other},Hasnah,ppkbd,73.06.06.2004,\n`, h.database.areas, 't', h.clock.now());
+    await h.reply(P, '1');
+    await h.reply(P, '1');
+    await enterAll();
+    await h.send(P, 'KIRIM');
+    await h.reply(other, `LAPOR 11/2026 ${fastLine(CLEAN_RECAP, allFieldsOf())}`);
+    await h.send(other, 'KIRIM');
+    const guided = findRecap(h.db, '73.06.06.2003', '2026-11', null)!;
+    const fast = findRecap(h.db, '73.06.06.2004', '2026-11', null)!;
+    expect(JSON.parse(fast.values)).toEqual(JSON.parse(guided.values));
+    const rows = recapExportRows(h.db, h.database.areas, { period: '2026-11', kecamatanCode: '73.06.06', settings: DEFAULT_RECAP_SETTINGS });
+    const row = (code: string) => {
+      const { values, indicators, status, version, late } = rows.find((r) => r.desaCode === code)!;
+      return { values, indicators, status, version, late };
+    };
+    expect(row('73.06.06.2004')).toEqual(row('73.06.06.2003'));
+    expect(row('73.06.06.2003')).toMatchObject({ status: 'submitted', version: 1, late: false });
+  });
+
+  it('when a cadre names another desa in a LAPOR message, then it is refused and the recap stays her own desa', async () => {
+    const reply = await h.reply(P, `LAPOR 11/2026 DESA=73.06.06.2004 ${fastLine(CLEAN_RECAP, allFieldsOf())}`);
+    expect(reply).toContain('DESA');
+    await h.send(P, 'KIRIM');
+    expect(findRecap(h.db, '73.06.06.2004', '2026-11', null)).toBeUndefined();
+    expect(findRecap(h.db, '73.06.06.2003', '2026-11', null)).toBeDefined();
+  });
+});
