@@ -75,21 +75,12 @@ export function applyEvents(
         handler(tx, event.results, ctx);
         break;
       }
-      case 'recap_submitted': {
-        const handler = handlers.domain.recap_submitted;
-        if (!handler) throw new UnhandledEventError('no handler for recap_submitted');
-        handler(tx, event, ctx);
-        break;
-      }
-      case 'recap_reviewed': {
-        const handler = handlers.domain.recap_reviewed;
-        if (!handler) throw new UnhandledEventError('no handler for recap_reviewed');
-        handler(tx, event, ctx);
-        break;
-      }
+      case 'recap_submitted':
+      case 'recap_reviewed':
       case 'recap_period_reopened': {
-        const handler = handlers.domain.recap_period_reopened;
-        if (!handler) throw new UnhandledEventError('no handler for recap_period_reopened');
+        // Each domain event goes to the handler registered for its type; none registered is a wiring bug.
+        const handler = handlers.domain[event.type] as ((tx: Tx, event: DomainEvent, ctx: ApplyContext) => void) | undefined;
+        if (!handler) throw new UnhandledEventError(`no handler for ${event.type}`);
         handler(tx, event, ctx);
         break;
       }
