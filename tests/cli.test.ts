@@ -86,7 +86,7 @@ describe('imp-smart CLI', () => {
     const people = join(dir, 'chat-people.csv');
     writeFileSync(people, PEOPLE_CSV);
     expect(cli(['people', 'import', people, '--db', db]).code).toBe(0);
-    const { code, out } = cli(['chat', '--as', '0812-3456-7001', '--db', db], 'halo\n2\n/as +6285200000001\nhalo\n');
+    const { code, out } = cli(['chat', '--as', '0812-3456-7001', '--db', db], 'halo\n4\n/as +6285200000001\nhalo\n');
     expect(code).toBe(0);
     expect(out).toContain('> +6281234567001: Halo, Siti Aminah!');
     expect(out).toContain('> +6281234567001: *Profil Anda di IMP Smart*');

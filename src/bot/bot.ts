@@ -8,6 +8,7 @@ import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import type { CompletionHandler } from './apply-events.js';
+import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { periodReopenedHandler, recapFactsLoader, recapReviewedHandler, recapSubmittedHandler, reopenFactsLoader, reviewFactsLoader, type RecapCalendar } from './features/recap.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { Router } from './router.js';
@@ -49,11 +50,13 @@ export function createBot(options: BotOptions): Bot {
     transportName: transport.name,
     conversation: options.conversation,
     completions: options.completions ?? {},
-    facts: [recapFactsLoader(recap.settings, recap.calendar), reviewFactsLoader(), reopenFactsLoader(recap.calendar)],
+    facts: [recapFactsLoader(recap.settings, recap.calendar), reviewFactsLoader(), reopenFactsLoader(recap.calendar), casesFactsLoader()],
     domainHandlers: {
       recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar),
       recap_reviewed: recapReviewedHandler(),
       recap_period_reopened: periodReopenedHandler(recap.calendar),
+      case_reported: caseReportedHandler(),
+      case_acted: caseActedHandler(),
     },
     onQueued: () => void dispatcher.kick(),
   });

@@ -41,7 +41,7 @@ export interface RouterDeps {
 export type ReceiveOutcome = InboundOutcome | 'duplicate';
 
 /** Reads facts for the flows from the database; returns nothing for actors it does not concern. */
-export type FactsLoader = (tx: Tx, actor: Actor, now: Date) => Record<string, unknown>;
+export type FactsLoader = (tx: Tx, actor: Actor, now: Date, sender: { key: string }) => Record<string, unknown>;
 
 /** Who the conversation belongs to: the phone when known, else the transport's raw id. */
 export function senderKeyOf(message: InboundMessage): string {
@@ -99,13 +99,13 @@ export class Router {
         }
         const person = message.from.phone ? findActivePersonByPhone(tx, message.from.phone) : undefined;
         const actor = actorOf(person);
-        const facts = Object.assign({}, ...(this.deps.facts ?? []).map((load) => load(tx, actor, now))) as Record<string, unknown>;
+        const facts = Object.assign({}, ...(this.deps.facts ?? []).map((load) => load(tx, actor, now, { key: senderKey }))) as Record<string, unknown>;
         const env = { now, actor, areas: this.deps.areas, facts };
         const state = loadConversation<ConversationState>(tx, senderKey) ?? EMPTY_CONVERSATION;
         const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
         const inboundId = recordInbound(tx, { ...record, outcome: 'handled' });
         saveConversation(tx, senderKey, sprint.state, now);
-        applyEvents(tx, sprint.events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, inboundId, logger }, {
+        applyEvents(tx, sprint.events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, senderKey, inboundId, logger }, {
           completions: this.deps.completions ?? {},
           domain: this.deps.domainHandlers ?? {},
         });

@@ -17,7 +17,7 @@ describe('garbage input', () => {
   ];
 
   it.each(cases)('when a resident sends %s, then a helpful Indonesian reply comes and the next line is served', async (_name, text, expected) => {
-    const out = messagesOf(await simulate(`${RESIDENT_PHONE}: ${text}\n${RESIDENT_PHONE}: 1`));
+    const out = messagesOf(await simulate(`${RESIDENT_PHONE}: ${text}\n${RESIDENT_PHONE}: tentang`));
     const reply = out.slice(0, -1).map((m) => m.text).join('\n');
     expect(reply).toMatch(expected);
     expect(reply).not.toMatch(INTERNALS);
@@ -26,7 +26,7 @@ describe('garbage input', () => {
 
   it.each(cases)('when a cadre sends %s, then the reply also offers their menu', async (_name, text) => {
     const out = messagesOf(await simulate(`${PPKBD_PHONE}: ${text}`));
-    expect(out.map((m) => m.text).join('\n')).toContain('2. Profil saya');
+    expect(out.map((m) => m.text).join('\n')).toContain('4. Profil saya');
     expect(out.map((m) => m.text).join('\n')).not.toMatch(INTERNALS);
   });
 });

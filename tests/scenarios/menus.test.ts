@@ -8,15 +8,14 @@ describe('greetings and menus', () => {
     const [reply] = messagesOf(await simulate(`${RESIDENT_PHONE}: halo`));
     expect(reply!.to).toBe(RESIDENT_PHONE);
     expect(reply!.text).toContain('Selamat datang di *IMP Smart*');
-    expect(reply!.text).toContain('1. Tentang IMP Smart');
-    expect(reply!.text).toContain('2. Bantuan');
+    expect(reply!.text).toContain('1. Laporkan calon akseptor yang belum terlayani\n2. Cek status laporan\n3. Tentang IMP Smart\n4. Bantuan');
     expect(reply!.text).not.toContain('Profil saya');
   });
 
   it('when a registered PPKBD writes, then the menu names them and their desa and kecamatan', async () => {
     const [reply] = messagesOf(await simulate(`${PPKBD_PHONE}: selamat pagi`));
     expect(reply!.text).toContain('Halo, Siti Aminah! Anda terdaftar sebagai PPKBD Desa Pakatto, Kec. Bontomarannu.');
-    expect(reply!.text).toMatch(/1\. Laporan bulanan\n2\. Profil saya\n3\. Bantuan/);
+    expect(reply!.text).toMatch(/1\. Laporan bulanan\n2\. Laporkan calon akseptor yang belum terlayani\n3\. Cek status laporan\n4\. Profil saya\n5\. Bantuan/);
   });
 
   it('when a PKB writes, then the menu names their desa binaan', async () => {
@@ -31,8 +30,8 @@ describe('greetings and menus', () => {
     expect(out[2]!.text).toContain('petugas DPPKB Kabupaten Gowa');
   });
 
-  it('when the PPKBD chooses "2", then their profile is shown; a word works as well as the number', async () => {
-    const out = messagesOf(await simulate([`${PPKBD_PHONE}: halo`, `${PPKBD_PHONE}: 2`, `${PPKBD_PHONE}: bantuan`].join('\n')));
+  it('when the PPKBD chooses "4", then their profile is shown; a word works as well as the number', async () => {
+    const out = messagesOf(await simulate([`${PPKBD_PHONE}: halo`, `${PPKBD_PHONE}: 4`, `${PPKBD_PHONE}: bantuan`].join('\n')));
     expect(out[1]!.text).toContain('• Nama: Siti Aminah');
     expect(out[1]!.text).toContain('• Wilayah: Desa Pakatto, Kec. Bontomarannu');
     expect(out[2]!.text).toContain('Cara memakai IMP Smart');

@@ -273,6 +273,7 @@ describe('review by the PKB', () => {
         areas: h.database.areas,
         actor: actorOf(findActivePersonByPhone(tx, other)),
         replyTo: other,
+        senderKey: other,
         inboundId: null,
         logger: silentLogger(),
       }),

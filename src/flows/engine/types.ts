@@ -103,8 +103,40 @@ export interface RecapPeriodReopened {
   period: string;
 }
 
+/** A resident or cadre reported a couple with unmet need / not served (domain.md §6.1). No personal data. */
+export interface CaseReported {
+  type: 'case_reported';
+  desaCode: string;
+  place: string | null;
+  want: 'delay' | 'stop' | 'method_now';
+  methodWanted: string;
+  reasons: string[];
+  stockOutFacility: string | null;
+  consentToContact: boolean;
+  /** Cadre path only. */
+  cadre: { refRegister: string | null; ageBand: string; children: string; postPartum: boolean } | null;
+}
+
+/** A PKB or koordinator recorded a step on a case (follow-up, service, decline, referral, invalid). */
+export interface CaseActed {
+  type: 'case_acted';
+  code: string;
+  action: 'follow_up' | 'serve' | 'decline' | 'refer' | 'invalid';
+  note: string | null;
+  method: string | null;
+  date: string | null;
+}
+
 /** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
-export type FlowEvent = MessageCreated | FlowFailed | FlowCompleted | RecapSubmitted | RecapReviewed | RecapPeriodReopened;
+export type FlowEvent =
+  | MessageCreated
+  | FlowFailed
+  | FlowCompleted
+  | RecapSubmitted
+  | RecapReviewed
+  | RecapPeriodReopened
+  | CaseReported
+  | CaseActed;
 
 export interface ValidatorSpec {
   name: string;

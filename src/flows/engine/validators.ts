@@ -120,6 +120,33 @@ const summaryCommand: Validator = {
   },
 };
 
+export interface DesaNameArgs {
+  /** Only desa of this kecamatan (after the user picked it). */
+  kecamatanCode?: string;
+}
+
+/**
+ * A desa/kelurahan typed by name, tolerant of case, spaces, apostrophes, old spellings and small typos.
+ * Categories: `found` (value: code), `ambiguous` (value: candidate codes, e.g. Bontomanai exists three times).
+ */
+const desaName: Validator = {
+  categories: () => ['found', 'ambiguous'],
+  run(raw, args, scope) {
+    const { kecamatanCode } = (args ?? {}) as DesaNameArgs;
+    const match = scope.areas.findDesa(normalizeInput(raw), kecamatanCode ? { kecamatanCode } : undefined);
+    switch (match.kind) {
+      case 'found':
+        return { category: 'found', value: match.area.code };
+      case 'ambiguous':
+        return { category: 'ambiguous', value: match.candidates.map((a) => a.code) };
+      case 'not_found': {
+        const hint = match.suggestions.length > 0 ? ` Mungkin maksud Anda: ${match.suggestions.map((a) => a.name).join(', ')}?` : '';
+        return { category: INVALID, reason: `Desa/kelurahan "${normalizeInput(raw).slice(0, 40)}" tidak ditemukan di Kabupaten Gowa.${hint} Tulis lagi nama desanya.` };
+      }
+    }
+  },
+};
+
 /** The registry. A flow names validators by these keys; the definition check rejects unknown names. */
 export const VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   number,
@@ -129,4 +156,5 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   text: freeText,
   number_list: numberList,
   summary_command: summaryCommand,
+  desa_name: desaName,
 });

@@ -76,7 +76,7 @@ describe('WhatsApp end to end', () => {
     const msg = message('M3', { remoteJid: '6281234567001@s.whatsapp.net' }, 'halo');
     await deliver(msg);
     sock.ev.emit('messages.upsert', { messages: [msg], type: 'append' });
-    await deliver(message('M4', { remoteJid: '6281234567001@s.whatsapp.net' }, '2'));
+    await deliver(message('M4', { remoteJid: '6281234567001@s.whatsapp.net' }, '4'));
     await bot.idle();
     expect(sock.sentMessages.map((m) => (m.content as { text: string }).text.slice(0, 25))).toEqual(['Halo, Siti Aminah! Anda t', '*Profil Anda di IMP Smart']);
   });
