@@ -26,6 +26,7 @@ Commands:
                                  one row per desa/kelurahan of the scope, also those that have not reported: every
                                  field, the indicators, status, version, submitted-at, late. csv goes to stdout
                                  without --out; xlsx (laid out like the paper recap) to rekap-<period>[-<kec>].xlsx
+  export cases --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE]   unmet-need cases reported that month, no personal data
   whatsapp status                the WhatsApp link state, open alerts and the outbox
   whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched
   migrate                        create or update the database schema and load the built-in areas

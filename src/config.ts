@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^\s*((flows|channel|mal_traditional)\s*(,\s*(flows|channel|mal_traditional)\s*)*)?$/, 'must list flows, channel or mal_traditional')
     .default(''),
+  /** A case not followed up within this many days reminds its PKB; twice as long escalates to the koordinator. */
+  IMP_CASE_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -46,6 +48,7 @@ export interface Config {
   messageRetentionDays: number;
   consolePhone: string;
   whatsapp: { session: string; linkDownAlertMs: number; webSocketUrl: string | null };
+  caseFollowUpDays: number;
   recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
 }
 
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       linkDownAlertMs: e.IMP_WA_LINK_DOWN_ALERT_MINUTES * 60_000,
       webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
     }),
+    caseFollowUpDays: e.IMP_CASE_FOLLOW_UP_DAYS,
     recap: Object.freeze({
       dueDay: e.IMP_RECAP_DUE_DAY,
       closeDay: e.IMP_RECAP_CLOSE_DAY,

@@ -7,6 +7,7 @@ import { BaileysTransport } from './bot/adapters/baileys/baileys-transport.js';
 import { ConsoleTransport } from './bot/adapters/console.js';
 import { createBot } from './bot/bot.js';
 import { LinkMonitor } from './bot/link-monitor.js';
+import { cronOf } from './bot/scheduler.js';
 import { runSimulation } from './bot/simulator/run-simulation.js';
 import type { Transport } from './bot/transport.js';
 import { systemClock } from './clock.js';
@@ -49,7 +50,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     onQueued: () => kick(),
   });
   const transport = pickTransport(config, logger, database, monitor, options);
-  const bot = createBot({ database, transport, clock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config) });
+  const bot = createBot({ database, transport, clock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config), caseFollowUpDays: config.caseFollowUpDays });
   kick = () => void bot.idle();
 
   const prune = () => {
@@ -59,6 +60,15 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   };
   prune();
   const pruneJob = cron.schedule('15 2 * * *', prune, { timezone: WITA_ZONE });
+  const dailyJobs = bot.jobs.map((job) =>
+    cron.schedule(cronOf(job), () => {
+      try {
+        job.run(clock.now());
+      } catch (err) {
+        logger.error({ err, job: job.name }, 'scheduled job failed');
+      }
+    }, { timezone: WITA_ZONE }),
+  );
   // Retries after a transport outage (pending messages whose backoff has passed) and the link watchdog.
   const retryTimer = setInterval(() => void bot.idle(), 15_000);
   const watchdogTimer = setInterval(() => monitor.check(), 60_000);
@@ -88,6 +98,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     clearInterval(retryTimer);
     clearInterval(watchdogTimer);
     await pruneJob.stop();
+    for (const job of dailyJobs) await job.stop();
     await bot.stop();
     await app.close();
     database.close();
@@ -154,6 +165,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
     logger,
     conversation: { expiryMs: config.conversationExpiryMs },
     recap: recapOptions(config),
+    caseFollowUpDays: config.caseFollowUpDays,
   });
 }
 
@@ -171,7 +183,7 @@ export async function chat(config: Config, phone: string): Promise<void> {
     now: () => systemClock.now(),
     onClose: () => finish(),
   });
-  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config) });
+  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config), caseFollowUpDays: config.caseFollowUpDays });
   await bot.start();
   await finished;
   await bot.idle();

@@ -12,6 +12,7 @@ describe('config', () => {
       messageRetentionDays: 90,
       consolePhone: '+6281100000000',
       whatsapp: { session: 'default', linkDownAlertMs: 15 * 60_000, webSocketUrl: null },
+      caseFollowUpDays: 7,
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },
     });
   });

@@ -14,6 +14,7 @@ import { createAuthKeyValueStore } from '../db/repos/whatsapp.repo.js';
 import type { RecapSettings } from '../domain/recap/fields.js';
 import { formatImportReport, importPeople } from '../people/people-import.js';
 import { normalizePhone } from '../people/phone.js';
+import { casesExportRows, casesToCsv, writeCasesXlsx, type CaseExportRow } from '../reports/cases-export.js';
 import { exportAreaLabel, recapExportRows, toCsv, writeXlsx, type ExportRow } from '../reports/recap-export.js';
 import { witaPeriod } from '../time/wita.js';
 
@@ -200,6 +201,43 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       // A workbook is binary: it never goes to stdout, so without --out it gets a name of its own.
       const file = values.out ?? `rekap-${period}${kecamatan ? `-${kecamatan}` : ''}.xlsx`;
       await writeXlsx(rows, recapSettings(config), { period, areaLabel }, file);
+      io.out(`${summary} → ${resolve(file)}`);
+      return 0;
+    }
+    case 'export cases': {
+      const usage = 'usage: imp-smart export cases --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE] [--db PATH]';
+      if (!values.period) throw new AdminUsageError(`--period YYYY-MM is required\n${usage}`);
+      if (!PERIOD.test(values.period)) throw new AdminUsageError(`--period must be YYYY-MM (got "${values.period}")`);
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'xlsx') throw new AdminUsageError(`--format must be csv or xlsx (got "${format}")`);
+      const period = values.period;
+      const kecamatan = values.kecamatan;
+      const database = open();
+      let rows: CaseExportRow[];
+      let areaLabel: string;
+      try {
+        const { areas } = database;
+        if (kecamatan !== undefined && !areas.isKecamatan(kecamatan)) {
+          throw new AdminUsageError(`--kecamatan: ${kecamatan} is not a kecamatan code (see imp-smart areas list)`);
+        }
+        rows = casesExportRows(database.db, areas, { period, kecamatanCode: kecamatan, now: systemClock.now() });
+        areaLabel = exportAreaLabel(areas, kecamatan);
+      } finally {
+        database.close();
+      }
+      const openCount = rows.filter((r) => r.closedAt === null).length;
+      const summary = `${areaLabel}, ${period}: ${rows.length} cases, ${openCount} open`;
+      if (format === 'csv') {
+        const csv = casesToCsv(rows);
+        if (values.out === undefined) io.out(csv.replace(/\r\n$/, ''));
+        else {
+          writeFileSync(values.out, csv);
+          io.out(`${summary} → ${resolve(values.out)}`);
+        }
+        return 0;
+      }
+      const file = values.out ?? `kasus-${period}${kecamatan ? `-${kecamatan}` : ''}.xlsx`;
+      await writeCasesXlsx(rows, { period, areaLabel }, file);
       io.out(`${summary} → ${resolve(file)}`);
       return 0;
     }

@@ -9,6 +9,8 @@ import type { Logger } from '../logger.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
+import { caseSlaJob } from './features/case-sla.js';
+import type { DailyJob } from './scheduler.js';
 import { periodReopenedHandler, recapFactsLoader, recapReviewedHandler, recapSubmittedHandler, reopenFactsLoader, reviewFactsLoader, type RecapCalendar } from './features/recap.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { Router } from './router.js';
@@ -23,6 +25,8 @@ export interface BotOptions {
   registry?: FlowRegistry;
   completions?: Readonly<Record<string, CompletionHandler>>;
   recap?: { settings: RecapSettings; calendar: RecapCalendar };
+  /** Days a case may wait for follow-up before the PKB is reminded (twice that: escalated). */
+  caseFollowUpDays?: number;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -30,6 +34,8 @@ export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { due
 export interface Bot {
   router: Router;
   dispatcher: OutboxDispatcher;
+  /** Daily jobs (case SLA…): node-cron runs them in production, the simulator on its clock. */
+  jobs: readonly DailyJob[];
   /** Starts receiving and sends whatever the outbox still holds from before a restart. */
   start(): Promise<void>;
   /** Resolves when every due outbox message has been handed to the transport. */
@@ -60,9 +66,11 @@ export function createBot(options: BotOptions): Bot {
     },
     onQueued: () => void dispatcher.kick(),
   });
+  const jobs = [caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, () => void dispatcher.kick())];
   return {
     router,
     dispatcher,
+    jobs,
     async start() {
       await transport.start(async (message) => {
         await router.receive(message);

@@ -124,3 +124,45 @@ describe('who may see and change a case', () => {
     expect(findCaseByCode(h.db, code)!.status).toBe('assigned');
   });
 });
+
+describe('SLA through the simulator', () => {
+  it('when a case waits without follow-up, then the PKB is reminded once after 7 days and the koordinator told after 14', async () => {
+    const { simulate, messagesOf } = await import('../helpers/simulate.js');
+    const R2 = '+6285299990009';
+    const transcript = [
+      '@at 2026-11-25 09:00',
+      `${R2}: laporkan`,
+      `${R2}: Pakatto`,
+      `${R2}: 0`,
+      `${R2}: 1`,
+      `${R2}: 2`,
+      `${R2}: 4`,
+      `${R2}: ya`,
+      '@at 2026-12-01 09:00',
+      '# 6 days: nothing yet',
+      '@at 2026-12-03 09:00',
+      '# the reminder runs on 3 December 08:00: the first 08:00 run after 7 full days',
+      '@at 2026-12-10 09:00',
+      '@at 2026-12-20 09:00',
+    ].join('\n');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'imp-sla-'));
+    const out = messagesOf(await simulate(transcript, { dbPath: join(dir, 'sla.db') }));
+    const { openDatabase } = await import('../../src/db/client.js');
+    const opened = openDatabase(join(dir, 'sla.db'));
+    const row = opened.db.select().from(cases).get()!;
+    opened.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(row.remindedAt).toBe(fromWita(2026, 12, 3, 8, 0).toISOString());
+    expect(row.escalatedAt).toBe(fromWita(2026, 12, 10, 8, 0).toISOString());
+    const reminders = out.filter((m) => m.to === PKB_PHONE && m.text.startsWith('Pengingat'));
+    const escalations = out.filter((m) => m.to === '+6281234567004' && m.text.startsWith('Eskalasi'));
+    expect(reminders).toHaveLength(1);
+    expect(escalations).toHaveLength(1);
+    // Order: the reminder comes before the escalation, both after the report's own messages.
+    const index = (m: { text: string }) => out.indexOf(m as (typeof out)[number]);
+    expect(index(reminders[0]!)).toBeLessThan(index(escalations[0]!));
+  });
+});

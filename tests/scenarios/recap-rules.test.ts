@@ -102,6 +102,22 @@ describe('soft rules are asked and stored', () => {
     ['W9', moved({ pus: CLEAN.pus! - CLEAN.hamil! - CLEAN.ias! - CLEAN.iat! - CLEAN.tial!, hamil: 0, ias: 0, iat: 0, tial: 0 }), null],
   ];
 
+  it('when more IAT/TIAL cases were reported this month than the recap counts (W10), then it is asked and stored', async () => {
+    const { createCase } = await import('../../src/db/repos/cases.repo.js');
+    for (let i = 0; i < 2; i++) {
+      createCase(
+        h.db,
+        { desaCode: '73.06.06.2003', place: null, category: 'IAT', methodWanted: 'pil', reasons: '["biaya"]', consentToContact: false, reporterKey: `+62852999900${i}`, reporterAddress: null },
+        2026,
+        fromWita(2026, 11, 20, 9, 0),
+      );
+    }
+    await h.reply(P, lapor(moved({ ias: CLEAN.ias! + CLEAN.iat! + CLEAN.tial! - 1, iat: 0, tial: 1 })));
+    await sendUntilReceipt();
+    const warnings = JSON.parse(findRecap(h.db, '73.06.06.2003', '2026-11', null)!.warnings) as { rule: string }[];
+    expect(warnings.map((w) => w.rule)).toContain('W10');
+  });
+
   it.each(cases)('when %s applies, then the cadre is asked YA/UBAH and the answer is stored with the warning', async (rule, values, previous) => {
     if (previous) storePrevious(previous);
     await h.reply(P, lapor(values));

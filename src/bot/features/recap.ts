@@ -12,7 +12,8 @@ import { REVIEW_FACTS, type PendingReview } from '../../flows/recap/review-flow.
 import { REOPEN_FACTS, type ReopenFacts } from '../../flows/recap/reopen-flow.js';
 import { RECAP_FACTS, type DusunParts, type RecapFacts, type StoredRecap } from '../../flows/recap/recap-facts.js';
 import { periodLabel } from '../../flows/recap/summary.js';
-import { toWita } from '../../time/wita.js';
+import { fromWita, toWita } from '../../time/wita.js';
+import { unmetCasesReported } from '../../db/repos/cases.repo.js';
 import type { ApplyContext } from '../apply-events.js';
 import type { FactsLoader } from '../router.js';
 
@@ -63,13 +64,18 @@ export function recapFactsLoader(settings: RecapSettings, calendar: RecapCalenda
     const existing: Record<string, StoredRecap> = {};
     const previous: Record<string, RecapValues | null> = {};
     const dusun: Record<string, DusunParts> = {};
+    const casesInPeriod: Record<string, number> = {};
     for (const period of periods) {
       const current = stored(tx, actor.homeAreaCode, period, unitId);
       if (current) existing[period] = current;
       previous[period] = stored(tx, actor.homeAreaCode, shiftPeriod(period, -1), unitId)?.values ?? null;
-      if (actor.role === 'ppkbd') dusun[period] = dusunPartsOf(tx, actor.homeAreaCode, period);
+      if (actor.role === 'ppkbd') {
+        dusun[period] = dusunPartsOf(tx, actor.homeAreaCode, period);
+        const [y, m] = period.split('-').map(Number) as [number, number];
+        casesInPeriod[period] = unmetCasesReported(tx, actor.homeAreaCode, fromWita(y, m, 1), fromWita(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1));
+      }
     }
-    const facts: RecapFacts = { settings, openPeriods: periods, existing, previous, dusun };
+    const facts: RecapFacts = { settings, openPeriods: periods, existing, previous, dusun, casesInPeriod };
     return { [RECAP_FACTS]: facts };
   };
 }

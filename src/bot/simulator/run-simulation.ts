@@ -15,6 +15,7 @@ import { formatImportReport, importPeople } from '../../people/people-import.js'
 import type { CompletionHandler } from '../apply-events.js';
 import { createBot, type Bot, type BotOptions } from '../bot.js';
 import type { InboundMessage } from '../transport.js';
+import { dueRuns } from '../scheduler.js';
 import { SimTransport, simGroupId } from './sim-transport.js';
 import { parseTranscript, type TranscriptStep } from './transcript.js';
 
@@ -32,6 +33,7 @@ export interface SimulationOptions {
   registry?: FlowRegistry;
   completions?: Readonly<Record<string, CompletionHandler>>;
   recap?: BotOptions['recap'];
+  caseFollowUpDays?: number;
 }
 
 export class SimulationSetupError extends Error {
@@ -66,6 +68,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
         ...(options.registry ? { registry: options.registry } : {}),
         ...(options.completions ? { completions: options.completions } : {}),
         ...(options.recap ? { recap: options.recap } : {}),
+        ...(options.caseFollowUpDays ? { caseFollowUpDays: options.caseFollowUpDays } : {}),
       });
       await bot.start();
     };
@@ -79,6 +82,14 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
         case 'at':
           // Before the first @at the clock is the real time; the first @at may set any time, later ones only
           // move forward (checked when the transcript was parsed).
+          if (clockSet) {
+            // Every scheduled job that falls due before the new time runs first, in time order.
+            for (const run of dueRuns(bot.jobs, clock.now(), step.at)) {
+              clock.set(run.at);
+              run.job.run(run.at);
+              await bot.idle();
+            }
+          }
           clock.set(step.at, { allowBack: !clockSet });
           clockSet = true;
           break;

@@ -1,5 +1,5 @@
 // Unmet-need cases: created once with a readable code, moved through their lifecycle, every change an event.
-import { and, asc, count, eq, inArray, like, notInArray } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, like, lt, ne, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { caseEvents, cases } from '../schema.js';
 
@@ -80,4 +80,39 @@ export function moveCase(
 
 export function caseHistory(db: DbOrTx, caseId: number) {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)).all();
+}
+
+/** IAT/TIAL cases of the desa reported within [from, to): compared with the recap's IAT + TIAL (W10). */
+export function unmetCasesReported(db: DbOrTx, desaCode: string, from: Date, to: Date): number {
+  return db
+    .select({ n: count() })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.desaCode, desaCode),
+        inArray(cases.category, ['IAT', 'TIAL']),
+        gte(cases.reportedAt, from.toISOString()),
+        lt(cases.reportedAt, to.toISOString()),
+        ne(cases.status, 'closed_invalid'),
+      ),
+    )
+    .get()!.n;
+}
+
+/** Cases assigned but not yet followed up, reported before `before`. */
+export function casesAwaitingFollowUp(db: DbOrTx, before: Date): CaseRow[] {
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.status, 'assigned'), lt(cases.reportedAt, before.toISOString())))
+    .orderBy(asc(cases.reportedAt))
+    .all();
+}
+
+export function markCaseReminded(db: DbOrTx, row: CaseRow, kind: 'reminded' | 'escalated', now: Date, note: string): void {
+  db.update(cases)
+    .set(kind === 'reminded' ? { remindedAt: now.toISOString() } : { escalatedAt: now.toISOString() })
+    .where(eq(cases.id, row.id))
+    .run();
+  db.insert(caseEvents).values({ caseId: row.id, action: kind, fromStatus: row.status, toStatus: row.status, note, byPersonId: null, at: now.toISOString() }).run();
 }

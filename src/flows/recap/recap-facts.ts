@@ -17,6 +17,8 @@ export interface RecapFacts {
   existing: Readonly<Record<string, StoredRecap>>;
   /** The previous month's stored values per open period (for the change-against-last-month checks). */
   previous: Readonly<Record<string, RecapValues | null>>;
+  /** IAT/TIAL cases reported for this desa during each open period (soft rule W10). */
+  casesInPeriod: Readonly<Record<string, number>>;
   /** For a PPKBD: the dusun parts received per open period, and the dusun still missing. */
   dusun: Readonly<Record<string, DusunParts>>;
 }

@@ -39,8 +39,11 @@ function placeOf(scope: Scope, unit: Unit): string {
 /** Soft warnings the cadre has not confirmed for the current numbers (a changed number asks again). */
 function pendingWarnings(scope: Scope, settings: RecapSettings): RuleViolation[] {
   const facts = recapFacts(scope);
-  const previous = facts?.previous[periodOf(scope.results)] ?? null;
-  return checkSoft(valuesOf(scope.results), { previous }, settings).filter((w) => scope.results[`ok.${w.rule}`]?.value !== w.message);
+  const period = periodOf(scope.results);
+  const previous = facts?.previous[period] ?? null;
+  // W10 concerns the desa record: a dusun part is not compared with the desa's cases.
+  const casesThisMonth = facts?.casesInPeriod[period] ?? null;
+  return checkSoft(valuesOf(scope.results), { previous, casesThisMonth }, settings).filter((w) => scope.results[`ok.${w.rule}`]?.value !== w.message);
 }
 
 function confirmedWarnings(results: Results): { rule: string; message: string; answer: 'YA' }[] {
