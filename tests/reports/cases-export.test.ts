@@ -1,6 +1,6 @@
 // The cases export: the cases reported in a WITA month, one row each, and never who reported them or who works them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -178,7 +178,7 @@ describe('imp-smart export cases', () => {
     expect(xlsx.code).toBe(0);
     expect(xlsx.out).toContain('Kec. Bontomarannu, Kabupaten Gowa, 2026-11: 3 cases, 2 open');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(file));
+    await workbook.xlsx.readFile(file);
     expect(workbook.getWorksheet('Kasus')!.getCell('A1').value).toBe(CASES_XLSX_TITLE);
 
     expect(cli(['--kecamatan', KEC])).toMatchObject({ code: 2, err: expect.stringContaining('--period YYYY-MM is required') });

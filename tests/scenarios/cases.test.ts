@@ -166,3 +166,14 @@ describe('SLA through the simulator', () => {
     expect(index(reminders[0]!)).toBeLessThan(index(escalations[0]!));
   });
 });
+
+describe('lifecycle order', () => {
+  it('when a PKB records service before any follow-up, then the bot says what can be recorded now', async () => {
+    const code = /\*(UN-\d{6}-\d{4}-\d{4})\*/.exec((await report()).find((m) => m.to === R)!.text)![1]!;
+    await h.reply(PKB_PHONE, `KASUS ${code}`);
+    await h.reply(PKB_PHONE, '2');
+    await h.reply(PKB_PHONE, '1');
+    expect(await h.reply(PKB_PHONE, 'hari ini')).toContain('Yang bisa sekarang: sudah ditindaklanjuti');
+    expect(findCaseByCode(h.db, code)!.status).toBe('assigned');
+  });
+});

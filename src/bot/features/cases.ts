@@ -6,9 +6,9 @@ import { casesOfReporter, createCase, findCaseByCode, moveCase, openCaseCountByR
 import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import { peopleCovering } from '../../db/repos/recaps.repo.js';
 import { people } from '../../db/schema.js';
-import { canTransition } from '../../domain/cases/lifecycle.js';
+import { canTransition, nextStates } from '../../domain/cases/lifecycle.js';
 import type { Actor, CaseActed, CaseReported } from '../../flows/engine/types.js';
-import { labelOf, METHOD_OPTIONS, REASON_OPTIONS, WANT_OPTIONS } from '../../flows/cases/case-options.js';
+import { CASE_STATUS_LABELS, labelOf, METHOD_OPTIONS, REASON_OPTIONS, WANT_OPTIONS } from '../../flows/cases/case-options.js';
 import { CASE_WORK_FACTS, type WorkCase } from '../../flows/cases/case-work-flow.js';
 import { OWN_CASES_FACTS, type OwnCase } from '../../flows/cases/case-status-flow.js';
 import { CASE_FACTS, type CaseFacts } from '../../flows/cases/report-case-flow.js';
@@ -133,7 +133,11 @@ export function caseActedHandler() {
     }
     const to = TO_STATUS[event.action];
     if (!canTransition(row.status, to, actor.role)) {
-      reply(`Kasus ${row.code} berstatus "${row.status}"; tindakan itu tidak bisa dicatat sekarang.`);
+      const possible = nextStates(row.status, actor.role).map((s) => CASE_STATUS_LABELS[s] ?? s);
+      reply(
+        `Kasus ${row.code} sedang "${CASE_STATUS_LABELS[row.status] ?? row.status}"; tindakan itu belum bisa dicatat.` +
+          (possible.length > 0 ? ` Yang bisa sekarang: ${possible.join(', ')}.` : ''),
+      );
       return;
     }
     const moved = moveCase(tx, row, to, {

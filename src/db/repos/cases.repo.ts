@@ -1,5 +1,6 @@
 // Unmet-need cases: created once with a readable code, moved through their lifecycle, every change an event.
 import { and, asc, count, eq, gte, inArray, like, lt, ne, notInArray } from 'drizzle-orm';
+import { caseCode } from '../../domain/cases/case-model.js';
 import type { DbOrTx } from '../client.js';
 import { caseEvents, cases } from '../schema.js';
 
@@ -10,10 +11,9 @@ const CLOSED = ['served', 'declined', 'lost', 'closed_invalid'] as const;
 
 /** "UN-062003-2026-0007": kecamatan and desa digits, year, the desa's running number that year. */
 export function nextCaseCode(db: DbOrTx, desaCode: string, year: number): string {
-  const [, , kec, desa] = desaCode.split('.');
-  const prefix = `UN-${kec}${desa}-${year}-`;
+  const prefix = caseCode(desaCode, year, 1).slice(0, -4);
   const n = db.select({ n: count() }).from(cases).where(like(cases.code, `${prefix}%`)).get()!.n;
-  return `${prefix}${String(n + 1).padStart(4, '0')}`;
+  return caseCode(desaCode, year, n + 1);
 }
 
 export function createCase(db: DbOrTx, input: NewCase, year: number, now: Date): CaseRow {

@@ -1,4 +1,5 @@
 // "STATUS <kode>": a resident (or the cadre who reported) sees where their own case stands, and only theirs.
+import { parseCaseCode } from '../../domain/cases/case-model.js';
 import type { FlowDefinition, Scope } from '../engine/types.js';
 import { CASE_STATUS_LABELS } from './case-options.js';
 
@@ -14,9 +15,9 @@ function ownCases(scope: Scope): readonly OwnCase[] {
   return (scope.facts[OWN_CASES_FACTS] as readonly OwnCase[] | undefined) ?? [];
 }
 
+/** The case code in a message ("STATUS un 062003 2026 7" → "UN-062003-2026-0007"), or null. */
 export function codeIn(text: string): string | null {
-  const m = /UN\s*-?\s*(\d{6})\s*-?\s*(\d{4})\s*-?\s*(\d{1,4})/i.exec(text);
-  return m ? `UN-${m[1]}-${m[2]}-${m[3]!.padStart(4, '0')}` : null;
+  return parseCaseCode(text)?.code ?? null;
 }
 
 function listOwn(scope: Scope): string {
