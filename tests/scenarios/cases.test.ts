@@ -177,3 +177,34 @@ describe('lifecycle order', () => {
     expect(findCaseByCode(h.db, code)!.status).toBe('assigned');
   });
 });
+
+describe('cadre path', () => {
+  it('when a PPKBD files a case, then it is for her own desa with the register pointer, age band, children and post-partum, and she cannot close it', async () => {
+    await h.reply(PPKBD_PHONE, 'laporkan');
+    expect(await h.reply(PPKBD_PHONE, 'RT 2')).toContain('(3/6) Apa keinginan pasangan ini?');
+    await h.reply(PPKBD_PHONE, '1');
+    await h.reply(PPKBD_PHONE, '2');
+    await h.reply(PPKBD_PHONE, '4');
+    expect(await h.reply(PPKBD_PHONE, 'ya')).toContain('Nomor register');
+    await h.reply(PPKBD_PHONE, 'RT2/hal 4/no 17');
+    await h.reply(PPKBD_PHONE, '27');
+    await h.reply(PPKBD_PHONE, '4');
+    const sent = await h.send(PPKBD_PHONE, 'ya');
+    expect(sent.filter((m) => m.to === PKB_PHONE)).toHaveLength(1);
+    expect(sent.filter((m) => m.to === PPKBD_PHONE)).toHaveLength(1); // her receipt only, not a second notice
+    const row = h.db.select().from(cases).get()!;
+    expect(row).toMatchObject({ desaCode: '73.06.06.2003', refRegister: 'RT2/hal 4/no 17', ageBand: '20-29', children: '3+', postPartum: true, category: 'IAT' });
+    expect(await h.reply(PPKBD_PHONE, `KASUS ${row.code}`)).not.toContain('Catat tindakan');
+  });
+});
+
+describe('case report in the simulator', () => {
+  it('when messages are redelivered and the bot restarts mid-report, then one case is stored and nothing is sent twice', async () => {
+    const { simulate, messagesOf } = await import('../helpers/simulate.js');
+    const lines = ['@at 2026-11-25 09:00', `${R}: laporkan`, `${R}: Pakatto`, `${R}: 0`, `${R}: 1`, `${R}: 2`, `${R}: 4`, `${R}: ya`];
+    const straight = await simulate(lines.join('\n'));
+    const bumpy = await simulate([...lines.slice(0, 3), '@redeliver', '@restart', ...lines.slice(3, 6), '@restart', '@redeliver', lines[6]!, lines[7]!, '@redeliver'].join('\n'));
+    expect(bumpy).toBe(straight);
+    expect(messagesOf(bumpy).filter((m) => m.to === PKB_PHONE)).toHaveLength(1);
+  });
+});

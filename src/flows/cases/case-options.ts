@@ -48,14 +48,10 @@ export const REASON_OPTIONS: readonly LabelledOption[] = [
   { key: 'lainnya', label: 'Lainnya', words: ['lainnya', 'lain'] },
 ];
 
-export const AGE_OPTIONS: readonly LabelledOption[] = ['15-19', '20-29', '30-39', '40-49', '50+'].map((k) => ({ key: k, label: `${k} tahun`, words: [k] }));
-export const CHILDREN_OPTIONS: readonly LabelledOption[] = ['0', '1', '2', '3+'].map((k) => ({ key: k, label: k === '3+' ? '3 atau lebih' : k, words: [] }));
 
 export const WANT_CHOICES = choices(WANT_OPTIONS);
 export const METHOD_CHOICES = choices(METHOD_OPTIONS);
 export const REASON_CHOICES = choices(REASON_OPTIONS);
-export const AGE_CHOICES = choices(AGE_OPTIONS);
-export const CHILDREN_CHOICES = choices(CHILDREN_OPTIONS);
 
 export const CASE_STATUS_LABELS: Readonly<Record<string, string>> = {
   reported: 'dilaporkan',

@@ -3,10 +3,6 @@
 // date of birth is asked; free text is scrubbed before it is kept.
 import type { FlowDefinition, FlowEvent, Results, Scope } from '../engine/types.js';
 import {
-  AGE_CHOICES,
-  AGE_OPTIONS,
-  CHILDREN_CHOICES,
-  CHILDREN_OPTIONS,
   listText,
   MAX_OPEN_CASES_PER_RESIDENT,
   METHOD_CHOICES,
@@ -34,6 +30,15 @@ function say(text: string): FlowEvent {
 }
 
 const value = (results: Results, name: string) => results[name]?.value;
+
+/** domain.md §6.1 keeps bands, never the exact age. */
+export function ageBand(years: number): string {
+  return years < 20 ? '15-19' : years < 30 ? '20-29' : years < 40 ? '30-39' : years < 50 ? '40-49' : '50+';
+}
+
+export function childrenBand(count: number): string {
+  return count >= 3 ? '3+' : String(count);
+}
 
 const isCadre = (scope: Scope) => scope.actor.kind === 'person' && (scope.actor.role === 'ppkbd' || scope.actor.role === 'sub_ppkbd');
 
@@ -168,17 +173,18 @@ export const reportCaseFlow = {
     },
     'case_report.age': {
       kind: 'ask',
-      prompt: `Usia istri?\n${listText(AGE_OPTIONS)}`,
-      validate: { name: 'choice', args: { options: AGE_CHOICES } },
-      result: 'age',
-      routes: Object.fromEntries(AGE_CHOICES.map((o) => [o.key, 'case_report.children'])),
+      // The age is typed as a number (what a cadre knows) but only its band is kept.
+      prompt: 'Usia istri (tahun)? Balas angkanya, misalnya 27. Hanya kelompok usianya yang disimpan.',
+      validate: { name: 'number', args: { min: 10, max: 60 } },
+      result: 'age_years',
+      routes: { ok: 'case_report.children' },
     },
     'case_report.children': {
       kind: 'ask',
-      prompt: `Jumlah anak yang masih hidup?\n${listText(CHILDREN_OPTIONS)}`,
-      validate: { name: 'choice', args: { options: CHILDREN_CHOICES } },
-      result: 'children',
-      routes: Object.fromEntries(CHILDREN_CHOICES.map((o) => [o.key, 'case_report.postpartum'])),
+      prompt: 'Jumlah anak yang masih hidup? Balas angkanya, misalnya 2.',
+      validate: { name: 'number', args: { min: 0, max: 30 } },
+      result: 'children_count',
+      routes: { ok: 'case_report.postpartum' },
     },
     'case_report.postpartum': {
       kind: 'ask',
@@ -202,9 +208,14 @@ export const reportCaseFlow = {
           stockOutFacility: (value(results, 'facility') as string | null | undefined) ?? null,
           consentToContact: value(results, 'consent') === true,
           cadre:
-            value(results, 'age') === undefined
+            value(results, 'age_years') === undefined
               ? null
-              : { refRegister: registerText, ageBand: String(value(results, 'age')), children: String(value(results, 'children')), postPartum: value(results, 'postpartum') === true },
+              : {
+                  refRegister: registerText,
+                  ageBand: ageBand(Number(value(results, 'age_years'))),
+                  children: childrenBand(Number(value(results, 'children_count'))),
+                  postPartum: value(results, 'postpartum') === true,
+                },
         };
         return { category: 'done', events: [event] };
       },
