@@ -40,8 +40,14 @@ export interface RouterDeps {
 
 export type ReceiveOutcome = InboundOutcome | 'duplicate';
 
-/** Reads facts for the flows from the database; returns nothing for actors it does not concern. */
-export type FactsLoader = (tx: Tx, actor: Actor, now: Date, sender: { key: string }) => Record<string, unknown>;
+/**
+ * Reads facts for some flows from the database; returns nothing for actors it does not concern. It runs only when
+ * one of its flows is open, or when no flow is (the message may start one): not on every message of every flow.
+ */
+export interface FactsLoader {
+  flows: readonly string[];
+  load(tx: Tx, actor: Actor, now: Date, sender: { key: string }): Record<string, unknown>;
+}
 
 /** Who the conversation belongs to: the phone when known, else the transport's raw id. */
 export function senderKeyOf(message: InboundMessage): string {
@@ -99,9 +105,11 @@ export class Router {
         }
         const person = message.from.phone ? findActivePersonByPhone(tx, message.from.phone) : undefined;
         const actor = actorOf(person);
-        const facts = Object.assign({}, ...(this.deps.facts ?? []).map((load) => load(tx, actor, now, { key: senderKey }))) as Record<string, unknown>;
-        const env = { now, actor, areas: this.deps.areas, facts };
         const state = loadConversation<ConversationState>(tx, senderKey) ?? EMPTY_CONVERSATION;
+        const open = state.active?.flowId;
+        const loaders = (this.deps.facts ?? []).filter((loader) => open === undefined || loader.flows.includes(open));
+        const facts = Object.assign({}, ...loaders.map((loader) => loader.load(tx, actor, now, { key: senderKey }))) as Record<string, unknown>;
+        const env = { now, actor, areas: this.deps.areas, facts };
         const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
         const inboundId = recordInbound(tx, { ...record, outcome: 'handled' });
         saveConversation(tx, senderKey, sprint.state, now);

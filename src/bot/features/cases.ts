@@ -26,7 +26,7 @@ function worksDesa(actor: Actor, desaCode: string): boolean {
 }
 
 export function casesFactsLoader(): FactsLoader {
-  return (tx, actor, now, sender) => {
+  const load: FactsLoader['load'] = (tx, actor, now, sender) => {
     if (actor.kind === 'person' && (actor.role === 'pkb' || actor.role === 'koordinator')) {
       const work: WorkCase[] = openCasesIn(tx, actor.desaCodes).map((c) => ({
         code: c.code,
@@ -48,6 +48,7 @@ export function casesFactsLoader(): FactsLoader {
     }
     return {};
   };
+  return { flows: ['case_report', 'case_status', 'case_work'], load };
 }
 
 function essentials(ctx: ApplyContext, row: CaseRow): string {

@@ -56,7 +56,7 @@ function stored(tx: Tx, desaCode: string, period: string, unitId: number | null)
 }
 
 export function recapFactsLoader(settings: RecapSettings, calendar: RecapCalendar): FactsLoader {
-  return (tx: Tx, actor: Actor, now: Date) => {
+  const load: FactsLoader['load'] = (tx: Tx, actor: Actor, now: Date) => {
     if (actor.kind !== 'person' || (actor.role !== 'ppkbd' && actor.role !== 'sub_ppkbd')) return {};
     const unitId = actor.role === 'sub_ppkbd' ? unitIdOf(tx, actor.personId) : null;
     // The month that just closed, plus any period the PKB reopened for this desa.
@@ -78,6 +78,7 @@ export function recapFactsLoader(settings: RecapSettings, calendar: RecapCalenda
     const facts: RecapFacts = { settings, openPeriods: periods, existing, previous, dusun, casesInPeriod };
     return { [RECAP_FACTS]: facts };
   };
+  return { flows: ['recap'], load };
 }
 
 function changedLines(before: RecapValues, after: RecapValues): string[] {
@@ -160,7 +161,7 @@ function reviewableDesa(tx: Tx, actor: Actor): string[] {
 }
 
 export function reviewFactsLoader(): FactsLoader {
-  return (tx: Tx, actor: Actor) => {
+  const load: FactsLoader['load'] = (tx: Tx, actor: Actor) => {
     if (actor.kind !== 'person' || (actor.role !== 'pkb' && actor.role !== 'koordinator')) return {};
     const items: PendingReview[] = pendingReviews(tx, reviewableDesa(tx, actor)).map(({ recap, reporterName }) => ({
       recapId: recap.id,
@@ -173,6 +174,7 @@ export function reviewFactsLoader(): FactsLoader {
     }));
     return { [REVIEW_FACTS]: items };
   };
+  return { flows: ['recap_review'], load };
 }
 
 export function recapReviewedHandler() {
@@ -213,11 +215,12 @@ export function reopenablePeriods(now: Date, calendar: RecapCalendar): string[] 
 }
 
 export function reopenFactsLoader(calendar: RecapCalendar): FactsLoader {
-  return (tx: Tx, actor: Actor, now: Date) => {
+  const load: FactsLoader['load'] = (tx: Tx, actor: Actor, now: Date) => {
     if (actor.kind !== 'person' || (actor.role !== 'pkb' && actor.role !== 'koordinator')) return {};
     const facts: ReopenFacts = { desa: reviewableDesa(tx, actor), periods: reopenablePeriods(now, calendar), days: REOPEN_DAYS };
     return { [REOPEN_FACTS]: facts };
   };
+  return { flows: ['recap_reopen'], load };
 }
 
 export function periodReopenedHandler(calendar: RecapCalendar) {
