@@ -3,7 +3,7 @@
 // (state, events).
 import { describeActorRole } from './actor-label.js';
 import { COPY } from './copy.js';
-import { helpFor, isSessionCompatible, repromptFlow, resumeFlow, startFlow, type FlowSprint } from './engine/engine.js';
+import { helpFor, isSessionCompatible, repromptFlow, resumeFlow, say, startFlow, type FlowSprint } from './engine/engine.js';
 import { MAX_INPUT_CHARS } from './engine/limits.js';
 import type { ConversationInput, ConversationState, FlowEnv, FlowEvent, FlowSession, Sprint } from './engine/types.js';
 import { isBlank, keywordOf, normalizeInput, parseChoice } from './parse/index.js';
@@ -31,9 +31,6 @@ const GLOBAL_WORDS: Readonly<Record<string, GlobalWord>> = {
   LANJUTKAN: 'LANJUT',
 };
 
-function say(text: string): FlowEvent {
-  return { type: 'message_created', to: { kind: 'sender' }, text };
-}
 
 /** The greeting naming the person and their area, followed by the numbered menu. */
 export function menuText(registry: FlowRegistry, env: FlowEnv): string {

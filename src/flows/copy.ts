@@ -45,6 +45,7 @@ export const COPY = {
 
   leftToMenu: (keptDraft: boolean) => (keptDraft ? 'Jawaban Anda tersimpan sebagai draf (ketik LANJUT untuk melanjutkan).' : ''),
 
+  notInList: 'Nomor itu tidak ada dalam daftar.',
   nothingToCancel: 'Tidak ada isian yang sedang berjalan.',
   noDraft: 'Tidak ada draf yang tersimpan.',
   resumingDraft: 'Kita lanjutkan dari jawaban terakhir Anda.',

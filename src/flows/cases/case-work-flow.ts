@@ -1,6 +1,7 @@
 // PKB (and koordinator) work their cases from WhatsApp: `KASUS` lists open cases of their area oldest first with
 // their age, `KASUS <kode>` shows one with a numbered action menu. The host checks area and lifecycle again.
-import type { CaseActed, FlowDefinition, FlowEvent, Scope } from '../engine/types.js';
+import { say } from '../engine/engine.js';
+import type { CaseActed, FlowDefinition, Scope } from '../engine/types.js';
 import { CASE_STATUS_LABELS, labelOf, listText, METHOD_CHOICES, METHOD_OPTIONS, REASON_OPTIONS, WANT_OPTIONS } from './case-options.js';
 import { codeIn } from './case-status-flow.js';
 
@@ -26,9 +27,6 @@ function current(scope: Scope): WorkCase | undefined {
   return workCases(scope).find((c) => c.code === scope.results.code?.value);
 }
 
-function say(text: string): FlowEvent {
-  return { type: 'message_created', to: { kind: 'sender' }, text };
-}
 
 const ACTIONS = [
   { key: 'follow_up', label: 'Sudah dihubungi / ditindaklanjuti', words: ['hubungi', 'tindak lanjut'] },

@@ -1,6 +1,8 @@
 // "Laporkan calon akseptor yang belum terlayani": a resident (or a cadre, for her own desa) reports a couple who
 // wants to delay or stop having children, or asked for a method and was not served. No name, NIK, address or
 // date of birth is asked; free text is scrubbed before it is kept.
+import { say } from '../engine/engine.js';
+import { COPY } from '../copy.js';
 import type { FlowDefinition, FlowEvent, Results, Scope } from '../engine/types.js';
 import {
   listText,
@@ -25,9 +27,6 @@ function caseFacts(scope: Scope): CaseFacts {
   return (scope.facts[CASE_FACTS] as CaseFacts | undefined) ?? { openByReporter: 0 };
 }
 
-function say(text: string): FlowEvent {
-  return { type: 'message_created', to: { kind: 'sender' }, text };
-}
 
 const value = (results: Results, name: string) => results[name]?.value;
 
@@ -89,7 +88,7 @@ export const reportCaseFlow = {
       kind: 'action',
       run: ({ results }) => {
         const code = ((value(results, 'desa_answer') as string[]) ?? [])[Number(value(results, 'desa_pick')) - 1];
-        return code ? { category: 'ok', results: { desa: code } } : { category: 'again', events: [say('Nomor itu tidak ada dalam daftar.')] };
+        return code ? { category: 'ok', results: { desa: code } } : { category: 'again', events: [say(COPY.notInList)] };
       },
       routes: { ok: 'case_report.place', again: 'case_report.kecamatan' },
     },

@@ -33,7 +33,8 @@ export function renderText(text: Text, scope: Scope): string {
   return typeof text === 'function' ? text(scope) : text;
 }
 
-function say(text: string): FlowEvent {
+/** A message to whoever sent the message being handled. */
+export function say(text: string): FlowEvent {
   return { type: 'message_created', to: { kind: 'sender' }, text };
 }
 

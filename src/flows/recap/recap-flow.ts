@@ -7,15 +7,14 @@ import { checkDusunSum, checkHard, checkSoft, TYPED_PA_TOTAL, type RuleViolation
 import { fastEntryHelp, isFastEntry, parseFastEntry } from '../../domain/recap/fast-entry.js';
 import { keywordOf } from '../parse/index.js';
 import { toWita } from '../../time/wita.js';
+import { say } from '../engine/engine.js';
+import { COPY } from '../copy.js';
 import type { FlowDefinition, FlowEvent, FlowNode, Results, Scope } from '../engine/types.js';
 import { recapFacts } from './recap-facts.js';
 import { groupLine, periodLabel, summaryText } from './summary.js';
 
 type Unit = 'desa' | 'dusun';
 
-function say(text: string): FlowEvent {
-  return { type: 'message_created', to: { kind: 'sender' }, text };
-}
 
 /** The answers so far: results named `v.<field id>`. */
 export function valuesOf(results: Results): Record<string, number> {
@@ -91,7 +90,7 @@ function addChain(nodes: Record<string, FlowNode>, unit: Unit, groups: readonly 
     run: (scope) => {
       const facts = recapFacts(scope)!;
       const period = facts.openPeriods[Number(scope.results.period_choice?.value) - 1];
-      if (!period) return { category: 'again', events: [say('Nomor itu tidak ada dalam daftar.')] };
+      if (!period) return { category: 'again', events: [say(COPY.notInList)] };
       const existing = facts.existing[period];
       if (existing?.status === 'verified') {
         return { category: 'locked', events: [say(`Laporan ${periodLabel(period)} sudah diverifikasi PKB dan terkunci. Hubungi PKB Anda bila ada yang perlu diubah.`)] };

@@ -1,5 +1,7 @@
 // "Buka kembali periode laporan": a PKB reopens a closed month for one desa of their binaan (e.g. a PPKBD who
 // was ill), for a limited time. Recaps sent then are accepted and marked late.
+import { COPY } from '../copy.js';
+import { say } from '../engine/engine.js';
 import type { FlowDefinition, Scope } from '../engine/types.js';
 import { periodLabel } from './summary.js';
 
@@ -41,7 +43,7 @@ export const reopenFlow = {
     },
     'recap_reopen.desa_check': {
       kind: 'action',
-      run: (scope) => (pickedDesa(scope) ? { category: 'ok' } : { category: 'again', events: [{ type: 'message_created', to: { kind: 'sender' }, text: 'Nomor itu tidak ada dalam daftar.' }] }),
+      run: (scope) => (pickedDesa(scope) ? { category: 'ok' } : { category: 'again', events: [say(COPY.notInList)] }),
       routes: { ok: 'recap_reopen.period', again: 'recap_reopen.desa' },
     },
     'recap_reopen.period': {
@@ -53,7 +55,7 @@ export const reopenFlow = {
     },
     'recap_reopen.period_check': {
       kind: 'action',
-      run: (scope) => (pickedPeriod(scope) ? { category: 'ok' } : { category: 'again', events: [{ type: 'message_created', to: { kind: 'sender' }, text: 'Nomor itu tidak ada dalam daftar.' }] }),
+      run: (scope) => (pickedPeriod(scope) ? { category: 'ok' } : { category: 'again', events: [say(COPY.notInList)] }),
       routes: { ok: 'recap_reopen.confirm', again: 'recap_reopen.period' },
     },
     'recap_reopen.confirm': {

@@ -2,6 +2,8 @@
 // which locks it, or returns it to the PPKBD with a reason. The host lists only desa of the reviewer's binaan and
 // checks again when storing.
 import { activeGroups, type RecapSettings, type RecapValues } from '../../domain/recap/fields.js';
+import { COPY } from '../copy.js';
+import { say } from '../engine/engine.js';
 import type { FlowDefinition, Scope } from '../engine/types.js';
 import { groupLine, periodLabel, derivedLine } from './summary.js';
 
@@ -53,7 +55,7 @@ export function buildReviewFlow(settings: RecapSettings): FlowDefinition {
         kind: 'action',
         run: (scope) => {
           const item = pending(scope)[Number(scope.results.pick?.value) - 1];
-          if (!item) return { category: 'again', events: [{ type: 'message_created', to: { kind: 'sender' }, text: 'Nomor itu tidak ada dalam daftar.' }] };
+          if (!item) return { category: 'again', events: [say(COPY.notInList)] };
           return { category: 'ok', results: { recap_id: item.recapId, version: item.version } };
         },
         routes: { again: 'recap_review.pick', ok: 'recap_review.decide' },
