@@ -1,6 +1,6 @@
 // Operator commands on the database: people, areas and exports. No transport involved.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -15,7 +15,8 @@ import type { RecapSettings } from '../domain/recap/fields.js';
 import { formatImportReport, importPeople } from '../people/people-import.js';
 import { normalizePhone } from '../people/phone.js';
 import { casesExportRows, casesToCsv, writeCasesXlsx, type CaseExportRow } from '../reports/cases-export.js';
-import { exportAreaLabel, recapExportRows, toCsv, writeXlsx, type ExportRow } from '../reports/recap-export.js';
+import { recapExportRows, toCsv, writeXlsx, type ExportRow } from '../reports/recap-export.js';
+import { runExport } from './export-command.js';
 import { witaPeriod } from '../time/wita.js';
 
 export class AdminUsageError extends Error {
@@ -165,82 +166,37 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       }
     }
     case 'export recap': {
-      const usage = 'usage: imp-smart export recap --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE] [--db PATH]';
-      // No default period: an export names its month explicitly, so a file is never silently of the wrong month.
-      if (!values.period) throw new AdminUsageError(`--period YYYY-MM is required\n${usage}`);
-      if (!PERIOD.test(values.period)) throw new AdminUsageError(`--period must be YYYY-MM (got "${values.period}")`);
-      const format = values.format ?? 'csv';
-      if (format !== 'csv' && format !== 'xlsx') throw new AdminUsageError(`--format must be csv or xlsx (got "${format}")`);
-      const period = values.period;
-      const kecamatan = values.kecamatan;
-      const database = open();
-      let rows: ExportRow[];
-      let areaLabel: string;
-      try {
-        const { areas } = database;
-        if (kecamatan !== undefined && !areas.isKecamatan(kecamatan)) {
-          throw new AdminUsageError(`--kecamatan: ${kecamatan} is not a kecamatan code (see imp-smart areas list)`);
-        }
-        rows = recapExportRows(database.db, areas, { period, kecamatanCode: kecamatan, settings: recapSettings(config) });
-        areaLabel = exportAreaLabel(areas, kecamatan);
-      } finally {
-        database.close();
-      }
-      const reported = rows.filter((r) => r.status !== 'belum lapor').length;
-      const summary = `${areaLabel}, ${period}: ${rows.length} desa/kelurahan, ${reported} reported`;
-      if (format === 'csv') {
-        const csv = toCsv(rows, recapSettings(config));
-        // Without --out the CSV itself is the output (for piping); io.out adds the last line break back.
-        if (values.out === undefined) io.out(csv.replace(/\r\n$/, ''));
-        else {
-          writeFileSync(values.out, csv);
-          io.out(`${summary} → ${resolve(values.out)}`);
-        }
-        return 0;
-      }
-      // A workbook is binary: it never goes to stdout, so without --out it gets a name of its own.
-      const file = values.out ?? `rekap-${period}${kecamatan ? `-${kecamatan}` : ''}.xlsx`;
-      await writeXlsx(rows, recapSettings(config), { period, areaLabel }, file);
-      io.out(`${summary} → ${resolve(file)}`);
-      return 0;
+      const settings = recapSettings(config);
+      return runExport<ExportRow>(
+        {
+          name: 'recap',
+          filePrefix: 'rekap',
+          rows: (database, scope) => recapExportRows(database.db, database.areas, { ...scope, settings }),
+          summary: (rows) => `${rows.length} desa/kelurahan, ${rows.filter((r) => r.status !== 'belum lapor').length} reported`,
+          csv: (rows) => toCsv(rows, settings),
+          xlsx: (rows, meta, file) => writeXlsx(rows, settings, meta, file),
+        },
+        values,
+        open,
+        io.out,
+        (message) => new AdminUsageError(message),
+      );
     }
-    case 'export cases': {
-      const usage = 'usage: imp-smart export cases --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE] [--db PATH]';
-      if (!values.period) throw new AdminUsageError(`--period YYYY-MM is required\n${usage}`);
-      if (!PERIOD.test(values.period)) throw new AdminUsageError(`--period must be YYYY-MM (got "${values.period}")`);
-      const format = values.format ?? 'csv';
-      if (format !== 'csv' && format !== 'xlsx') throw new AdminUsageError(`--format must be csv or xlsx (got "${format}")`);
-      const period = values.period;
-      const kecamatan = values.kecamatan;
-      const database = open();
-      let rows: CaseExportRow[];
-      let areaLabel: string;
-      try {
-        const { areas } = database;
-        if (kecamatan !== undefined && !areas.isKecamatan(kecamatan)) {
-          throw new AdminUsageError(`--kecamatan: ${kecamatan} is not a kecamatan code (see imp-smart areas list)`);
-        }
-        rows = casesExportRows(database.db, areas, { period, kecamatanCode: kecamatan, now: systemClock.now() });
-        areaLabel = exportAreaLabel(areas, kecamatan);
-      } finally {
-        database.close();
-      }
-      const openCount = rows.filter((r) => r.closedAt === null).length;
-      const summary = `${areaLabel}, ${period}: ${rows.length} cases, ${openCount} open`;
-      if (format === 'csv') {
-        const csv = casesToCsv(rows);
-        if (values.out === undefined) io.out(csv.replace(/\r\n$/, ''));
-        else {
-          writeFileSync(values.out, csv);
-          io.out(`${summary} → ${resolve(values.out)}`);
-        }
-        return 0;
-      }
-      const file = values.out ?? `kasus-${period}${kecamatan ? `-${kecamatan}` : ''}.xlsx`;
-      await writeCasesXlsx(rows, { period, areaLabel }, file);
-      io.out(`${summary} → ${resolve(file)}`);
-      return 0;
-    }
+    case 'export cases':
+      return runExport<CaseExportRow>(
+        {
+          name: 'cases',
+          filePrefix: 'kasus',
+          rows: (database, scope) => casesExportRows(database.db, database.areas, { ...scope, now: systemClock.now() }),
+          summary: (rows) => `${rows.length} cases, ${rows.filter((r) => r.closedAt === null).length} open`,
+          csv: casesToCsv,
+          xlsx: writeCasesXlsx,
+        },
+        values,
+        open,
+        io.out,
+        (message) => new AdminUsageError(message),
+      );
     default:
       throw new AdminUsageError(`unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "imp-smart help" for usage.`);
   }

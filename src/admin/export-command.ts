@@ -1,0 +1,73 @@
+// The shared shape of `imp-smart export recap|cases`: argument checks, reading rows for a period and scope,
+// then CSV to stdout or a file, or an XLSX file (binary, so never stdout).
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AreaDirectory } from '../areas/directory.js';
+import type { ReadyDatabase } from '../db/bootstrap.js';
+import { exportAreaLabel } from '../reports/recap-export.js';
+
+export interface ExportSpec<Row> {
+  name: 'recap' | 'cases';
+  /** Default XLSX file name: `<prefix>-<period>[-<kecamatan>].xlsx`. */
+  filePrefix: string;
+  rows(database: ReadyDatabase, scope: { period: string; kecamatanCode: string | undefined }): Row[];
+  /** The one line printed after writing a file, e.g. "12 desa/kelurahan, 3 reported". */
+  summary(rows: Row[]): string;
+  csv(rows: Row[]): string;
+  xlsx(rows: Row[], meta: { period: string; areaLabel: string }, file: string): Promise<void>;
+}
+
+export interface ExportOptions {
+  period?: string | undefined;
+  kecamatan?: string | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export async function runExport<Row>(
+  spec: ExportSpec<Row>,
+  options: ExportOptions,
+  open: () => ReadyDatabase,
+  out: (text: string) => void,
+  usageError: (message: string) => Error,
+): Promise<number> {
+  const usage = `usage: imp-smart export ${spec.name} --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE] [--db PATH]`;
+  // No default period: an export names its month explicitly, so a file is never silently of the wrong month.
+  if (!options.period) throw usageError(`--period YYYY-MM is required\n${usage}`);
+  if (!PERIOD.test(options.period)) throw usageError(`--period must be YYYY-MM (got "${options.period}")`);
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') throw usageError(`--format must be csv or xlsx (got "${format}")`);
+  const period = options.period;
+  const kecamatan = options.kecamatan;
+
+  const database = open();
+  let rows: Row[];
+  let areaLabel: string;
+  try {
+    const areas: AreaDirectory = database.areas;
+    if (kecamatan !== undefined && !areas.isKecamatan(kecamatan)) {
+      throw usageError(`--kecamatan: ${kecamatan} is not a kecamatan code (see imp-smart areas list)`);
+    }
+    rows = spec.rows(database, { period, kecamatanCode: kecamatan });
+    areaLabel = exportAreaLabel(areas, kecamatan);
+  } finally {
+    database.close();
+  }
+  const summary = `${areaLabel}, ${period}: ${spec.summary(rows)}`;
+  if (format === 'csv') {
+    const csv = spec.csv(rows);
+    // Without --out the CSV itself is the output (for piping); out() adds the last line break back.
+    if (options.out === undefined) out(csv.replace(/\r\n$/, ''));
+    else {
+      writeFileSync(options.out, csv);
+      out(`${summary} → ${resolve(options.out)}`);
+    }
+    return 0;
+  }
+  const file = options.out ?? `${spec.filePrefix}-${period}${kecamatan ? `-${kecamatan}` : ''}.xlsx`;
+  await spec.xlsx(rows, { period, areaLabel }, file);
+  out(`${summary} → ${resolve(file)}`);
+  return 0;
+}
