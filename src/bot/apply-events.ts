@@ -64,7 +64,7 @@ export function applyEvents(
           ctx.logger.warn({ recipient: event.to }, 'message to an unknown or inactive person dropped');
           break;
         }
-        enqueueOutbound(tx, { toAddress: to, kind: 'text', text: event.text, inboundId: ctx.inboundId }, ctx.now);
+        enqueueOutbound(tx, { toAddress: to, priority: to === ctx.replyTo ? 'reply' : 'notice', kind: 'text', text: event.text, inboundId: ctx.inboundId }, ctx.now);
         break;
       }
       case 'flow_failed':

@@ -92,7 +92,7 @@ export class LinkMonitor implements Pick<LinkEvents, 'stateChanged' | 'deliveryF
       if (admins.length === 0) return false;
       const lines = pending.map((a) => `• ${a.message}${a.resolvedAt ? ' (sudah pulih)' : ''}`);
       const text = ['⚠️ Pemberitahuan IMP Smart', ...lines].join('\n');
-      for (const admin of admins) enqueueOutbound(tx, { toAddress: admin.phone, kind: 'text', text }, now);
+      for (const admin of admins) enqueueOutbound(tx, { toAddress: admin.phone, priority: 'notice', kind: 'text', text }, now);
       markAlertsNotified(tx, pending.map((a) => a.id), now);
       return true;
     });

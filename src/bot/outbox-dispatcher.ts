@@ -2,7 +2,7 @@
 // Unreachable transport → the message stays pending with backoff (nothing is dropped); rejected → failed for good.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
-import { duePending, markFailed, markRetry, markSent, type OutboxRow } from '../db/repos/outbox.repo.js';
+import { duePending, markFailed, markRetry, markSent, priorityName, type OutboxRow } from '../db/repos/outbox.repo.js';
 import type { Logger } from '../logger.js';
 import { TransportRejectedError, TransportUnreachableError, type OutboundMessage, type Transport } from './transport.js';
 
@@ -17,6 +17,7 @@ export function toOutbound(row: OutboxRow): OutboundMessage {
   return {
     outboxId: row.id,
     to: row.toAddress,
+    priority: priorityName(row.priority),
     content:
       row.kind === 'text'
         ? { kind: 'text', text: row.text }

@@ -133,7 +133,7 @@ export class Router {
         if (isInboundSeen(tx, message.id)) return 'duplicate';
         const inboundId = recordInbound(tx, { ...record, outcome: 'failed' });
         if (message.chat.kind === 'private') {
-          enqueueOutbound(tx, { toAddress: message.chat.address, kind: 'text', text: COPY.internalError, inboundId }, now);
+          enqueueOutbound(tx, { toAddress: message.chat.address, priority: 'reply', kind: 'text', text: COPY.internalError, inboundId }, now);
         }
         return 'failed';
       });

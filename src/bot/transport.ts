@@ -19,9 +19,17 @@ export interface InboundMessage {
   sentAt: Date;
 }
 
+/** Why a message is sent: a reply to the message just received, a notice to someone else, or bulk outreach. */
+export type SendPriority = 'reply' | 'notice' | 'bulk';
+
 export interface OutboundMessage {
-  /** The outbox row id: lets a transport make sends idempotent. */
+  /**
+   * The outbox row id: lets a transport make sends idempotent. A message re-sent after a crash (sent, but the
+   * process died before the outbox recorded it) carries the same id, and a transport that derives the network's
+   * message id from it lets the network drop the duplicate.
+   */
   outboxId: number;
+  priority: SendPriority;
   /** E.164 phone, group id, or a raw chat address from InboundMessage.chat. */
   to: string;
   content:
@@ -69,8 +77,18 @@ export interface Transport {
   status?(): TransportStatus;
   /** Begins delivering inbound messages to the handler. */
   start(handler: InboundHandler): Promise<void>;
-  /** Sends one message. Throws TransportRejectedError (never retry) or TransportUnreachableError (retry later). */
+  /**
+   * Sends one message. Throws TransportRejectedError (never retry) or TransportUnreachableError (retry later).
+   * The outbox dispatcher calls it for several chats at once (never twice at once for one chat), after its own rate
+   * gate; a transport adds only what is its own (WhatsApp's typing pause).
+   */
   send(message: OutboundMessage): Promise<SendReceipt>;
+  /**
+   * Stops taking inbound messages because they cannot be stored (disk full, read-only database). A network that
+   * keeps undelivered messages (WhatsApp) then holds them until resumeIntake(); transports without one leave it out.
+   */
+  suspendIntake?(reason: string): Promise<void>;
+  resumeIntake?(): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -2,15 +2,15 @@
 // the in-memory area directory.
 import type { AreaDirectory } from '../areas/directory.js';
 import { loadWilayahFromResources } from '../areas/wilayah-data.js';
-import { openDatabase, type OpenDatabase } from './client.js';
+import { openDatabase, type OpenDatabase, type OpenOptions } from './client.js';
 import { countAreas, loadAreaDirectory, seedAreas } from './repos/areas.repo.js';
 
 export interface ReadyDatabase extends OpenDatabase {
   areas: AreaDirectory;
 }
 
-export function openReadyDatabase(path: string): ReadyDatabase {
-  const opened = openDatabase(path);
+export function openReadyDatabase(path: string, options: OpenOptions = {}): ReadyDatabase {
+  const opened = openDatabase(path, options);
   if (countAreas(opened.db) === 0) {
     const { areas, aliases } = loadWilayahFromResources();
     opened.db.transaction((tx) => seedAreas(tx, areas, aliases));

@@ -47,6 +47,22 @@ export const waSentMessages = sqliteTable(
   (t) => [index('wa_sent_messages_sent_at_idx').on(t.sentAt)],
 );
 
+/**
+ * Sending holds that must survive a restart: WhatsApp refused a chat with 463/479 (leave it alone for hours), or
+ * restricted the account's reach-out (pause sending until it ends). `scope` is a chat jid, or '*' for the account.
+ */
+export const waSendHolds = sqliteTable(
+  'wa_send_holds',
+  {
+    session: text('session').notNull(),
+    scope: text('scope').notNull(),
+    until: text('until').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.session, t.scope] })],
+);
+
 /** Operational alerts (logged out, banned, link down…): shown by the health check and sent to admins. */
 export const alerts = sqliteTable(
   'alerts',

@@ -148,8 +148,12 @@ export const conversations = sqliteTable('conversations', {
 });
 
 /**
- * Every inbound message, keyed by the provider's message id: the durable de-duplication key. The text is kept for
- * support and audit, and pruned after the retention period (UU PDP: raw message logs at most 90 days).
+ * The inbound journal: every received message, keyed by the provider's message id (the durable de-duplication key).
+ * A row is written the moment a message arrives (outcome null, the normalised message in `payload`) and is processed
+ * from there; processing sets `outcome` and `processed_at` and drops the payload in the same transaction as its
+ * effects, so a crash, a full disk or a failed transaction leaves the row to be processed at the next start or retry,
+ * exactly once. The text is kept for support and audit, and pruned after the retention period (UU PDP: raw message
+ * logs at most 90 days).
  */
 export const inboundMessages = sqliteTable(
   'inbound_messages',
@@ -162,16 +166,29 @@ export const inboundMessages = sqliteTable(
     kind: text('kind').notNull(),
     text: text('text'),
     receivedAt: text('received_at').notNull(),
-    processedAt: text('processed_at').notNull(),
-    outcome: text('outcome', { enum: ['handled', 'ignored', 'failed'] }).notNull(),
+    /** Null until processed. */
+    processedAt: text('processed_at'),
+    /** Null while the message waits in the journal. */
+    outcome: text('outcome', { enum: ['handled', 'ignored', 'failed'] }),
+    /** The normalised message (JSON) while it waits to be processed; null afterwards. */
+    payload: text('payload'),
+    /** Processing attempts that failed for a reason outside the message (busy, full or read-only database). */
+    attempts: integer('attempts').notNull().default(0),
   },
   (t) => [
     uniqueIndex('inbound_messages_provider_id_idx').on(t.providerId),
     index('inbound_messages_received_at_idx').on(t.receivedAt),
+    index('inbound_messages_outcome_idx').on(t.outcome, t.id),
   ],
 );
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+/**
+ * Send priority: a reply to the message just received goes first; outreach (notices to other people, then bulk
+ * digests and reminders) waits behind replies and has its own, slower rate.
+ */
+export const OUTBOX_PRIORITIES = { reply: 0, notice: 1, bulk: 2 } as const;
 
 /** Every outbound message. Written in the same transaction as the state change that caused it; sent after commit. */
 export const outbox = sqliteTable(
@@ -185,9 +202,11 @@ export const outbox = sqliteTable(
     mediaName: text('media_name'),
     mediaPath: text('media_path'),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    /** OUTBOX_PRIORITIES: 0 reply, 1 notice, 2 bulk. */
+    priority: integer('priority').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
-    /** Earliest time of the next attempt (backoff after a transport outage). */
+    /** Earliest time of the next attempt (backoff after a failure of this message). */
     notBefore: text('not_before').notNull(),
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
@@ -195,7 +214,12 @@ export const outbox = sqliteTable(
     /** The inbound message that caused this one, if any (no foreign key: inbound rows are pruned). */
     inboundId: integer('inbound_id'),
   },
-  (t) => [index('outbox_status_not_before_idx').on(t.status, t.notBefore), index('outbox_provider_message_id_idx').on(t.providerMessageId)],
+  (t) => [
+    index('outbox_status_not_before_idx').on(t.status, t.notBefore),
+    index('outbox_status_to_address_idx').on(t.status, t.toAddress, t.id),
+    index('outbox_provider_message_id_idx').on(t.providerMessageId),
+    index('outbox_sent_at_idx').on(t.sentAt),
+  ],
 );
 
 // The other tables live in their own files, one per feature, and are part of this schema.

@@ -53,7 +53,7 @@ describe('link monitor', () => {
   });
 
   it('when a sent message is refused later, then its outbox row fails with the code', () => {
-    const id = enqueueOutbound(database.db, { toAddress: '+6281234567001', kind: 'text', text: 'x' }, clock.now());
+    const id = enqueueOutbound(database.db, { toAddress: '+6281234567001', priority: 'reply', kind: 'text', text: 'x' }, clock.now());
     markSent(database.db, id, clock.now(), 'WAID1');
     monitor.deliveryFailed('WAID1', '463');
     expect(database.db.select().from(outbox).all()).toMatchObject([{ status: 'failed', lastError: 'delivery failed (463)' }]);

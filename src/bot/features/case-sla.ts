@@ -20,14 +20,14 @@ export function runCaseSla(db: Db, areas: AreaDirectory, now: Date, followUpDays
       if (!row.remindedAt && row.assigneeId) {
         const assignee = tx.select({ phone: people.phone, active: people.active }).from(people).where(eq(people.id, row.assigneeId)).get();
         if (assignee?.active) {
-          enqueueOutbound(tx, { toAddress: assignee.phone, kind: 'text', text: `Pengingat: kasus *${row.code}* (${place}) belum ditindaklanjuti sejak ${ageDays} hari. Ketik KASUS ${row.code}.` }, now);
+          enqueueOutbound(tx, { toAddress: assignee.phone, priority: 'bulk', kind: 'text', text: `Pengingat: kasus *${row.code}* (${place}) belum ditindaklanjuti sejak ${ageDays} hari. Ketik KASUS ${row.code}.` }, now);
           queued++;
         }
         markCaseReminded(tx, row, 'reminded', now, `${ageDays} days without follow-up`);
       }
       if (!row.escalatedAt && ageDays >= 2 * followUpDays) {
         for (const koordinator of peopleCovering(tx, row.desaCode, ['koordinator'])) {
-          enqueueOutbound(tx, { toAddress: koordinator.phone, kind: 'text', text: `Eskalasi: kasus *${row.code}* (${place}) belum ditindaklanjuti PKB selama ${ageDays} hari.` }, now);
+          enqueueOutbound(tx, { toAddress: koordinator.phone, priority: 'bulk', kind: 'text', text: `Eskalasi: kasus *${row.code}* (${place}) belum ditindaklanjuti PKB selama ${ageDays} hari.` }, now);
           queued++;
         }
         markCaseReminded(tx, row, 'escalated', now, `${ageDays} days without follow-up`);

@@ -65,7 +65,7 @@ function essentials(ctx: ApplyContext, row: CaseRow): string {
 export function caseReportedHandler() {
   return (tx: Tx, event: CaseReported, ctx: ApplyContext): void => {
     const { actor, now } = ctx;
-    const send = (to: string, text: string) => enqueueOutbound(tx, { toAddress: to, kind: 'text', text, inboundId: ctx.inboundId }, now);
+    const send = (to: string, text: string) => enqueueOutbound(tx, { toAddress: to, priority: to === ctx.replyTo ? 'reply' : 'notice', kind: 'text', text, inboundId: ctx.inboundId }, now);
     // The PKB whose binaan includes the desa; the kecamatan's koordinator when no PKB serves it.
     const pkb = peopleCovering(tx, event.desaCode, ['pkb']);
     const assignee = pkb[0] ?? peopleCovering(tx, event.desaCode, ['koordinator'])[0];
@@ -126,7 +126,7 @@ const CLOSING_TEXT: Partial<Record<CaseRow['status'], string>> = {
 export function caseActedHandler() {
   return (tx: Tx, event: CaseActed, ctx: ApplyContext): void => {
     const { actor, now } = ctx;
-    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, kind: 'text', text, inboundId: ctx.inboundId }, now);
+    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, now);
     const row = findCaseByCode(tx, event.code);
     if (!row || actor.kind !== 'person' || !worksDesa(actor, row.desaCode)) {
       reply(`Kasus ${event.code} tidak ditemukan di wilayah Anda; tidak ada yang diubah.`);
@@ -152,7 +152,7 @@ export function caseActedHandler() {
     const closing = CLOSING_TEXT[moved.status];
     // The loop closes back to a resident who reported it, if the couple agreed to be contacted.
     if (closing && moved.consentToContact && moved.reporterPersonId === null && moved.reporterAddress) {
-      enqueueOutbound(tx, { toAddress: moved.reporterAddress, kind: 'text', text: `Kabar untuk laporan ${moved.code}: ${closing}`, inboundId: ctx.inboundId }, now);
+      enqueueOutbound(tx, { toAddress: moved.reporterAddress, priority: 'notice', kind: 'text', text: `Kabar untuk laporan ${moved.code}: ${closing}`, inboundId: ctx.inboundId }, now);
     }
   };
 }

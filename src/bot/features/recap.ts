@@ -115,6 +115,7 @@ export function recapSubmittedHandler(settings: RecapSettings, calendar: RecapCa
       tx,
       {
         toAddress: ctx.replyTo,
+        priority: 'reply',
         kind: 'text',
         text:
           `Terima kasih! Laporan ${what} terkirim (versi ${row.version}${late ? ', terlambat' : ''}).\n` +
@@ -133,7 +134,7 @@ export function recapSubmittedHandler(settings: RecapSettings, calendar: RecapCa
         .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, event.desaCode), eq(people.active, true)))
         .get();
       const text = `Bagian ${unitName ?? 'dusun'} untuk laporan ${periodLabel(event.period)} masuk dari ${actor.name} (Sub-PPKBD): PUS ${event.values.pus ?? '–'}, PA ${ind.paTotal}.`;
-      if (ppkbd) enqueueOutbound(tx, { toAddress: ppkbd.phone, kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
+      if (ppkbd) enqueueOutbound(tx, { toAddress: ppkbd.phone, priority: 'notice', kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
       return;
     }
     // The PKB whose binaan includes the desa verifies the desa recap; with no PKB, the koordinator is told.
@@ -144,7 +145,7 @@ export function recapSubmittedHandler(settings: RecapSettings, calendar: RecapCa
       ? [`Perbaikan rekap ${periodLabel(event.period)} dari ${place}, versi ${row.version}. Yang berubah:`, ...changedLines(JSON.parse(previous.values) as RecapValues, event.values)]
       : [`Rekap ${periodLabel(event.period)} masuk dari ${place}${late ? ' (terlambat)' : ''}.`, `PUS ${event.values.pus ?? '–'} • PA ${ind.paTotal} • CPR ${formatPct(ind.cpr)} • unmet need ${formatPct(ind.unmetNeedPct)}`];
     for (const person of recipients) {
-      enqueueOutbound(tx, { toAddress: person.phone, kind: 'text', text: [ctx.areas.label(event.desaCode), ...body].join('\n'), inboundId: ctx.inboundId }, ctx.now);
+      enqueueOutbound(tx, { toAddress: person.phone, priority: 'notice', kind: 'text', text: [ctx.areas.label(event.desaCode), ...body].join('\n'), inboundId: ctx.inboundId }, ctx.now);
     }
   };
 }
@@ -180,7 +181,7 @@ export function reviewFactsLoader(): FactsLoader {
 export function recapReviewedHandler() {
   return (tx: Tx, event: RecapReviewed, ctx: ApplyContext): void => {
     const { actor } = ctx;
-    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
+    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
     const row = recapById(tx, event.recapId);
     // Checked again here: the binaan may have changed, or the PPKBD may have sent a new version meanwhile.
     if (actor.kind !== 'person' || !row || !reviewableDesa(tx, actor).includes(row.desaCode)) {
@@ -198,7 +199,7 @@ export function recapReviewedHandler() {
       event.decision === 'verified'
         ? `${what} sudah diverifikasi oleh ${actor.name} dan dikunci. Terima kasih!`
         : `${what} dikembalikan oleh ${actor.name} untuk diperbaiki.\nAlasan: ${event.reason}\nPilih menu Laporan bulanan untuk memperbaiki dan mengirim ulang.`;
-    if (reporter?.active) enqueueOutbound(tx, { toAddress: reporter.phone, kind: 'text', text: toCadre, inboundId: ctx.inboundId }, ctx.now);
+    if (reporter?.active) enqueueOutbound(tx, { toAddress: reporter.phone, priority: 'notice', kind: 'text', text: toCadre, inboundId: ctx.inboundId }, ctx.now);
     reply(event.decision === 'verified' ? `${what} diverifikasi dan dikunci.` : `${what} dikembalikan ke PPKBD dengan alasan Anda.`);
   };
 }
@@ -226,7 +227,7 @@ export function reopenFactsLoader(calendar: RecapCalendar): FactsLoader {
 export function periodReopenedHandler(calendar: RecapCalendar) {
   return (tx: Tx, event: RecapPeriodReopened, ctx: ApplyContext): void => {
     const { actor } = ctx;
-    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
+    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
     if (actor.kind !== 'person' || !reviewableDesa(tx, actor).includes(event.desaCode) || !reopenablePeriods(ctx.now, calendar).includes(event.period)) {
       reply('Periode ini tidak bisa dibuka kembali oleh Anda; tidak ada yang diubah.');
       return;
@@ -240,7 +241,7 @@ export function periodReopenedHandler(calendar: RecapCalendar) {
       .from(people)
       .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, event.desaCode), eq(people.active, true)))
       .get();
-    if (ppkbd) enqueueOutbound(tx, { toAddress: ppkbd.phone, kind: 'text', text: `${what} dibuka kembali oleh ${actor.name} sampai ${untilText}. Pilih menu Laporan bulanan untuk mengirim.`, inboundId: ctx.inboundId }, ctx.now);
+    if (ppkbd) enqueueOutbound(tx, { toAddress: ppkbd.phone, priority: 'notice', kind: 'text', text: `${what} dibuka kembali oleh ${actor.name} sampai ${untilText}. Pilih menu Laporan bulanan untuk mengirim.`, inboundId: ctx.inboundId }, ctx.now);
     reply(`${what} dibuka kembali sampai ${untilText}.`);
   };
 }

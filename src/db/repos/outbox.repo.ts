@@ -1,12 +1,19 @@
 // The durable outbox: every outbound message is a row before it is a send.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { outbox } from '../schema.js';
+import { OUTBOX_PRIORITIES, outbox } from '../schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+export type OutboxPriority = keyof typeof OUTBOX_PRIORITIES;
+
 export interface NewOutboxMessage {
   toAddress: string;
+  /**
+   * `reply`: answers the person whose message is being handled, in their chat. `notice`: tells someone else about
+   * it (the PKB about a new case…). `bulk`: scheduled outreach (digests, reminders). Replies go first.
+   */
+  priority: OutboxPriority;
   kind: 'text' | 'image' | 'document';
   text: string;
   mediaName?: string | null;
@@ -21,6 +28,7 @@ export function enqueueOutbound(db: DbOrTx, message: NewOutboxMessage, now: Date
     .values({
       toAddress: message.toAddress,
       kind: message.kind,
+      priority: OUTBOX_PRIORITIES[message.priority],
       text: message.text,
       mediaName: message.mediaName ?? null,
       mediaPath: message.mediaPath ?? null,
@@ -95,4 +103,10 @@ export function markDeliveryFailed(db: DbOrTx, providerMessageId: string, code: 
       .where(eq(outbox.providerMessageId, providerMessageId))
       .run().changes > 0
   );
+}
+
+const PRIORITY_NAMES = Object.fromEntries(Object.entries(OUTBOX_PRIORITIES).map(([name, value]) => [value, name])) as Record<number, OutboxPriority>;
+
+export function priorityName(value: number): OutboxPriority {
+  return PRIORITY_NAMES[value] ?? 'bulk';
 }

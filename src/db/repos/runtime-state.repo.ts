@@ -15,3 +15,7 @@ export function readRuntimeState<T>(db: DbOrTx, key: string): { value: T; update
   const row = db.select().from(runtimeState).where(eq(runtimeState.key, key)).get();
   return row ? { value: JSON.parse(row.value) as T, updatedAt: row.updatedAt } : null;
 }
+
+export function deleteRuntimeState(db: DbOrTx, key: string): void {
+  db.delete(runtimeState).where(eq(runtimeState.key, key)).run();
+}

@@ -167,15 +167,15 @@ describe('outbound', () => {
   it('when the link is not open, then sending fails as unreachable (the outbox keeps the message)', async () => {
     const t = setup();
     await t.start();
-    await expect(t.transport.send({ outboxId: 1, to: '+6281234567001', content: { kind: 'text', text: 'x' } })).rejects.toBeInstanceOf(TransportUnreachableError);
+    await expect(t.transport.send({ outboxId: 1, priority: 'reply' as const, to: '+6281234567001', content: { kind: 'text', text: 'x' } })).rejects.toBeInstanceOf(TransportUnreachableError);
   });
 
   it('when texts are sent, then each is paced, typed and stored for getMessage', async () => {
     const t = setup();
     await t.start();
     t.open();
-    const first = await t.transport.send({ outboxId: 1, to: '+6281234567001', content: { kind: 'text', text: 'satu' } });
-    await t.transport.send({ outboxId: 2, to: '+6281234567001', content: { kind: 'text', text: 'dua' } });
+    const first = await t.transport.send({ outboxId: 1, priority: 'reply' as const, to: '+6281234567001', content: { kind: 'text', text: 'satu' } });
+    await t.transport.send({ outboxId: 2, priority: 'reply' as const, to: '+6281234567001', content: { kind: 'text', text: 'dua' } });
     expect(t.sock().sentMessages).toEqual([
       { jid: '6281234567001@s.whatsapp.net', content: { text: 'satu' } },
       { jid: '6281234567001@s.whatsapp.net', content: { text: 'dua' } },
@@ -197,8 +197,8 @@ describe('outbound', () => {
     const t = setup();
     await t.start();
     t.open();
-    await t.transport.send({ outboxId: 1, to: '120363000000000001@g.us', content: { kind: 'image', fileName: 'rekap.png', path: join(dir, 'rekap.png'), caption: 'Rekap November 2026' } });
-    await t.transport.send({ outboxId: 2, to: '+6281234567005', content: { kind: 'document', fileName: 'rekap.xlsx', path: join(dir, 'rekap.xlsx'), caption: 'Rekap' } });
+    await t.transport.send({ outboxId: 1, priority: 'reply' as const, to: '120363000000000001@g.us', content: { kind: 'image', fileName: 'rekap.png', path: join(dir, 'rekap.png'), caption: 'Rekap November 2026' } });
+    await t.transport.send({ outboxId: 2, priority: 'reply' as const, to: '+6281234567005', content: { kind: 'document', fileName: 'rekap.xlsx', path: join(dir, 'rekap.xlsx'), caption: 'Rekap' } });
     expect(t.sock().sentMessages).toEqual([
       { jid: '120363000000000001@g.us', content: { image: Buffer.from([0x89, 0x50, 0x4e, 0x47]), caption: 'Rekap November 2026', mimetype: 'image/png' } },
       {
@@ -213,12 +213,12 @@ describe('outbound', () => {
     const t = setup();
     await t.start();
     t.open();
-    const receipt = await t.transport.send({ outboxId: 1, to: '+6281234567009', content: { kind: 'text', text: 'halo' } });
+    const receipt = await t.transport.send({ outboxId: 1, priority: 'reply' as const, to: '+6281234567009', content: { kind: 'text', text: 'halo' } });
     t.sock().ev.emit('messages.update', [
       { key: { id: receipt.providerMessageId!, remoteJid: '6281234567009@s.whatsapp.net', fromMe: true }, update: { status: WAMessageStatus.ERROR, messageStubParameters: ['463'] } },
     ]);
     expect(t.events.failures).toEqual([{ id: receipt.providerMessageId, code: '463' }]);
-    await expect(t.transport.send({ outboxId: 2, to: '+6281234567009', content: { kind: 'text', text: 'lagi' } })).rejects.toBeInstanceOf(TransportRejectedError);
+    await expect(t.transport.send({ outboxId: 2, priority: 'reply' as const, to: '+6281234567009', content: { kind: 'text', text: 'lagi' } })).rejects.toBeInstanceOf(TransportRejectedError);
     expect(t.sock().sentMessages).toHaveLength(1);
   });
 
@@ -227,7 +227,7 @@ describe('outbound', () => {
     await t.start();
     t.open();
     t.sock().failNextSendWith = 479;
-    await expect(t.transport.send({ outboxId: 1, to: '+6281234567001', content: { kind: 'text', text: 'x' } })).rejects.toBeInstanceOf(TransportRejectedError);
+    await expect(t.transport.send({ outboxId: 1, priority: 'reply' as const, to: '+6281234567001', content: { kind: 'text', text: 'x' } })).rejects.toBeInstanceOf(TransportRejectedError);
   });
 
   it('when WhatsApp reports a reach-out restriction, then sending pauses until it ends', async () => {
@@ -237,10 +237,10 @@ describe('outbound', () => {
     t.sock().ev.emit('connection.update', { reachoutTimeLock: { isActive: true, timeEnforcementEnds: new Date(Date.parse('2026-11-25T02:00:00Z')) } });
     await t.settle();
     expect(t.transport.status().state).toBe('restricted');
-    await expect(t.transport.send({ outboxId: 1, to: '+6281234567001', content: { kind: 'text', text: 'x' } })).rejects.toBeInstanceOf(TransportUnreachableError);
+    await expect(t.transport.send({ outboxId: 1, priority: 'reply' as const, to: '+6281234567001', content: { kind: 'text', text: 'x' } })).rejects.toBeInstanceOf(TransportUnreachableError);
     t.advance(3 * 3600_000);
     expect(t.transport.status().state).toBe('open');
-    await expect(t.transport.send({ outboxId: 1, to: '+6281234567001', content: { kind: 'text', text: 'x' } })).resolves.toMatchObject({ providerMessageId: expect.any(String) });
+    await expect(t.transport.send({ outboxId: 1, priority: 'reply' as const, to: '+6281234567001', content: { kind: 'text', text: 'x' } })).resolves.toMatchObject({ providerMessageId: expect.any(String) });
   });
 
   it('when a group is written to, then its metadata is cached and refreshed after a participants change', async () => {
