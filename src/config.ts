@@ -33,6 +33,17 @@ export const ConfigSchema = z.object({
     .default(''),
   /** A case not followed up within this many days reminds its PKB; twice as long escalates to the koordinator. */
   IMP_CASE_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** SQLite synchronous mode: FULL survives power cuts (default); NORMAL is faster on hardware you trust. */
+  IMP_DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Messages per second the WhatsApp number sends, all chats together (short bursts allowed). */
+  IMP_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(5).default(1),
+  /** How many messages may go back to back after a quiet moment. */
+  IMP_SEND_BURST: z.coerce.number().int().min(1).max(20).default(3),
+  /** Outreach (notices to others, digests, reminders) per minute; replies are never slowed by it. */
+  IMP_OUTREACH_PER_MINUTE: z.coerce.number().positive().max(300).default(20),
+  /** Send caps: when reached, outreach waits and an alert is raised; replies still go. */
+  IMP_SEND_CAP_HOURLY: z.coerce.number().int().min(1).default(600),
+  IMP_SEND_CAP_DAILY: z.coerce.number().int().min(1).default(4000),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -41,6 +52,8 @@ export type EnvConfig = z.infer<typeof ConfigSchema>;
 
 export interface Config {
   dbPath: string;
+  dbSynchronous: 'FULL' | 'NORMAL';
+  sending: { ratePerSecond: number; burst: number; outreachPerMinute: number; capHourly: number; capDaily: number };
   transport: 'baileys' | 'console';
   logLevel: (typeof LOG_LEVELS)[number];
   http: { host: string; port: number };
@@ -72,6 +85,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return Object.freeze({
     dbPath: e.IMP_DB_PATH,
+    dbSynchronous: e.IMP_DB_SYNCHRONOUS,
+    sending: Object.freeze({
+      ratePerSecond: e.IMP_SEND_RATE_PER_SECOND,
+      burst: e.IMP_SEND_BURST,
+      outreachPerMinute: e.IMP_OUTREACH_PER_MINUTE,
+      capHourly: e.IMP_SEND_CAP_HOURLY,
+      capDaily: e.IMP_SEND_CAP_DAILY,
+    }),
     transport: e.IMP_TRANSPORT,
     logLevel: e.IMP_LOG_LEVEL,
     http: Object.freeze({ host: e.IMP_HTTP_HOST, port: e.IMP_HTTP_PORT }),

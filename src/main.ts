@@ -5,7 +5,10 @@ import cron from 'node-cron';
 import qrcode from 'qrcode-terminal';
 import { BaileysTransport } from './bot/adapters/baileys/baileys-transport.js';
 import { ConsoleTransport } from './bot/adapters/console.js';
+import { AlertDesk } from './bot/alert-desk.js';
 import { createBot } from './bot/bot.js';
+import { healthSnapshot } from './bot/health.js';
+import { WHATSAPP_PACING, type PacingOptions } from './bot/outbound/outbox-dispatcher.js';
 import { LinkMonitor } from './bot/link-monitor.js';
 import { cronOf } from './bot/scheduler.js';
 import { runSimulation } from './bot/simulator/run-simulation.js';
@@ -13,10 +16,8 @@ import type { Transport } from './bot/transport.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { openReadyDatabase, type ReadyDatabase } from './db/bootstrap.js';
-import { openAlerts } from './db/repos/alerts.repo.js';
 import { createAuthKeyValueStore, createLidPairStore, createSentMessageStore, pruneSentMessages } from './db/repos/whatsapp.repo.js';
 import { pruneInbound } from './db/repos/inbound.repo.js';
-import { outboxCounts } from './db/repos/outbox.repo.js';
 import { buildApp } from './http/app.js';
 import { createLogger, type Logger } from './logger.js';
 import { normalizePhone } from './people/phone.js';
@@ -31,6 +32,18 @@ function recapOptions(config: Config) {
   };
 }
 
+/** WhatsApp's pacing with the operator's rates. */
+function pacingOf(config: Config): PacingOptions {
+  const { ratePerSecond, burst, outreachPerMinute } = config.sending;
+  return { ...WHATSAPP_PACING, ratePerSecond, burst, outreachPerMinute };
+}
+
+/** Real waiting for production: timers that do not keep the process alive on their own. */
+const realTimers = {
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  wake: (fn: () => void, ms: number) => void setTimeout(fn, ms).unref(),
+};
+
 export interface ServeOptions {
   /** Link WhatsApp with an 8-character pairing code for this number instead of a QR code. */
   pairCodePhone?: string | null;
@@ -39,19 +52,37 @@ export interface ServeOptions {
 /** `imp-smart serve` / `npm start`: the bot on the configured transport, the HTTP API and the daily jobs. */
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const database = openReadyDatabase(config.dbPath);
+  const database = openReadyDatabase(config.dbPath, { synchronous: config.dbSynchronous });
   const clock = systemClock;
   let kick = () => {};
+  let linkRestored = () => {};
+  const alerts = new AlertDesk({ db: database.db, clock, logger, onQueued: () => kick() });
   const monitor = new LinkMonitor({
     db: database.db,
     clock,
     logger,
+    alerts,
     downAlertAfterMs: config.whatsapp.linkDownAlertMs,
     onQueued: () => kick(),
+    onOpen: () => linkRestored(),
   });
   const transport = pickTransport(config, logger, database, monitor, options);
-  const bot = createBot({ database, transport, clock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config), caseFollowUpDays: config.caseFollowUpDays });
+  const bot = createBot({
+    database,
+    transport,
+    clock,
+    logger,
+    conversation: { expiryMs: config.conversationExpiryMs },
+    recap: recapOptions(config),
+    caseFollowUpDays: config.caseFollowUpDays,
+    // Pacing protects a WhatsApp number; the console answers at once.
+    pacing: config.transport === 'baileys' ? pacingOf(config) : null,
+    caps: { hourly: config.sending.capHourly, daily: config.sending.capDaily },
+    timers: realTimers,
+    alerts,
+  });
   kick = () => void bot.idle();
+  linkRestored = () => bot.dispatcher.linkRestored();
 
   const prune = () => {
     const cutoff = new Date(clock.now().getTime() - config.messageRetentionDays * DAY_MS);
@@ -69,22 +100,13 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       }
     }, { timezone: WITA_ZONE }),
   );
-  // Retries after a transport outage (pending messages whose backoff has passed) and the link watchdog.
+  // A safety net behind the dispatcher's and router's own wake-ups (a message whose retry is due), and the watchdog.
   const retryTimer = setInterval(() => void bot.idle(), 15_000);
   const watchdogTimer = setInterval(() => monitor.check(), 60_000);
 
   const app = await buildApp({
     logger,
-    health: () => {
-      const link = transport.status?.() ?? { state: 'open' as const, detail: '', since: clock.now() };
-      const alerts = openAlerts(database.db).map((a) => a.message);
-      return {
-        status: link.state === 'open' && alerts.length === 0 ? 'ok' : 'degraded',
-        transport: { name: transport.name, state: link.state, detail: link.detail, since: link.since.toISOString() },
-        outbox: outboxCounts(database.db),
-        alerts,
-      };
-    },
+    health: () => healthSnapshot({ db: database.db, clock, logger, transport, alerts, storage: bot.storage }),
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();
@@ -172,7 +194,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
 /** `imp-smart chat --as +62…`: talk to the bot in the terminal as that number. */
 export async function chat(config: Config, phone: string): Promise<void> {
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
-  const database = openReadyDatabase(config.dbPath);
+  const database = openReadyDatabase(config.dbPath, { create: false, synchronous: config.dbSynchronous });
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const transport = new ConsoleTransport({

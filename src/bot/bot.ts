@@ -12,7 +12,10 @@ import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './featu
 import { caseSlaJob } from './features/case-sla.js';
 import type { DailyJob } from './scheduler.js';
 import { periodReopenedHandler, recapFactsLoader, recapReviewedHandler, recapSubmittedHandler, reopenFactsLoader, reviewFactsLoader, type RecapCalendar } from './features/recap.js';
-import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { AlertDesk } from './alert-desk.js';
+import { OutboxDispatcher, type PacingOptions } from './outbound/outbox-dispatcher.js';
+import type { SendCaps } from './outbound/send-counter.js';
+import { StorageHealth } from './storage-health.js';
 import { Router } from './router.js';
 import type { Transport } from './transport.js';
 
@@ -27,6 +30,13 @@ export interface BotOptions {
   recap?: { settings: RecapSettings; calendar: RecapCalendar };
   /** Days a case may wait for follow-up before the PKB is reminded (twice that: escalated). */
   caseFollowUpDays?: number;
+  /** Outbound pacing (WhatsApp); none: one message at a time with no waiting (simulator, tests, console). */
+  pacing?: PacingOptions | null;
+  caps?: SendCaps | null;
+  /** Real waiting and timers (production); the simulator and tests leave them out and drive the bot themselves. */
+  timers?: { sleep(ms: number): Promise<void>; wake(fn: () => void, ms: number): void; random?: () => number };
+  /** Alerts (shared with the link monitor in production). */
+  alerts?: AlertDesk;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -34,18 +44,39 @@ export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { due
 export interface Bot {
   router: Router;
   dispatcher: OutboxDispatcher;
+  alerts: AlertDesk;
+  storage: StorageHealth;
   /** Daily jobs (case SLA…): node-cron runs them in production, the simulator on its clock. */
   jobs: readonly DailyJob[];
-  /** Starts receiving and sends whatever the outbox still holds from before a restart. */
+  /**
+   * Starts receiving, processes what the inbound journal still holds (a crash, a full disk) and sends whatever the
+   * outbox still holds from before a restart.
+   */
   start(): Promise<void>;
-  /** Resolves when every due outbox message has been handed to the transport. */
+  /** Resolves when every received message is processed and every due outbox message handed to the transport. */
   idle(): Promise<void>;
+  /** Retries after a storage failure: held and journaled messages are processed, then what is due is sent. */
+  retry(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export function createBot(options: BotOptions): Bot {
-  const { database, transport, clock, logger } = options;
-  const dispatcher = new OutboxDispatcher({ db: database.db, transport, clock, logger });
+  const { database, transport, clock, logger, timers } = options;
+  let kick = () => {};
+  const alerts = options.alerts ?? new AlertDesk({ db: database.db, clock, logger, onQueued: () => kick() });
+  const storage = new StorageHealth({ logger, alerts, transport });
+  const dispatcher = new OutboxDispatcher({
+    db: database.db,
+    transport,
+    clock,
+    logger,
+    pacing: options.pacing ?? null,
+    caps: options.caps ?? null,
+    alerts: { raise: (kind, message) => void alerts.raise(kind, message), resolve: (kind) => alerts.resolve(kind) },
+    onStorageFailure: (error) => storage.failed(error),
+    ...(timers ? { sleep: timers.sleep, wake: timers.wake, ...(timers.random ? { random: timers.random } : {}) } : {}),
+  });
+  kick = () => void dispatcher.kick();
   const recap = options.recap ?? DEFAULT_RECAP;
   const router = new Router({
     db: database.db,
@@ -64,23 +95,43 @@ export function createBot(options: BotOptions): Bot {
       case_reported: caseReportedHandler(),
       case_acted: caseActedHandler(),
     },
-    onQueued: () => void dispatcher.kick(),
+    onQueued: kick,
+    onStorageFailure: (error) => storage.failed(error),
+    onStorageRecovered: () => {
+      storage.recovered();
+      dispatcher.linkRestored();
+    },
+    ...(timers ? { wake: timers.wake } : {}),
   });
-  const jobs = [caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, () => void dispatcher.kick())];
+  const jobs = [caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, kick)];
   return {
     router,
     dispatcher,
+    alerts,
+    storage,
     jobs,
     async start() {
       await transport.start(async (message) => {
-        await router.receive(message);
+        // Returns once the message is in the journal: the transport may acknowledge it then.
+        router.accept(message);
       });
+      await router.retry();
+      await router.idle();
       await dispatcher.kick();
     },
-    idle: () => dispatcher.kick(),
+    async idle() {
+      await router.idle();
+      await dispatcher.kick();
+    },
+    async retry() {
+      await router.retry();
+      await router.idle();
+      await dispatcher.kick();
+    },
     async stop() {
       await transport.stop();
-      // Let a send in progress finish; whatever is still pending is sent at the next start.
+      await router.idle();
+      // Let sends in progress finish; whatever is still pending is sent at the next start.
       await dispatcher.drain();
     },
   };

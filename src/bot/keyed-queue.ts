@@ -14,6 +14,11 @@ export class KeyedQueue {
     return result;
   }
 
+  /** Resolves when no key has anything queued (including tasks queued while waiting). */
+  async idle(): Promise<void> {
+    while (this.#tails.size > 0) await Promise.all(this.#tails.values());
+  }
+
   get activeKeys(): number {
     return this.#tails.size;
   }

@@ -3,10 +3,9 @@
 // and tells the admins on WhatsApp once the link is back. Outbound messages stay queued meanwhile: nothing is lost.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
-import { markAlertsNotified, raiseAlert, resolveAlerts, unnotifiedAlerts } from '../db/repos/alerts.repo.js';
-import { enqueueOutbound, markDeliveryFailed } from '../db/repos/outbox.repo.js';
-import { listPeople } from '../db/repos/people.repo.js';
+import { markDeliveryFailed } from '../db/repos/outbox.repo.js';
 import { writeRuntimeState } from '../db/repos/runtime-state.repo.js';
+import { AlertDesk } from './alert-desk.js';
 import type { Logger } from '../logger.js';
 import type { LinkEvents, LinkState, TransportStatus } from './transport.js';
 
@@ -32,13 +31,19 @@ export interface LinkMonitorDeps {
   downAlertAfterMs: number;
   /** Called after admin notifications were queued (the dispatcher's kick). */
   onQueued: () => void;
+  /** Where alerts go (default: a desk of its own on the same database). */
+  alerts?: AlertDesk;
+  /** The link is open again: the dispatcher resumes sending at once. */
+  onOpen?: () => void;
 }
 
 export class LinkMonitor implements Pick<LinkEvents, 'stateChanged' | 'deliveryFailed'> {
   #status: TransportStatus;
+  readonly #alerts: AlertDesk;
 
   constructor(private readonly deps: LinkMonitorDeps) {
     this.#status = { state: 'starting', detail: '', since: deps.clock.now() };
+    this.#alerts = deps.alerts ?? new AlertDesk({ db: deps.db, clock: deps.clock, logger: deps.logger, onQueued: deps.onQueued });
   }
 
   get status(): TransportStatus {
@@ -50,22 +55,33 @@ export class LinkMonitor implements Pick<LinkEvents, 'stateChanged' | 'deliveryF
     const now = clock.now();
     if (state !== this.#status.state) this.#status = { state, detail, since: now };
     else this.#status = { ...this.#status, detail };
-    writeRuntimeState(db, LINK_STATE_KEY, { state, detail, since: this.#status.since.toISOString() }, now);
+    try {
+      writeRuntimeState(db, LINK_STATE_KEY, { state, detail, since: this.#status.since.toISOString() }, now);
+    } catch (error) {
+      // The link state is informational (status command); a database that cannot be written is alerted elsewhere.
+      logger.warn({ err: error }, 'could not record the WhatsApp link state');
+    }
     const alert = ALERTS[state];
     if (alert) {
       logger.error({ state, detail }, 'WhatsApp link needs an operator');
-      raiseAlert(db, alert.kind, alert.message, now);
+      this.#alerts.raise(alert.kind, alert.message);
     } else {
       logger.info({ state, detail }, 'WhatsApp link state');
     }
     if (state === 'open') {
-      resolveAlerts(db, [LINK_DOWN.kind, ...Object.values(ALERTS).map((a) => a!.kind)], now);
+      this.#alerts.resolve(LINK_DOWN.kind, ...Object.values(ALERTS).map((a) => a!.kind));
+      this.deps.onOpen?.();
       this.notifyAdmins();
     }
   }
 
   deliveryFailed(providerMessageId: string, code: string): void {
-    const found = markDeliveryFailed(this.deps.db, providerMessageId, code);
+    let found = false;
+    try {
+      found = markDeliveryFailed(this.deps.db, providerMessageId, code);
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'could not record a delivery failure');
+    }
     this.deps.logger.warn({ providerMessageId, code, found }, 'WhatsApp refused a sent message; not retried');
   }
 
@@ -76,26 +92,13 @@ export class LinkMonitor implements Pick<LinkEvents, 'stateChanged' | 'deliveryF
     const down = this.deps.clock.now().getTime() - since.getTime();
     if (down < this.deps.downAlertAfterMs) return;
     const minutes = Math.round(this.deps.downAlertAfterMs / 60_000);
-    if (raiseAlert(this.deps.db, LINK_DOWN.kind, LINK_DOWN.message(minutes), this.deps.clock.now())) {
+    if (this.#alerts.raise(LINK_DOWN.kind, LINK_DOWN.message(minutes))) {
       this.deps.logger.error({ state, downMs: down }, 'WhatsApp link down for too long');
     }
   }
 
   /** Queues one message per active admin listing alerts they have not been told about. */
   notifyAdmins(): void {
-    const { db, clock } = this.deps;
-    const now = clock.now();
-    const queued = db.transaction((tx) => {
-      const pending = unnotifiedAlerts(tx);
-      if (pending.length === 0) return false;
-      const admins = listPeople(tx).filter((p) => p.active && p.role === 'admin');
-      if (admins.length === 0) return false;
-      const lines = pending.map((a) => `• ${a.message}${a.resolvedAt ? ' (sudah pulih)' : ''}`);
-      const text = ['⚠️ Pemberitahuan IMP Smart', ...lines].join('\n');
-      for (const admin of admins) enqueueOutbound(tx, { toAddress: admin.phone, priority: 'notice', kind: 'text', text }, now);
-      markAlertsNotified(tx, pending.map((a) => a.id), now);
-      return true;
-    });
-    if (queued) this.deps.onQueued();
+    this.#alerts.notifyAdmins();
   }
 }

@@ -1,22 +1,33 @@
-// The inbound path: normalised message → durable de-duplication → per-sender order → engine → one synchronous
-// transaction (inbound row, conversation state, outbox rows) → the dispatcher sends after commit.
+// The inbound path: normalised message → inbound journal (one small durable insert; what a transport may acknowledge
+// on) → per-sender order → engine → one synchronous transaction (effects, conversation state, outbox rows, and the
+// journal row marked processed) → the dispatcher sends after commit.
+//
+// Nothing acknowledged is lost: a message is processed from its journal row, so a crash, a full disk or a transaction
+// that still fails after the busy timeout leaves the row to be processed at the next start or retry, exactly once.
 import { createHash } from 'node:crypto';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
+import { isStorageFailure } from '../db/database-errors.js';
 import { loadConversation, saveConversation } from '../db/repos/conversations.repo.js';
 import { rememberGroup } from '../db/repos/groups.repo.js';
-import { isInboundSeen, recordInbound, type InboundOutcome, type InboundRecord } from '../db/repos/inbound.repo.js';
+import {
+  completeInbound,
+  journalInbound,
+  journalRow,
+  noteJournalAttempt,
+  unprocessedJournal,
+  type InboundOutcome,
+  type JournalRow,
+} from '../db/repos/inbound.repo.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
 import { findActivePersonByPhone } from '../db/repos/people.repo.js';
 import { COPY } from '../flows/copy.js';
 import { converse, type ConversationOptions } from '../flows/conversation.js';
-import { EMPTY_CONVERSATION, type ConversationInput, type ConversationState } from '../flows/engine/types.js';
+import { EMPTY_CONVERSATION, type Actor, type ConversationInput, type ConversationState } from '../flows/engine/types.js';
 import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
 import { actorOf } from './actor.js';
-import type { Tx } from '../db/client.js';
-import type { Actor } from '../flows/engine/types.js';
 import { applyEvents, type CompletionHandler, type DomainEventHandlers } from './apply-events.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { InboundMessage } from './transport.js';
@@ -36,9 +47,18 @@ export interface RouterDeps {
   facts?: readonly FactsLoader[];
   /** Called after each commit that may have queued messages (the dispatcher's kick). */
   onQueued?: () => void;
+  /** The database cannot be written (full, read-only, locked too long): messages wait; see StorageHealth. */
+  onStorageFailure?: (error: unknown) => void;
+  /** A write succeeded after a storage failure. */
+  onStorageRecovered?: () => void;
+  /** Runs `fn` after `ms` (production: a timer): retries after a storage failure. Tests call retry() instead. */
+  wake?: (fn: () => void, ms: number) => void;
 }
 
-export type ReceiveOutcome = InboundOutcome | 'duplicate';
+export type ReceiveOutcome = InboundOutcome | 'duplicate' | 'deferred';
+
+/** What happened to a message handed to accept(): written to the journal, already there, or held in memory. */
+export type Acceptance = 'journaled' | 'duplicate' | 'held';
 
 /**
  * Reads facts for some flows from the database; returns nothing for actors it does not concern. It runs only when
@@ -66,81 +86,228 @@ function inputOf(message: InboundMessage): ConversationInput {
   }
 }
 
+/** The message as stored in the journal payload (the provider id is its own column). */
+function toPayload(message: InboundMessage): string {
+  return JSON.stringify({ from: message.from, chat: message.chat, content: message.content, sentAt: message.sentAt.toISOString() });
+}
+
+function fromJournal(row: JournalRow): InboundMessage {
+  const payload = JSON.parse(row.payload!) as Omit<InboundMessage, 'id' | 'sentAt'> & { sentAt: string };
+  return { ...payload, id: row.providerId, sentAt: new Date(payload.sentAt) };
+}
+
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
 export class Router {
   readonly #queue = new KeyedQueue();
+  /** Journal rows queued in memory (so a journal scan does not queue them twice). */
+  readonly #queued = new Set<number>();
+  /** Messages received while the journal could not be written, oldest first; written at the next retry. */
+  readonly #held: InboundMessage[] = [];
+  /** Set by a storage failure: queued messages stay in the journal until retry(), which keeps each sender's order. */
+  #blocked = false;
+  /** A storage failure has not been followed by a successful write yet. */
+  #failing = false;
+  #retryAttempts = 0;
+  #retryScheduled = false;
+
   constructor(private readonly deps: RouterDeps) {}
 
-  /** Resolves once the message is committed (its replies are in the outbox), in order per sender. */
-  receive(message: InboundMessage): Promise<ReceiveOutcome> {
-    return this.#queue.run(senderKeyOf(message), () => {
-      const outcome = this.#process(message);
-      if (outcome === 'handled' || outcome === 'failed') this.deps.onQueued?.();
-      return outcome;
-    });
+  /**
+   * Writes the message to the journal and queues it for processing; returns once the insert is durable (a transport
+   * may acknowledge the message then). Processing runs in order per sender; see idle().
+   */
+  accept(message: InboundMessage): Acceptance {
+    return this.#accept(message).acceptance;
   }
 
-  #process(message: InboundMessage): ReceiveOutcome {
-    const { db, clock, logger } = this.deps;
-    const now = clock.now();
-    const senderKey = senderKeyOf(message);
-    const record: Omit<InboundRecord, 'outcome'> = {
+  /** accept() and wait until the message is processed (its replies are in the outbox). */
+  receive(message: InboundMessage): Promise<ReceiveOutcome> {
+    return this.#accept(message).processed;
+  }
+
+  /** Resolves when every queued message has been processed (or deferred by a storage failure). */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  /**
+   * Processes what the journal still holds: at start (after a crash) and after a storage failure. Messages held in
+   * memory are written first, then unprocessed rows are queued in arrival order.
+   */
+  async retry(): Promise<void> {
+    // Let deferred work finish first, so rows are re-queued in order behind nothing of their own sender.
+    await this.#queue.idle();
+    this.#blocked = false;
+    while (this.#held.length > 0) {
+      const message = this.#held[0]!;
+      try {
+        this.#journal(message);
+      } catch (error) {
+        this.#storageFailed(error);
+        return;
+      }
+      this.#held.shift();
+      this.#recovered();
+    }
+    let rows;
+    try {
+      rows = unprocessedJournal(this.deps.db);
+    } catch (error) {
+      this.#storageFailed(error);
+      return;
+    }
+    for (const row of rows) if (!this.#queued.has(row.id)) void this.#enqueue(row.id, row.senderKey);
+  }
+
+  get held(): number {
+    return this.#held.length;
+  }
+
+  #accept(message: InboundMessage): { acceptance: Acceptance; processed: Promise<ReceiveOutcome> } {
+    // While earlier messages wait in memory, later ones queue behind them (order), and so do their processing.
+    if (this.#held.length > 0) {
+      this.#held.push(message);
+      return { acceptance: 'held', processed: Promise.resolve('deferred') };
+    }
+    let id: number | null;
+    try {
+      id = this.#journal(message);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      this.#held.push(message);
+      this.#storageFailed(error);
+      return { acceptance: 'held', processed: Promise.resolve('deferred') };
+    }
+    if (id === null) return { acceptance: 'duplicate', processed: Promise.resolve('duplicate') };
+    return { acceptance: 'journaled', processed: this.#enqueue(id, senderKeyOf(message)) };
+  }
+
+  #journal(message: InboundMessage): number | null {
+    return journalInbound(this.deps.db, {
       providerId: message.id,
       transport: this.deps.transportName,
-      senderKey,
+      senderKey: senderKeyOf(message),
       chatId: message.chat.kind === 'group' ? message.chat.groupId : message.chat.address,
       kind: message.content.kind === 'media' ? message.content.media : message.content.kind,
       text: message.content.kind === 'text' ? message.content.text : null,
       receivedAt: message.sentAt,
-      processedAt: now,
-    };
+      payload: toPayload(message),
+    });
+  }
+
+  #enqueue(id: number, senderKey: string): Promise<ReceiveOutcome> {
+    this.#queued.add(id);
+    return this.#queue.run(senderKey, () => {
+      try {
+        const outcome = this.#processEntry(id);
+        if (outcome === 'handled' || outcome === 'failed') this.deps.onQueued?.();
+        return outcome;
+      } finally {
+        this.#queued.delete(id);
+      }
+    });
+  }
+
+  #processEntry(id: number): ReceiveOutcome {
+    if (this.#blocked) return 'deferred';
+    const { db, clock, logger } = this.deps;
+    const now = clock.now();
+    let message: InboundMessage | null = null;
     try {
-      return db.transaction((tx): ReceiveOutcome => {
-        if (isInboundSeen(tx, message.id)) return 'duplicate';
-        if (message.chat.kind === 'group') {
-          // The bot posts to groups but does not hold conversations in them: a menu there would show one
-          // person's data to everyone. Members are asked to message the bot privately (nothing is sent here).
-          rememberGroup(tx, message.chat.groupId, message.chat.label ?? message.chat.groupId);
-          recordInbound(tx, { ...record, outcome: 'ignored' });
-          return 'ignored';
-        }
-        const person = message.from.phone ? findActivePersonByPhone(tx, message.from.phone) : undefined;
-        const actor = actorOf(person);
-        const state = loadConversation<ConversationState>(tx, senderKey) ?? EMPTY_CONVERSATION;
-        const open = state.active?.flowId;
-        const loaders = (this.deps.facts ?? []).filter((loader) => open === undefined || loader.flows.includes(open));
-        const facts = Object.assign({}, ...loaders.map((loader) => loader.load(tx, actor, now, { key: senderKey }))) as Record<string, unknown>;
-        const env = { now, actor, areas: this.deps.areas, facts };
-        const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
-        const inboundId = recordInbound(tx, { ...record, outcome: 'handled' });
-        saveConversation(tx, senderKey, sprint.state, now);
-        applyEvents(tx, sprint.events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, senderKey, inboundId, logger }, {
-          completions: this.deps.completions ?? {},
-          domain: this.deps.domainHandlers ?? {},
-        });
-        return 'handled';
+      const outcome = db.transaction((tx): ReceiveOutcome => {
+        const row = journalRow(tx, id);
+        if (!row || row.outcome !== null) return 'duplicate';
+        message = fromJournal(row);
+        const result = this.#process(tx, id, message, now);
+        completeInbound(tx, id, result, now);
+        return result;
       });
+      this.#recovered();
+      return outcome;
     } catch (error) {
-      // The boundary for one message (grammY's BotError): log once with context, apologise in Indonesian,
-      // and record the message as failed so a redelivery does not fail (and apologise) again.
-      logger.error({ err: error, senderKey: hashKey(senderKey), providerId: message.id }, 'inbound message failed');
-      return this.#recordFailure(message, record, now);
+      if (isStorageFailure(error)) {
+        try {
+          noteJournalAttempt(db, id);
+        } catch {
+          // The same failure; the row waits either way.
+        }
+        this.#storageFailed(error);
+        return 'deferred';
+      }
+      // The boundary for one message (grammY's BotError): log once with context, apologise in Indonesian, and
+      // record the message as failed so a redelivery does not fail (and apologise) again.
+      logger.error({ err: error, inboundId: id, sender: message ? hashKey(senderKeyOf(message)) : null }, 'inbound message failed');
+      return this.#recordFailure(id, message, now);
     }
   }
 
-  #recordFailure(message: InboundMessage, record: Omit<InboundRecord, 'outcome'>, now: Date): ReceiveOutcome {
+  /** Runs the message through the engine inside the transaction; returns what became of it. */
+  #process(tx: Tx, inboundId: number, message: InboundMessage, now: Date): InboundOutcome {
+    if (message.chat.kind === 'group') {
+      // The bot posts to groups but does not hold conversations in them: a menu there would show one person's
+      // data to everyone. Nothing is sent here.
+      rememberGroup(tx, message.chat.groupId, message.chat.label ?? message.chat.groupId);
+      return 'ignored';
+    }
+    const senderKey = senderKeyOf(message);
+    const person = message.from.phone ? findActivePersonByPhone(tx, message.from.phone) : undefined;
+    const actor = actorOf(person);
+    const state = loadConversation<ConversationState>(tx, senderKey) ?? EMPTY_CONVERSATION;
+    const open = state.active?.flowId;
+    const loaders = (this.deps.facts ?? []).filter((loader) => open === undefined || loader.flows.includes(open));
+    const facts = Object.assign({}, ...loaders.map((loader) => loader.load(tx, actor, now, { key: senderKey }))) as Record<string, unknown>;
+    const env = { now, actor, areas: this.deps.areas, facts };
+    const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
+    saveConversation(tx, senderKey, sprint.state, now);
+    applyEvents(tx, sprint.events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, senderKey, inboundId, logger: this.deps.logger }, {
+      completions: this.deps.completions ?? {},
+      domain: this.deps.domainHandlers ?? {},
+    });
+    return 'handled';
+  }
+
+  #recordFailure(id: number, message: InboundMessage | null, now: Date): ReceiveOutcome {
     try {
       return this.deps.db.transaction((tx): ReceiveOutcome => {
-        if (isInboundSeen(tx, message.id)) return 'duplicate';
-        const inboundId = recordInbound(tx, { ...record, outcome: 'failed' });
-        if (message.chat.kind === 'private') {
-          enqueueOutbound(tx, { toAddress: message.chat.address, priority: 'reply', kind: 'text', text: COPY.internalError, inboundId }, now);
+        const row = journalRow(tx, id);
+        if (!row || row.outcome !== null) return 'duplicate';
+        completeInbound(tx, id, 'failed', now);
+        const chat = (message ?? (row.payload ? fromJournal(row) : null))?.chat;
+        if (chat?.kind === 'private') {
+          enqueueOutbound(tx, { toAddress: chat.address, priority: 'reply', kind: 'text', text: COPY.internalError, inboundId: id }, now);
         }
         return 'failed';
       });
     } catch (error) {
+      if (isStorageFailure(error)) {
+        this.#storageFailed(error);
+        return 'deferred';
+      }
       this.deps.logger.fatal({ err: error }, 'could not record a failed inbound message');
       throw error;
     }
+  }
+
+  #storageFailed(error: unknown): void {
+    this.#blocked = true;
+    this.#failing = true;
+    this.deps.onStorageFailure?.(error);
+    if (this.#retryScheduled || !this.deps.wake) return;
+    this.#retryScheduled = true;
+    const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** this.#retryAttempts++);
+    this.deps.wake(() => {
+      this.#retryScheduled = false;
+      void this.retry();
+    }, delay);
+  }
+
+  #recovered(): void {
+    if (!this.#failing) return;
+    this.#failing = false;
+    this.#retryAttempts = 0;
+    this.deps.onStorageRecovered?.();
   }
 }
 

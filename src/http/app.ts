@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 
+/** What GET /health answers (built by the bot layer, src/bot/health.ts; main.ts passes it in). */
 export interface HealthSnapshot {
   status: 'ok' | 'degraded';
   transport: { name: string; state: string; detail: string; since: string };

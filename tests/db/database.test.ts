@@ -55,14 +55,18 @@ describe('database', () => {
 });
 
 describe('inbound retention', () => {
-  it('when inbound rows are older than the retention period, then pruning removes only those', async () => {
-    const { recordInbound, pruneInbound, countInbound } = await import('../../src/db/repos/inbound.repo.js');
+  it('when inbound rows are older than the retention period, then pruning removes only those already processed', async () => {
+    const { journalInbound, completeInbound, pruneInbound, countInbound } = await import('../../src/db/repos/inbound.repo.js');
     const { db, close } = openReadyDatabase(':memory:');
-    const base = { transport: 't', senderKey: 'k', chatId: 'c', kind: 'text', text: 'x', processedAt: new Date(), outcome: 'handled' as const };
-    recordInbound(db, { ...base, providerId: 'old', receivedAt: new Date('2026-08-01T00:00:00Z') });
-    recordInbound(db, { ...base, providerId: 'new', receivedAt: new Date('2026-11-20T00:00:00Z') });
+    const base = { transport: 't', senderKey: 'k', chatId: 'c', kind: 'text', text: 'x', payload: '{}' };
+    const old = journalInbound(db, { ...base, providerId: 'old', receivedAt: new Date('2026-08-01T00:00:00Z') })!;
+    completeInbound(db, old, 'handled', new Date('2026-08-01T00:00:01Z'));
+    const recent = journalInbound(db, { ...base, providerId: 'new', receivedAt: new Date('2026-11-20T00:00:00Z') })!;
+    completeInbound(db, recent, 'handled', new Date('2026-11-20T00:00:01Z'));
+    // Still waiting in the journal (the disk was full for months, say): never pruned unprocessed.
+    journalInbound(db, { ...base, providerId: 'waiting', receivedAt: new Date('2026-08-02T00:00:00Z') });
     expect(pruneInbound(db, new Date('2026-08-27T00:00:00Z'))).toBe(1);
-    expect(countInbound(db)).toBe(1);
+    expect(countInbound(db)).toBe(2);
     close();
   });
 });

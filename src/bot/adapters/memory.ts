@@ -7,6 +7,8 @@ export class MemoryTransport implements Transport {
   readonly sent: OutboundMessage[] = [];
   /** While true, sends fail as if the network were down. */
   offline = false;
+  /** Why intake is suspended (the bot could not store messages), or null. */
+  intakeSuspended: string | null = null;
   #handler: InboundHandler | null = null;
 
   constructor(name = 'memory') {
@@ -21,6 +23,14 @@ export class MemoryTransport implements Transport {
     if (this.offline) throw new TransportUnreachableError('memory transport is offline');
     this.sent.push(message);
     return { providerMessageId: `mem-${message.outboxId}` };
+  }
+
+  async suspendIntake(reason: string): Promise<void> {
+    this.intakeSuspended = reason;
+  }
+
+  async resumeIntake(): Promise<void> {
+    this.intakeSuspended = null;
   }
 
   async stop(): Promise<void> {

@@ -1,11 +1,12 @@
-// Inbound messages: the durable de-duplication key (provider message id) and a short-lived log.
-import { count, eq, lt } from 'drizzle-orm';
+// The inbound journal: every received message is a row before anything else happens to it (the durable
+// de-duplication key is the provider message id); processing completes the row in the same transaction as its effects.
+import { and, asc, count, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { inboundMessages } from '../schema.js';
 
 export type InboundOutcome = 'handled' | 'ignored' | 'failed';
 
-export interface InboundRecord {
+export interface JournalEntry {
   providerId: string;
   transport: string;
   senderKey: string;
@@ -13,43 +14,78 @@ export interface InboundRecord {
   kind: string;
   text: string | null;
   receivedAt: Date;
-  processedAt: Date;
-  outcome: InboundOutcome;
+  /** The normalised message as JSON, read back to process it. */
+  payload: string;
 }
+
+export type JournalRow = typeof inboundMessages.$inferSelect;
 
 /** Longest text kept in the log; the engine never reads more than this either. */
 const MAX_LOGGED_CHARS = 3000;
 
-export function isInboundSeen(db: DbOrTx, providerId: string): boolean {
-  return db.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.providerId, providerId)).get() !== undefined;
-}
-
-/** Records the message; returns its row id. Throws on a duplicate provider id (callers check first, in the same tx). */
-export function recordInbound(db: DbOrTx, record: InboundRecord): number {
+/**
+ * Writes a received message to the journal: one small insert, durable when it returns. Returns its row id, or null
+ * when the provider id is already there (a redelivery: it is, or will be, processed once from its first row).
+ */
+export function journalInbound(db: DbOrTx, entry: JournalEntry): number | null {
   const row = db
     .insert(inboundMessages)
     .values({
-      providerId: record.providerId,
-      transport: record.transport,
-      senderKey: record.senderKey,
-      chatId: record.chatId,
-      kind: record.kind,
-      text: record.text === null ? null : record.text.slice(0, MAX_LOGGED_CHARS),
-      receivedAt: record.receivedAt.toISOString(),
-      processedAt: record.processedAt.toISOString(),
-      outcome: record.outcome,
+      providerId: entry.providerId,
+      transport: entry.transport,
+      senderKey: entry.senderKey,
+      chatId: entry.chatId,
+      kind: entry.kind,
+      text: entry.text === null ? null : entry.text.slice(0, MAX_LOGGED_CHARS),
+      receivedAt: entry.receivedAt.toISOString(),
+      payload: entry.payload,
     })
+    .onConflictDoNothing({ target: inboundMessages.providerId })
     .returning({ id: inboundMessages.id })
     .get();
-  return row.id;
+  return row?.id ?? null;
+}
+
+export function journalRow(db: DbOrTx, id: number): JournalRow | undefined {
+  return db.select().from(inboundMessages).where(eq(inboundMessages.id, id)).get();
+}
+
+/** Messages received but not yet processed, in arrival order (crash, full disk, a transaction that failed). */
+export function unprocessedJournal(db: DbOrTx, limit = 500): { id: number; senderKey: string }[] {
+  return db
+    .select({ id: inboundMessages.id, senderKey: inboundMessages.senderKey })
+    .from(inboundMessages)
+    .where(isNull(inboundMessages.outcome))
+    .orderBy(asc(inboundMessages.id))
+    .limit(limit)
+    .all();
+}
+
+/** Marks the message processed (in the transaction of its effects); its payload is no longer needed. */
+export function completeInbound(db: DbOrTx, id: number, outcome: InboundOutcome, processedAt: Date): void {
+  db.update(inboundMessages)
+    .set({ outcome, processedAt: processedAt.toISOString(), payload: null })
+    .where(eq(inboundMessages.id, id))
+    .run();
+}
+
+/** A processing attempt failed for a reason outside the message (busy, full, read-only); the row waits. */
+export function noteJournalAttempt(db: DbOrTx, id: number): void {
+  db.update(inboundMessages)
+    .set({ attempts: sql`${inboundMessages.attempts} + 1` })
+    .where(eq(inboundMessages.id, id))
+    .run();
 }
 
 /**
- * Deletes log rows older than the retention period. The de-duplication window is therefore the retention period:
- * WhatsApp redelivers within hours or days, never months.
+ * Deletes processed log rows older than the retention period; rows still waiting in the journal are kept. The
+ * de-duplication window is therefore the retention period: WhatsApp redelivers within hours or days, never months.
  */
 export function pruneInbound(db: DbOrTx, olderThan: Date): number {
-  return db.delete(inboundMessages).where(lt(inboundMessages.receivedAt, olderThan.toISOString())).run().changes;
+  return db
+    .delete(inboundMessages)
+    .where(and(lt(inboundMessages.receivedAt, olderThan.toISOString()), isNotNull(inboundMessages.outcome)))
+    .run().changes;
 }
 
 export function countInbound(db: DbOrTx): number {

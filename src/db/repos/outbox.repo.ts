@@ -1,5 +1,5 @@
 // The durable outbox: every outbound message is a row before it is a send.
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { OUTBOX_PRIORITIES, outbox } from '../schema.js';
 
@@ -49,6 +49,53 @@ export function duePending(db: DbOrTx, now: Date, limit = 50): OutboxRow[] {
     .orderBy(asc(outbox.id))
     .limit(limit)
     .all();
+}
+
+/** The oldest pending message of a chat, and the most urgent priority waiting in that chat. */
+export interface ChatHead {
+  row: OutboxRow;
+  /** The lowest priority value pending in the chat (0 = a reply waits, possibly behind this row). */
+  urgency: number;
+}
+
+/**
+ * The next message of every chat that has one due, most urgent first. A chat's next message is always its oldest
+ * pending one: when that one waits (a retry not yet due), the chat's later messages wait too, so nothing to one chat
+ * ever overtakes an earlier message. `maxPriority` 0 leaves outreach out (the send cap is reached).
+ */
+export function dueChatHeads(db: DbOrTx, now: Date, limit: number, maxPriority = 2): ChatHead[] {
+  const heads = db
+    .select({ id: sql<number>`min(${outbox.id})`.as('head_id'), urgency: sql<number>`min(${outbox.priority})`.as('urgency') })
+    .from(outbox)
+    .where(eq(outbox.status, 'pending'))
+    .groupBy(outbox.toAddress)
+    .as('heads');
+  return db
+    .select({ row: outbox, urgency: heads.urgency })
+    .from(outbox)
+    .innerJoin(heads, eq(outbox.id, heads.id))
+    .where(and(lte(outbox.notBefore, now.toISOString()), lte(heads.urgency, maxPriority)))
+    .orderBy(asc(heads.urgency), asc(outbox.id))
+    .limit(limit)
+    .all();
+}
+
+/** Sent messages per minute (`YYYY-MM-DDTHH:MM`, UTC) since `since`: seeds the send caps after a restart. */
+export function sentPerMinute(db: DbOrTx, since: Date): { minute: string; n: number }[] {
+  return db
+    .select({ minute: sql<string>`substr(${outbox.sentAt}, 1, 16)`, n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(gte(outbox.sentAt, since.toISOString()))
+    .groupBy(sql`substr(${outbox.sentAt}, 1, 16)`)
+    .all();
+}
+
+/** The network could not be reached: counted, and the message stays due (the link's recovery resends it). */
+export function noteUnreachable(db: DbOrTx, id: number, error: string): void {
+  db.update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error })
+    .where(eq(outbox.id, id))
+    .run();
 }
 
 export function markSent(db: DbOrTx, id: number, now: Date, providerMessageId: string | null): void {

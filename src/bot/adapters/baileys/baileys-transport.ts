@@ -30,7 +30,7 @@ import { normalizePhone } from '../../../people/phone.js';
 import { createSqliteAuthState } from './auth-state.js';
 import { BoundedCache } from './bounded-cache.js';
 import { classifyMessage, resolveSenderPhone, toInboundMessage } from './inbound.js';
-import { DEFAULT_PACING, Pacer, typingDelayMs, type PacingOptions } from './pacer.js';
+import { typingDelayMs } from './typing.js';
 import type { AuthKeyValueStore, LidPairStore, SentMessageStore } from './ports.js';
 import { decideReconnect } from './reconnect-policy.js';
 
@@ -58,7 +58,6 @@ export interface BaileysTransportOptions {
   appendMaxAgeMs?: number;
   /** How long a chat is left alone after WhatsApp refused a message to it with 463/479. */
   refusalCooldownMs?: number;
-  pacing?: PacingOptions;
   /** Overrides the WhatsApp Web endpoint (offline tests point it at a closed local port). */
   webSocketUrl?: string;
   socketFactory?: (config: UserFacingSocketConfig) => WaSocket;
@@ -84,7 +83,6 @@ export class BaileysTransport implements Transport {
     Pick<BaileysTransportOptions, 'pairCodePhone' | 'webSocketUrl'>;
   readonly #factory: (config: UserFacingSocketConfig) => WaSocket;
   readonly #auth;
-  readonly #pacer: Pacer;
   // Created once, outside the reconnect loop, and bounded (baileys.md §5, §8).
   readonly #retryCounter = new BoundedCache(5_000, 60 * 60_000);
   readonly #userDevices = new BoundedCache(5_000, 5 * 60_000);
@@ -113,13 +111,11 @@ export class BaileysTransport implements Transport {
       maxQrCycles: 5,
       appendMaxAgeMs: 24 * 3600_000,
       refusalCooldownMs: 6 * 3600_000,
-      pacing: DEFAULT_PACING,
       ...options,
     };
     this.#factory = options.socketFactory ?? ((config) => makeWASocket(config));
     this.#auth = createSqliteAuthState(options.auth);
     const nowMs = () => this.#o.now().getTime();
-    this.#pacer = new Pacer(nowMs, this.#o.sleep, this.#o.random, this.#o.pacing);
     this.#groups = new BoundedCache<GroupMetadata>(500, GROUP_METADATA_TTL_MS, nowMs);
     this.#status = { state: 'starting', detail: '', since: this.#o.now() };
   }
@@ -342,9 +338,8 @@ export class BaileysTransport implements Transport {
     const refused = this.#refusedUntil.get(jid);
     if (refused !== undefined && refused > now) throw new TransportRejectedError('WhatsApp refused this chat recently (463/479); not retried');
 
-    await this.#pacer.waitTurn(jid);
+    // The dispatcher has already paced this send (rate, per-chat gap); only the typing pause is WhatsApp's own.
     const sock = this.#sock;
-    if (!sock) throw new TransportUnreachableError('WhatsApp link closed while waiting to send');
     const { content } = message;
     if (content.kind === 'text') {
       await sock.sendPresenceUpdate('composing', jid).catch(() => undefined);
