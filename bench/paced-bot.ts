@@ -7,7 +7,7 @@ import { WHATSAPP_PACING, type PacingOptions } from '../src/bot/outbound/outbox-
 import type { SendCaps } from '../src/bot/outbound/send-counter.js';
 import { openReadyDatabase, type ReadyDatabase } from '../src/db/bootstrap.js';
 import { silentLogger } from '../src/logger.js';
-import { fakeSocketFactory, memoryAuthStore, memoryPairs, memorySent, type FakeSocket } from '../tests/helpers/wa-fakes.js';
+import { fakeSocketFactory, memoryAuthStore, memoryHolds, memoryPairs, memorySent, type FakeSocket } from '../tests/helpers/wa-fakes.js';
 import { seededRandom } from './random.js';
 import { VirtualTime } from './virtual-time.js';
 
@@ -43,6 +43,8 @@ export async function startPacedBot(options: { start: Date; pacing?: Partial<Pac
     auth: memoryAuthStore(),
     pairs: memoryPairs(),
     sent: memorySent(),
+    holds: memoryHolds(),
+    messageIdSeed: 'capacity-model',
     events: { stateChanged: (s, d) => monitor.stateChanged(s, d), deliveryFailed: (id, code) => monitor.deliveryFailed(id, code), pairing: () => undefined },
     logger: silentLogger(),
     now: () => vt.clock.now(),

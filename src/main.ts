@@ -16,7 +16,14 @@ import type { Transport } from './bot/transport.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { openReadyDatabase, type ReadyDatabase } from './db/bootstrap.js';
-import { createAuthKeyValueStore, createLidPairStore, createSentMessageStore, pruneSentMessages } from './db/repos/whatsapp.repo.js';
+import { loadOrCreateInstallSeed } from './db/repos/runtime-state.repo.js';
+import {
+  createAuthKeyValueStore,
+  createLidPairStore,
+  createSendHoldStore,
+  createSentMessageStore,
+  pruneSentMessages,
+} from './db/repos/whatsapp.repo.js';
 import { pruneInbound } from './db/repos/inbound.repo.js';
 import { buildApp } from './http/app.js';
 import { createLogger, type Logger } from './logger.js';
@@ -146,6 +153,8 @@ function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, 
         auth: createAuthKeyValueStore(database.db, config.whatsapp.session),
         pairs: createLidPairStore(database.db, () => systemClock.now()),
         sent: createSentMessageStore(database.db),
+        holds: createSendHoldStore(database.db, config.whatsapp.session, () => systemClock.now()),
+        messageIdSeed: loadOrCreateInstallSeed(database.db, systemClock.now()),
         events: {
           stateChanged: (state, detail) => monitor.stateChanged(state, detail),
           deliveryFailed: (id, code) => monitor.deliveryFailed(id, code),

@@ -5,6 +5,8 @@ describe('config', () => {
   it('when nothing is set, then the documented defaults apply', () => {
     expect(loadConfig({})).toEqual({
       dbPath: './data/imp-smart.db',
+      dbSynchronous: 'FULL',
+      sending: { ratePerSecond: 1, burst: 3, outreachPerMinute: 20, capHourly: 600, capDaily: 4000 },
       transport: 'baileys',
       logLevel: 'info',
       http: { host: '127.0.0.1', port: 3000 },

@@ -85,10 +85,13 @@ export class LinkMonitor implements Pick<LinkEvents, 'stateChanged' | 'deliveryF
     this.deps.logger.warn({ providerMessageId, code, found }, 'WhatsApp refused a sent message; not retried');
   }
 
-  /** Called every minute: a link that has not been open for too long raises an alert (once). */
+  /**
+   * Called every minute: a link that has not been open for too long raises an alert (once). Not while intake is
+   * suspended: that is the bot's own decision (storage is failing, and alerts about that are the bot's).
+   */
   check(): void {
     const { state, since } = this.#status;
-    if (state === 'open' || state === 'stopped') return;
+    if (state === 'open' || state === 'stopped' || state === 'suspended') return;
     const down = this.deps.clock.now().getTime() - since.getTime();
     if (down < this.deps.downAlertAfterMs) return;
     const minutes = Math.round(this.deps.downAlertAfterMs / 60_000);

@@ -54,6 +54,8 @@ export type LinkState =
   | 'logged_out'
   | 'banned'
   | 'replaced'
+  /** Intake suspended (suspendIntake): the network holds inbound messages until resumeIntake(). */
+  | 'suspended'
   | 'stopped';
 
 export interface TransportStatus {

@@ -52,6 +52,14 @@ describe('link monitor', () => {
     expect(openAlerts(database.db).map((a) => a.kind)).toEqual(['WHATSAPP_LINK_DOWN']);
   });
 
+  it('when intake is suspended for longer than the limit, then no link-down alert is raised (the state is still recorded)', () => {
+    monitor.stateChanged('suspended', 'intake suspended: disk full');
+    clock.advance(60 * 60_000);
+    monitor.check();
+    expect(openAlerts(database.db)).toEqual([]);
+    expect(readRuntimeState(database.db, 'whatsapp_link')?.value).toMatchObject({ state: 'suspended' });
+  });
+
   it('when a sent message is refused later, then its outbox row fails with the code', () => {
     const id = enqueueOutbound(database.db, { toAddress: '+6281234567001', priority: 'reply', kind: 'text', text: 'x' }, clock.now());
     markSent(database.db, id, clock.now(), 'WAID1');

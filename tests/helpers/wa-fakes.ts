@@ -1,9 +1,9 @@
 // In-memory implementations of the WhatsApp adapter's ports, and a socket built on Baileys' real event emitter
 // (makeEventBuffer) with recorded sends: the adapter is exercised with Baileys' own objects, offline.
-import { makeEventBuffer, type UserFacingSocketConfig, type WAMessage } from '@whiskeysockets/baileys';
+import { makeEventBuffer, type ReachoutTimelockState, type UserFacingSocketConfig, type WAMessage } from '@whiskeysockets/baileys';
 import pino from 'pino';
 import type { WaSocket } from '../../src/bot/adapters/baileys/baileys-transport.js';
-import type { AuthKeyValueStore, LidPairStore, SentMessageStore } from '../../src/bot/adapters/baileys/ports.js';
+import type { AuthKeyValueStore, LidPairStore, SendHoldStore, SentMessageStore } from '../../src/bot/adapters/baileys/ports.js';
 import type { LinkEvents, LinkState } from '../../src/bot/transport.js';
 
 export const silent = pino({ level: 'silent' });
@@ -24,9 +24,25 @@ export function memoryAuthStore(): AuthKeyValueStore & { keys: Map<string, strin
   };
 }
 
-export function memoryPairs(): LidPairStore & { map: Map<string, string> } {
+/** `registered`: the phones of active registered people (phonesWithoutLid answers those without a pair). */
+export function memoryPairs(registered: string[] = []): LidPairStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, remember: (lid, phone) => void map.set(lid, phone), phoneFor: (lid) => map.get(lid) ?? null };
+  return {
+    map,
+    remember: (lid, phone) => void map.set(lid, phone),
+    phoneFor: (lid) => map.get(lid) ?? null,
+    phonesWithoutLid: (limit) => registered.filter((phone) => ![...map.values()].includes(phone)).slice(0, limit),
+  };
+}
+
+export function memoryHolds(): SendHoldStore & { rows: Map<string, { until: Date; reason: string }> } {
+  const rows = new Map<string, { until: Date; reason: string }>();
+  return {
+    rows,
+    load: () => [...rows].map(([scope, row]) => ({ scope, ...row })),
+    hold: (scope, until, reason) => void rows.set(scope, { until, reason }),
+    release: (scope) => void rows.delete(scope),
+  };
 }
 
 export function memorySent(): SentMessageStore & { map: Map<string, string> } {
@@ -64,13 +80,21 @@ export function recordEvents(): RecordedEvents {
 export interface FakeSocket extends WaSocket {
   config: UserFacingSocketConfig;
   sentMessages: { jid: string; content: unknown }[];
+  /** The messageId option of each send, in order. */
+  messageIds: (string | undefined)[];
+  /** What fetchAccountReachoutTimelock answers (an Error is thrown). */
+  reachout: ReachoutTimelockState | Error;
+  reachoutPolls: number;
   presences: string[];
   reads: unknown[];
   ended: boolean;
   failNextSendWith?: number;
 }
 
-export function fakeSocketFactory(lidToPn: (lid: string) => Promise<string | null> = async () => null) {
+export function fakeSocketFactory(
+  lidToPn: (lid: string) => Promise<string | null> = async () => null,
+  pnToLid: (pn: string) => Promise<string | null> = async () => null,
+) {
   const sockets: FakeSocket[] = [];
   let seq = 0;
   const factory = (config: UserFacingSocketConfig): WaSocket => {
@@ -78,18 +102,22 @@ export function fakeSocketFactory(lidToPn: (lid: string) => Promise<string | nul
       config,
       ev: makeEventBuffer(silent),
       sentMessages: [],
+      messageIds: [],
+      reachout: { isActive: false },
+      reachoutPolls: 0,
       presences: [],
       reads: [],
       ended: false,
-      signalRepository: { lidMapping: { getPNForLID: lidToPn } } as unknown as WaSocket['signalRepository'],
-      async sendMessage(jid: string, content: unknown) {
+      signalRepository: { lidMapping: { getPNForLID: lidToPn, getLIDForPN: pnToLid } } as unknown as WaSocket['signalRepository'],
+      async sendMessage(jid: string, content: unknown, options?: { messageId?: string }) {
         if (sock.failNextSendWith) {
           const code = sock.failNextSendWith;
           sock.failNextSendWith = undefined;
           throw Object.assign(new Error('nack'), { output: { statusCode: code } });
         }
         sock.sentMessages.push({ jid, content });
-        const id = `OUT${++seq}`;
+        sock.messageIds.push(options?.messageId);
+        const id = options?.messageId ?? `OUT${++seq}`;
         return { key: { id, remoteJid: jid, fromMe: true }, message: { conversation: (content as { text?: string }).text ?? '' } } as WAMessage;
       },
       async readMessages(keys: unknown[]) {
@@ -106,6 +134,12 @@ export function fakeSocketFactory(lidToPn: (lid: string) => Promise<string | nul
       },
       async requestPairingCode() {
         return 'ABCD1234';
+      },
+      // rc14 also emits connection.update { reachoutTimeLock } with the answer; the adapter applies the return value.
+      async fetchAccountReachoutTimelock() {
+        sock.reachoutPolls++;
+        if (sock.reachout instanceof Error) throw sock.reachout;
+        return sock.reachout;
       },
     } as unknown as FakeSocket;
     sockets.push(sock);

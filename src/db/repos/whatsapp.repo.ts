@@ -1,12 +1,13 @@
-// Storage for the WhatsApp (Baileys) session: auth creds and signal keys, LID ↔ phone pairs, and our sent messages.
+// Storage for the WhatsApp (Baileys) session: auth creds and signal keys, LID ↔ phone pairs, our sent messages and
+// the sending holds (refused chats, account restriction) that must survive a restart.
 // These functions implement the adapter's ports (src/bot/adapters/baileys/ports.ts) structurally: the db layer sits
 // below the bot, so it cannot import those interfaces; the types below are kept identical to them instead and the
 // compiler checks the match where main.ts passes these objects to the adapter.
 // Values are opaque strings here: the adapter owns Baileys' encoding (BufferJSON, protobuf), the database owns
 // durability and atomicity.
-import { and, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
-import { waCreds, waKeys, waLidPairs, waSentMessages } from '../schema.js';
+import { people, waCreds, waKeys, waLidPairs, waSendHolds, waSentMessages } from '../schema.js';
 
 /** Same shape as the adapter's AuthKeyValueStore port. */
 export interface AuthKeyValueRows {
@@ -21,6 +22,14 @@ export interface AuthKeyValueRows {
 export interface LidPairRows {
   remember(lid: string, phone: string): void;
   phoneFor(lid: string): string | null;
+  phonesWithoutLid(limit: number): string[];
+}
+
+/** Same shape as the adapter's SendHoldStore port. */
+export interface SendHoldRows {
+  load(): { scope: string; until: Date; reason: string }[];
+  hold(scope: string, until: Date, reason: string): void;
+  release(scope: string): void;
 }
 
 /** Same shape as the adapter's SentMessageStore port. */
@@ -128,6 +137,50 @@ export function createLidPairStore(db: Db, now: () => Date): LidPairRows {
     phoneFor(lid) {
       const row = db.select({ phone: waLidPairs.phone }).from(waLidPairs).where(eq(waLidPairs.lid, lid)).get();
       return row?.phone ?? null;
+    },
+
+    phonesWithoutLid(limit) {
+      // Active people with no pair on their phone (wa_lid_pairs_phone_idx makes the anti-join an index probe).
+      return db
+        .select({ phone: people.phone })
+        .from(people)
+        .leftJoin(waLidPairs, eq(waLidPairs.phone, people.phone))
+        .where(and(eq(people.active, true), isNull(waLidPairs.lid)))
+        .orderBy(asc(people.id))
+        .limit(limit)
+        .all()
+        .map((row) => row.phone);
+    },
+  };
+}
+
+/**
+ * The sending holds of one session (wa_send_holds): a refused chat, or '*' for the account's reach-out restriction.
+ * Expiry is the adapter's business (it compares `until` with its clock and releases what has passed).
+ */
+export function createSendHoldStore(db: Db, session: string, now: () => Date): SendHoldRows {
+  return {
+    load() {
+      return db
+        .select({ scope: waSendHolds.scope, until: waSendHolds.until, reason: waSendHolds.reason })
+        .from(waSendHolds)
+        .where(eq(waSendHolds.session, session))
+        .all()
+        .map((row) => ({ scope: row.scope, until: new Date(row.until), reason: row.reason }));
+    },
+
+    hold(scope, until, reason) {
+      const createdAt = now().toISOString();
+      db.insert(waSendHolds)
+        .values({ session, scope, until: until.toISOString(), reason, createdAt })
+        .onConflictDoUpdate({ target: [waSendHolds.session, waSendHolds.scope], set: { until: until.toISOString(), reason, createdAt } })
+        .run();
+    },
+
+    release(scope) {
+      db.delete(waSendHolds)
+        .where(and(eq(waSendHolds.session, session), eq(waSendHolds.scope, scope)))
+        .run();
     },
   };
 }

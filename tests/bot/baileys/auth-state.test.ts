@@ -1,6 +1,6 @@
 // Baileys' auth state on SQLite: creds and every signal key type survive a restart byte for byte, a keys.set batch
 // is all-or-nothing, Baileys' real signal repository (LID mappings) runs on it offline; plus the LID-pair and
-// sent-message tables.
+// sent-message tables, the registered phones without a LID, the send holds and the install seed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,14 +18,20 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteAuthState } from '../../../src/bot/adapters/baileys/auth-state.js';
 import type { AuthKeyValueStore } from '../../../src/bot/adapters/baileys/ports.js';
+import { openReadyDatabase } from '../../../src/db/bootstrap.js';
 import { openDatabase, type OpenDatabase } from '../../../src/db/client.js';
+import { setPersonActive } from '../../../src/db/repos/people.repo.js';
+import { loadOrCreateInstallSeed } from '../../../src/db/repos/runtime-state.repo.js';
 import { waKeys, waLidPairs } from '../../../src/db/schema.js';
 import {
   createAuthKeyValueStore,
   createLidPairStore,
+  createSendHoldStore,
   createSentMessageStore,
   pruneSentMessages,
 } from '../../../src/db/repos/whatsapp.repo.js';
+import { importPeople } from '../../../src/people/people-import.js';
+import { PEOPLE_CSV } from '../../helpers/people.js';
 
 const logger = pino({ level: 'silent' });
 const SESSION = 'main';
@@ -388,5 +394,64 @@ describe('LID pairs and sent messages', () => {
     expect(pruneSentMessages(database.db, new Date('2026-11-01T00:00:00Z'))).toBe(2);
     expect(['old1', 'old2', 'edge', 'new'].map((id) => sent.load(id) !== null)).toEqual([false, false, true, true]);
     expect(pruneSentMessages(database.db, new Date('2026-11-01T00:00:00Z'))).toBe(0);
+  });
+});
+
+describe('registered phones without a LID', () => {
+  it('when people are registered, then those active and without a pair are listed in registration order, up to the limit', () => {
+    const database = openReadyDatabase(':memory:');
+    try {
+      const now = new Date('2026-11-25T00:00:00Z');
+      expect(importPeople(database.db, PEOPLE_CSV, database.areas, 'test', now).ok).toBe(true);
+      const pairs = createLidPairStore(database.db, () => now);
+      expect(pairs.phonesWithoutLid(10)).toEqual(['+6281234567001', '+6281234567002', '+6281234567003', '+6281234567004', '+6281234567005']);
+      pairs.remember('111100002222333', '+6281234567001');
+      setPersonActive(database.db, '+6281234567003', false, 'test', now);
+      expect(pairs.phonesWithoutLid(10)).toEqual(['+6281234567002', '+6281234567004', '+6281234567005']);
+      expect(pairs.phonesWithoutLid(2)).toEqual(['+6281234567002', '+6281234567004']);
+    } finally {
+      database.close();
+    }
+  });
+});
+
+describe('send holds', () => {
+  it('when holds are stored, then they survive a reopen, are per session, replace one another per scope, and release removes them', () => {
+    const files = tempDatabase();
+    const now = () => new Date('2026-11-25T00:00:00Z');
+    let database = files.open();
+    const main = createSendHoldStore(database.db, SESSION, now);
+    main.hold('*', new Date('2026-11-25T02:00:00Z'), 'reach-out restricted (DEFAULT)');
+    main.hold('6281234567009@s.whatsapp.net', new Date('2026-11-25T06:00:00Z'), 'WhatsApp refused a message (463)');
+    main.hold('6281234567009@s.whatsapp.net', new Date('2026-11-25T07:00:00Z'), 'WhatsApp refused a message (479)');
+    createSendHoldStore(database.db, 'other', now).hold('*', new Date('2026-11-26T00:00:00Z'), 'other session');
+    database.close();
+
+    database = files.open();
+    const reopened = createSendHoldStore(database.db, SESSION, now);
+    const byScope = (rows: ReturnType<typeof reopened.load>) => [...rows].sort((a, b) => a.scope.localeCompare(b.scope));
+    expect(byScope(reopened.load())).toEqual([
+      { scope: '*', until: new Date('2026-11-25T02:00:00Z'), reason: 'reach-out restricted (DEFAULT)' },
+      { scope: '6281234567009@s.whatsapp.net', until: new Date('2026-11-25T07:00:00Z'), reason: 'WhatsApp refused a message (479)' },
+    ]);
+    reopened.release('*');
+    reopened.release('nothing-held');
+    expect(reopened.load().map((h) => h.scope)).toEqual(['6281234567009@s.whatsapp.net']);
+    expect(createSendHoldStore(database.db, 'other', now).load()).toHaveLength(1);
+  });
+});
+
+describe('install seed', () => {
+  it('when the seed is asked for twice and after a reopen, then it is the same secret; another database gets another one', () => {
+    const files = tempDatabase();
+    const now = new Date('2026-11-25T00:00:00Z');
+    let database = files.open();
+    const seed = loadOrCreateInstallSeed(database.db, now);
+    expect(seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadOrCreateInstallSeed(database.db, now)).toBe(seed);
+    database.close();
+    database = files.open();
+    expect(loadOrCreateInstallSeed(database.db, now)).toBe(seed);
+    expect(loadOrCreateInstallSeed(memoryDatabase().db, now)).not.toBe(seed);
   });
 });

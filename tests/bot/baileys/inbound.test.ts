@@ -66,7 +66,7 @@ function accepted(c: Classified): Extract<Classified, { kind: 'accept' }> {
   return c;
 }
 
-function memoryPairs(): LidPairStore & { map: Map<string, string> } {
+function memoryPairs(): Pick<LidPairStore, 'remember' | 'phoneFor'> & { map: Map<string, string> } {
   const map = new Map<string, string>();
   return { map, remember: (lid, phone) => void map.set(lid, phone), phoneFor: (lid) => map.get(lid) ?? null };
 }

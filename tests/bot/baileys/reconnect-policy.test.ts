@@ -17,10 +17,15 @@ describe('reconnect policy (baileys.md §2)', () => {
     [DisconnectReason.timedOut, { action: 'reconnect', delayMs: 2_000 }],
     [DisconnectReason.badSession, { action: 'reconnect', delayMs: 2_000 }],
     [DisconnectReason.unavailableService, { action: 'reconnect', delayMs: 2_000 }],
-    [405, { action: 'reconnect', delayMs: 2_000 }],
+    [405, { action: 'reconnect', delayMs: 2_000, refreshVersion: true }],
     [undefined, { action: 'reconnect', delayMs: 2_000 }],
   ])('when the socket closes with %s, then the decision is %o', (code, expected) => {
     expect(decideReconnect(code, 0, mid)).toMatchObject(expected);
+  });
+
+  it('when the close is not 405, then no version refresh is asked for', () => {
+    for (const code of [408, 428, 500, 503, 515, undefined]) expect(decideReconnect(code, 0, mid)).not.toHaveProperty('refreshVersion');
+    expect(decideReconnect(405, 3, mid)).toMatchObject({ delayMs: 16_000, refreshVersion: true });
   });
 
   it('when reconnects keep failing, then the delay doubles up to a minute, with jitter between 0.5 and 1.5', () => {

@@ -1,6 +1,6 @@
 // The production transport: one WhatsApp number through Baileys 7 (docs: ../shared/docs/baileys.md).
-// One live socket at a time, reconnect policy by close code, inbound normalised at the edge, outbound paced.
-import { readFileSync } from 'node:fs';
+// One live socket at a time, reconnect policy by close code, inbound normalised at the edge, outbound paced and
+// idempotent, send holds persisted, registered people's LIDs looked up while open, intake suspendable.
 import makeWASocket, {
   isJidBroadcast,
   jidDecode,
@@ -13,6 +13,7 @@ import makeWASocket, {
   type UserFacingSocketConfig,
   type WAMessageKey,
   type WASocket,
+  type WAVersion,
 } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import {
@@ -30,20 +31,30 @@ import { normalizePhone } from '../../../people/phone.js';
 import { createSqliteAuthState } from './auth-state.js';
 import { BoundedCache } from './bounded-cache.js';
 import { classifyMessage, resolveSenderPhone, toInboundMessage } from './inbound.js';
+import { DEFAULT_LID_LOOKUP, LidResolver, type LidLookupOptions } from './lid-resolver.js';
+import { messageIdFor } from './message-id.js';
+import { isRefusalCode, statusCodeOf, toJid, toWaContent } from './outbound.js';
+import type { AuthKeyValueStore, LidPairStore, SendHoldStore, SentMessageStore } from './ports.js';
 import { typingDelayMs } from './typing.js';
-import type { AuthKeyValueStore, LidPairStore, SentMessageStore } from './ports.js';
 import { decideReconnect } from './reconnect-policy.js';
+import { ACCOUNT_SCOPE, SendHolds } from './send-holds.js';
+import { fetchCurrentWaVersion, refreshWaVersion, type FetchVersion } from './wa-version.js';
 
 /** The part of a Baileys socket this adapter uses: small enough to reason about, real in production and tests. */
 export type WaSocket = Pick<
   WASocket,
   'ev' | 'sendMessage' | 'readMessages' | 'sendPresenceUpdate' | 'signalRepository' | 'groupMetadata' | 'end' | 'requestPairingCode'
+  | 'fetchAccountReachoutTimelock'
 >;
 
 export interface BaileysTransportOptions {
   auth: AuthKeyValueStore;
   pairs: LidPairStore;
   sent: SentMessageStore;
+  /** Refused chats and the account's reach-out restriction, kept across restarts. */
+  holds: SendHoldStore;
+  /** A secret kept for the database's lifetime: WhatsApp message ids are derived from it and the outbox id. */
+  messageIdSeed: string;
   events: LinkEvents;
   logger: Logger;
   now?: () => Date;
@@ -58,24 +69,16 @@ export interface BaileysTransportOptions {
   appendMaxAgeMs?: number;
   /** How long a chat is left alone after WhatsApp refused a message to it with 463/479. */
   refusalCooldownMs?: number;
+  /** Pacing of the look-ups of registered people's LIDs. */
+  lidLookup?: LidLookupOptions;
+  /** Called after a 405 close (stale WhatsApp Web version); default: Baileys' fetchLatestWaWebVersion. */
+  fetchVersion?: FetchVersion;
   /** Overrides the WhatsApp Web endpoint (offline tests point it at a closed local port). */
   webSocketUrl?: string;
   socketFactory?: (config: UserFacingSocketConfig) => WaSocket;
 }
 
-/** Codes with which WhatsApp refuses a send to a chat ("reach-out time-locked"): never retried. */
-const REFUSAL_CODES = new Set(['463', '479']);
 const GROUP_METADATA_TTL_MS = 5 * 60_000;
-
-export function toJid(address: string): string {
-  if (address.includes('@')) return address;
-  return `${address.replace(/^\+/, '')}@s.whatsapp.net`;
-}
-
-function statusCodeOf(error: unknown): number | undefined {
-  const code = (error as { output?: { statusCode?: unknown } } | undefined)?.output?.statusCode;
-  return typeof code === 'number' ? code : undefined;
-}
 
 export class BaileysTransport implements Transport {
   readonly name = 'whatsapp';
@@ -87,14 +90,21 @@ export class BaileysTransport implements Transport {
   readonly #retryCounter = new BoundedCache(5_000, 60 * 60_000);
   readonly #userDevices = new BoundedCache(5_000, 5 * 60_000);
   readonly #groups: BoundedCache<GroupMetadata>;
-  readonly #refusedUntil = new Map<string, number>();
+  readonly #holds: SendHolds;
+  readonly #lids: LidResolver;
   #sock: WaSocket | null = null;
   #handler: InboundHandler | null = null;
   #status: TransportStatus;
   #attempt = 0;
   #qrCycles = 0;
   #pairCodeRequested = false;
-  #restrictedUntil = 0;
+  /** Set by a 405 close: the next socket first fetches the current WhatsApp Web version. */
+  #refreshVersion = false;
+  #version: WAVersion | null = null;
+  /** Why intake is suspended (suspendIntake), or null. */
+  #suspended: string | null = null;
+  /** Bumped whenever a connect in progress must give up (stop, suspend, a newer connect). */
+  #connectSeq = 0;
   #stopped = false;
   #cancelTimer: (() => void) | null = null;
   #inbound: Promise<void> = Promise.resolve();
@@ -111,18 +121,24 @@ export class BaileysTransport implements Transport {
       maxQrCycles: 5,
       appendMaxAgeMs: 24 * 3600_000,
       refusalCooldownMs: 6 * 3600_000,
+      lidLookup: DEFAULT_LID_LOOKUP,
+      fetchVersion: fetchCurrentWaVersion,
       ...options,
     };
     this.#factory = options.socketFactory ?? ((config) => makeWASocket(config));
     this.#auth = createSqliteAuthState(options.auth);
     const nowMs = () => this.#o.now().getTime();
     this.#groups = new BoundedCache<GroupMetadata>(500, GROUP_METADATA_TTL_MS, nowMs);
+    this.#holds = new SendHolds(options.holds, nowMs, this.#o.logger);
+    const { pairs, logger, sleep, setTimer, lidLookup } = this.#o;
+    this.#lids = new LidResolver({ pairs, logger, now: nowMs, sleep, setTimer, options: lidLookup });
     this.#status = { state: 'starting', detail: '', since: this.#o.now() };
   }
 
   status(): TransportStatus {
-    if (this.#status.state === 'open' && this.#restrictedUntil > this.#o.now().getTime()) {
-      return { ...this.#status, state: 'restricted', detail: `reach-out restricted until ${new Date(this.#restrictedUntil).toISOString()}` };
+    const restrictedUntil = this.#holds.until(ACCOUNT_SCOPE);
+    if (this.#status.state === 'open' && restrictedUntil !== null) {
+      return { ...this.#status, state: 'restricted', detail: `reach-out restricted until ${new Date(restrictedUntil).toISOString()}` };
     }
     return this.#status;
   }
@@ -139,18 +155,48 @@ export class BaileysTransport implements Transport {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#halt();
+    this.#setState('stopped', 'stopped by the operator');
+    await this.#inbound;
+  }
+
+  /**
+   * Inbound messages cannot be stored (disk full, read-only database): the socket ends and nothing reconnects, so
+   * WhatsApp keeps what arrives meanwhile and delivers it after resumeIntake() as offline (`append`) messages.
+   * Sends fail as unreachable meanwhile (the outbox keeps them).
+   */
+  async suspendIntake(reason: string): Promise<void> {
+    this.#suspended = reason;
+    if (this.#stopped) return;
+    this.#halt();
+    this.#setState('suspended', `intake suspended: ${reason}; WhatsApp holds new messages until it resumes`);
+  }
+
+  async resumeIntake(): Promise<void> {
+    if (this.#suspended === null) return;
+    this.#suspended = null;
+    if (this.#stopped || !this.#handler) return;
+    this.#attempt = 0;
+    await this.#connect();
+  }
+
+  /** Ends the live socket, the pending reconnect, a connect in progress and the LID look-ups. */
+  #halt(): void {
+    this.#connectSeq++;
     this.#cancelTimer?.();
+    this.#cancelTimer = null;
+    this.#lids.stop();
+    this.#endSocket();
+  }
+
+  #endSocket(): void {
     const sock = this.#sock;
     this.#sock = null;
-    this.#setState('stopped', 'stopped by the operator');
-    if (sock) {
-      try {
-        sock.end(undefined);
-      } catch {
-        // Already closed: nothing to release.
-      }
+    try {
+      sock?.end(undefined);
+    } catch {
+      // Already closed: nothing to release.
     }
-    await this.#inbound;
   }
 
   /** Resolves when every inbound message received so far has been handed to the bot. */
@@ -161,22 +207,30 @@ export class BaileysTransport implements Transport {
   #setState(state: LinkState, detail: string): void {
     if (state !== this.#status.state) this.#status = { state, detail, since: this.#o.now() };
     else this.#status = { ...this.#status, detail };
-    this.#o.events.stateChanged(state, detail);
+    try {
+      this.#o.events.stateChanged(state, detail);
+    } catch (err) {
+      // A listener that cannot record the state (e.g. the database is read-only) must not break the lifecycle.
+      this.#o.logger.error({ err, state }, 'link state listener failed');
+    }
   }
 
   /** Single flight: the old socket is ended before a new one starts (two sockets on one session loop on 440). */
   async #connect(): Promise<void> {
     this.#cancelTimer = null;
     if (this.#stopped) return;
-    const old = this.#sock;
-    this.#sock = null;
-    if (old) {
-      try {
-        old.end(undefined);
-      } catch {
-        // The old socket may already be gone.
-      }
+    if (this.#suspended !== null) {
+      this.#setState('suspended', `intake suspended: ${this.#suspended}`);
+      return;
     }
+    const seq = ++this.#connectSeq;
+    if (this.#refreshVersion) {
+      this.#refreshVersion = false;
+      this.#version = (await refreshWaVersion(this.#o.fetchVersion, this.#o.logger)) ?? this.#version;
+      if (seq !== this.#connectSeq) return;
+    }
+    this.#lids.stop();
+    this.#endSocket();
     this.#setState(this.#attempt === 0 ? 'connecting' : 'reconnecting', this.#attempt === 0 ? '' : `connecting (retry ${this.#attempt})`);
     const { logger } = this.#o;
     const baileysLogger = logger.child({ module: 'baileys' });
@@ -191,6 +245,7 @@ export class BaileysTransport implements Transport {
       shouldIgnoreJid: (jid) => isJidBroadcast(jid) || isJidNewsletter(jid),
       getMessage: async (key) => this.#storedMessage(key),
       cachedGroupMetadata: async (jid) => this.#groupMetadata(jid),
+      ...(this.#version ? { version: this.#version } : {}),
       ...(this.#o.webSocketUrl ? { waWebSocketUrl: this.#o.webSocketUrl } : {}),
     };
     let sock: WaSocket;
@@ -219,20 +274,30 @@ export class BaileysTransport implements Transport {
 
   async #onConnectionUpdate(sock: WaSocket, update: BaileysEventMap['connection.update']): Promise<void> {
     const { connection, lastDisconnect, qr, reachoutTimeLock } = update;
-    if (reachoutTimeLock) {
-      this.#restrictedUntil = reachoutTimeLock.isActive ? (reachoutTimeLock.timeEnforcementEnds?.getTime() ?? this.#o.now().getTime() + 3600_000) : 0;
-      if (reachoutTimeLock.isActive) this.#o.logger.warn({ until: reachoutTimeLock.timeEnforcementEnds }, 'WhatsApp reach-out restriction: sending paused');
-    }
+    if (reachoutTimeLock) this.#holds.applyReachout(reachoutTimeLock);
     if (qr && !this.#auth.isPaired()) await this.#onQr(sock, qr);
     if (connection === 'open') {
       this.#attempt = 0;
       this.#qrCycles = 0;
       this.#setState('open', 'connected');
+      this.#afterOpen(sock);
     }
     if (connection === 'close') {
       this.#sock = null;
+      this.#lids.stop();
       this.#scheduleReconnect(statusCodeOf(lastDisconnect?.error));
     }
+  }
+
+  /** Asks for the account's reach-out restriction (a restart may have missed its end or its start) and the LIDs. */
+  #afterOpen(sock: WaSocket): void {
+    sock
+      .fetchAccountReachoutTimelock()
+      .then((lock) => {
+        if (this.#sock === sock) this.#holds.applyReachout(lock);
+      })
+      .catch((err: unknown) => this.#o.logger.warn({ err }, 'could not fetch the reach-out restriction state'));
+    this.#lids.start((pnJid) => sock.signalRepository.lidMapping.getLIDForPN(pnJid));
   }
 
   async #onQr(sock: WaSocket, qr: string): Promise<void> {
@@ -261,7 +326,7 @@ export class BaileysTransport implements Transport {
   }
 
   #scheduleReconnect(code: number | undefined): void {
-    if (this.#stopped) return;
+    if (this.#stopped || this.#suspended !== null) return;
     const decision = decideReconnect(code, this.#attempt, this.#o.random);
     this.#attempt++;
     if (decision.action === 'stop') {
@@ -270,6 +335,7 @@ export class BaileysTransport implements Transport {
       this.#setState(decision.state, decision.reason);
       return;
     }
+    if (decision.refreshVersion) this.#refreshVersion = true;
     this.#setState('reconnecting', `${decision.reason}; retry ${this.#attempt} in ${Math.round(decision.delayMs / 1000)} s`);
     this.#cancelTimer = this.#o.setTimer(() => void this.#connect(), decision.delayMs);
   }
@@ -302,9 +368,13 @@ export class BaileysTransport implements Transport {
     for (const { key, update } of updates) {
       if (update.status !== WAMessageStatus.ERROR || !key.id) continue;
       const code = String(update.messageStubParameters?.[0] ?? 'unknown');
-      if (REFUSAL_CODES.has(code) && key.remoteJid) this.#refusedUntil.set(key.remoteJid, this.#o.now().getTime() + this.#o.refusalCooldownMs);
+      if (isRefusalCode(code) && key.remoteJid) this.#holdRefused(key.remoteJid, code);
       this.#o.events.deliveryFailed(key.id, code);
     }
+  }
+
+  #holdRefused(jid: string, code: string | number): void {
+    this.#holds.hold(jid, this.#o.now().getTime() + this.#o.refusalCooldownMs, `WhatsApp refused a message (${code})`);
   }
 
   /** Pairs announced by WhatsApp (lid-mapping.update, contacts) are kept like those seen on messages. */
@@ -331,12 +401,10 @@ export class BaileysTransport implements Transport {
   }
 
   async send(message: OutboundMessage): Promise<SendReceipt> {
-    const now = this.#o.now().getTime();
     if (!this.#sock || this.#status.state !== 'open') throw new TransportUnreachableError(`WhatsApp link is ${this.#status.state}`);
-    if (this.#restrictedUntil > now) throw new TransportUnreachableError('WhatsApp reach-out restriction active; sending paused');
+    if (this.#holds.until(ACCOUNT_SCOPE) !== null) throw new TransportUnreachableError('WhatsApp reach-out restriction active; sending paused');
     const jid = toJid(message.to);
-    const refused = this.#refusedUntil.get(jid);
-    if (refused !== undefined && refused > now) throw new TransportRejectedError('WhatsApp refused this chat recently (463/479); not retried');
+    if (this.#holds.until(jid) !== null) throw new TransportRejectedError('WhatsApp refused this chat recently (463/479); not retried');
 
     // The dispatcher has already paced this send (rate, per-chat gap); only the typing pause is WhatsApp's own.
     const sock = this.#sock;
@@ -348,10 +416,14 @@ export class BaileysTransport implements Transport {
     if (content.kind !== 'text' && !content.path) throw new TransportRejectedError(`no file for ${content.fileName}`);
     let sent;
     try {
-      sent = await sock.sendMessage(jid, this.#contentOf(message));
+      // The same outbox row always gets the same id: a re-send after a crash is recognisable as the same message.
+      sent = await sock.sendMessage(jid, toWaContent(content), { messageId: messageIdFor(this.#o.messageIdSeed, message.outboxId) });
     } catch (error) {
       const code = statusCodeOf(error);
-      if (code === 463 || code === 479) throw new TransportRejectedError(`WhatsApp refused the message (${code})`, { cause: error });
+      if (isRefusalCode(code)) {
+        this.#holdRefused(jid, code);
+        throw new TransportRejectedError(`WhatsApp refused the message (${code})`, { cause: error });
+      }
       throw new TransportUnreachableError(`send failed${code ? ` (${code})` : ''}`, { cause: error });
     }
     if (content.kind === 'text') await sock.sendPresenceUpdate('paused', jid).catch(() => undefined);
@@ -360,24 +432,5 @@ export class BaileysTransport implements Transport {
       this.#o.sent.save(id, jid, Buffer.from(proto.Message.encode(sent.message).finish()).toString('base64'), this.#o.now());
     }
     return { providerMessageId: id };
-  }
-
-  #contentOf(message: OutboundMessage) {
-    const { content } = message;
-    switch (content.kind) {
-      case 'text':
-        return { text: content.text };
-      case 'image':
-        return { image: readFileSync(content.path!), caption: content.caption, mimetype: 'image/png' };
-      case 'document':
-        return {
-          document: readFileSync(content.path!),
-          fileName: content.fileName,
-          caption: content.caption,
-          mimetype: content.fileName.endsWith('.xlsx')
-            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-            : 'application/octet-stream',
-        };
-    }
   }
 }

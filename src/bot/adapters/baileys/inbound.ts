@@ -151,7 +151,7 @@ function extractContent(m: proto.IMessage): InboundMessage['content'] {
 
 export interface SenderDeps {
   /** Our own durable LID → phone pairs (WhatsApp omits the alt id sometimes, Baileys forgets nothing but may not know). */
-  pairs: LidPairStore;
+  pairs: Pick<LidPairStore, 'remember' | 'phoneFor'>;
   /** Baileys' local LID → PN look-up; production passes `sock.signalRepository.lidMapping.getPNForLID`. */
   lidToPn?: (lidJid: string) => Promise<string | null>;
 }

@@ -20,6 +20,11 @@ export interface LidPairStore {
   /** `lid` is the LID user part ("123456789012345"), `phone` an E.164 number. */
   remember(lid: string, phone: string): void;
   phoneFor(lid: string): string | null;
+  /**
+   * Phones (E.164) of active registered people for whom no pair is known yet, at most `limit`, oldest registration
+   * first: the adapter asks WhatsApp for their LIDs (phone → LID is a network look-up, LID → phone is not).
+   */
+  phonesWithoutLid(limit: number): string[];
 }
 
 /** Our sent messages, for Baileys' getMessage (a recipient asking for a resend). */
@@ -27,4 +32,16 @@ export interface SentMessageStore {
   /** `message` is base64 of proto.Message.encode(...). */
   save(id: string, remoteJid: string, message: string, sentAt: Date): void;
   load(id: string): string | null;
+}
+
+/**
+ * Sending holds that must survive a restart, of one session. `scope` is a chat jid (WhatsApp refused a message to it
+ * with 463/479: leave it alone for hours) or '*' for the account (a reach-out restriction: pause all sending).
+ */
+export interface SendHoldStore {
+  /** Every stored hold, expired ones included (the adapter releases those). */
+  load(): { scope: string; until: Date; reason: string }[];
+  /** Creates or replaces the hold on `scope`. */
+  hold(scope: string, until: Date, reason: string): void;
+  release(scope: string): void;
 }

@@ -1,7 +1,8 @@
 // What to do when the WhatsApp socket closes, as a pure function of the close code (docs: baileys.md §2).
 
 export type ReconnectDecision =
-  | { action: 'reconnect'; delayMs: number; reason: string }
+  /** `refreshVersion`: fetch the current WhatsApp Web version before the next socket (a stale one is refused). */
+  | { action: 'reconnect'; delayMs: number; reason: string; refreshVersion?: true }
   | { action: 'stop'; state: 'logged_out' | 'banned' | 'replaced'; wipeAuth: boolean; reason: string };
 
 const MAX_BACKOFF_MS = 60_000;
@@ -15,7 +16,8 @@ export function backoffMs(attempt: number, random: () => number): number {
 /**
  * `attempt` counts reconnects since the link was last open (0 for the first). `random` returns [0, 1).
  * Codes: 401/419 logged out and 411 multi-device mismatch → re-pair; 403 banned and 440 replaced → stop and alert
- * (reconnecting would fight another socket or the ban); 515 after pairing → at once; anything else → backoff.
+ * (reconnecting would fight another socket or the ban); 515 after pairing → at once; 405 "Connection Failure" (not in
+ * DisconnectReason; usually a stale WhatsApp Web version) → refresh the version, then backoff; anything else → backoff.
  */
 export function decideReconnect(code: number | undefined, attempt: number, random: () => number): ReconnectDecision {
   switch (code) {
@@ -30,6 +32,8 @@ export function decideReconnect(code: number | undefined, attempt: number, rando
       return { action: 'stop', state: 'replaced', wipeAuth: false, reason: 'connection replaced (440): another session uses this number' };
     case 515:
       return { action: 'reconnect', delayMs: 0, reason: 'restart required (515)' };
+    case 405:
+      return { action: 'reconnect', delayMs: backoffMs(attempt, random), reason: 'connection failure (405): refreshing the WhatsApp Web version', refreshVersion: true };
     case 408:
       return { action: 'reconnect', delayMs: backoffMs(attempt, random), reason: 'WhatsApp unreachable or timed out (408)' };
     default:
