@@ -17,8 +17,9 @@ import { openAlerts } from './db/repos/alerts.repo.js';
 import { createAuthKeyValueStore, createLidPairStore, createSentMessageStore, pruneSentMessages } from './db/repos/whatsapp.repo.js';
 import { pruneInbound } from './db/repos/inbound.repo.js';
 import { outboxCounts } from './db/repos/outbox.repo.js';
+import { loadOrCreateLogSalt } from './db/repos/runtime-state.repo.js';
 import { buildApp } from './http/app.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, useLogSalt, type Logger } from './logger.js';
 import { normalizePhone } from './people/phone.js';
 import { WITA_ZONE } from './time/wita.js';
 
@@ -40,6 +41,7 @@ export interface ServeOptions {
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = openReadyDatabase(config.dbPath);
+  useLogSalt(loadOrCreateLogSalt(database.db));
   const clock = systemClock;
   let kick = () => {};
   const monitor = new LinkMonitor({
@@ -173,6 +175,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
 export async function chat(config: Config, phone: string): Promise<void> {
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
   const database = openReadyDatabase(config.dbPath);
+  useLogSalt(loadOrCreateLogSalt(database.db));
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const transport = new ConsoleTransport({

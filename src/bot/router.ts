@@ -1,6 +1,5 @@
 // The inbound path: normalised message → durable de-duplication → per-sender order → engine → one synchronous
 // transaction (inbound row, conversation state, outbox rows) → the dispatcher sends after commit.
-import { createHash } from 'node:crypto';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
@@ -13,7 +12,7 @@ import { COPY } from '../flows/copy.js';
 import { converse, type ConversationOptions } from '../flows/conversation.js';
 import { EMPTY_CONVERSATION, type ConversationInput, type ConversationState } from '../flows/engine/types.js';
 import type { FlowRegistry } from '../flows/registry.js';
-import type { Logger } from '../logger.js';
+import { hashSender, type Logger } from '../logger.js';
 import { actorOf } from './actor.js';
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../flows/engine/types.js';
@@ -146,5 +145,5 @@ export class Router {
 
 /** A short stable tag for a sender in logs, so one person's messages can be followed without their number. */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('base64url').slice(0, 10);
+  return hashSender(key); // salted (src/logger.ts): an unsalted hash of a phone number can be reversed by trying them all
 }
