@@ -1,13 +1,71 @@
 // The pino root logger. Logs go to stderr so stdout stays clean for the simulator's transcript output.
-// Phone numbers and message text are redacted: logs are not the place for residents' data (UU PDP).
-import pino, { type Logger } from 'pino';
+// Logs are not the place for residents' data (UU PDP): every line of the process — ours, Baileys' child logger,
+// fastify's request loggers — passes through one redactor (src/log-redaction.ts) wired into the root, which children
+// inherit. Phone numbers, JIDs and LIDs become salted tags, message text and names `[redacted]`, bytes their length.
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { LogRedactor } from './log-redaction.js';
 
 export type { Logger };
+export { LogRedactor, isTag } from './log-redaction.js';
 
-export const REDACT_PATHS = ['phone', 'text', 'to', '*.phone', '*.text', '*.to', 'msg.text', 'message.text'];
+/**
+ * The process's redactor. The logger exists before the database is open (it reports opening errors), so it starts
+ * unsalted (identifiers become `[phone]`, `[lid]`…) and gets the database's salt through `useLogSalt` once it is open.
+ */
+const processRedactor = new LogRedactor();
 
-export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
+export interface LoggerOptions {
+  /** Default: stderr. */
+  destination?: DestinationStream;
+  /** Default: the process's redactor (salted by `useLogSalt`); tests pass their own. */
+  redactor?: LogRedactor;
+}
+
+// Top-level keys that may also arrive as child-logger bindings (Baileys binds `msgId`), which no formatter sees;
+// serializers do see bindings. Each is idempotent, because on log objects the formatter has already run.
+const IDENTITY_SERIALIZED = ['jid', 'remoteJid', 'participant', 'pn', 'lid', 'from', 'to', 'recipient', 'phone', 'senderKey', 'chatId', 'address'];
+const MESSAGE_ID_SERIALIZED = ['id', 'msgId', 'messageId', 'providerId', 'providerMessageId', 'stanzaId'];
+
+export function createLogger(level: string, options: LoggerOptions = {}): Logger {
+  const redactor = options.redactor ?? processRedactor;
+  const serializers: Record<string, (value: unknown) => unknown> = { err: (value) => redactor.serializeError(value) };
+  for (const key of IDENTITY_SERIALIZED) serializers[key] = (value) => redactor.identity(value, key);
+  for (const key of MESSAGE_ID_SERIALIZED) serializers[key] = (value) => redactor.messageId(value);
+  return pino(
+    {
+      level,
+      serializers,
+      // Called only for lines that are written (disabled levels are no-ops): the walk costs nothing when off.
+      formatters: { log: (object) => redactor.redactFields(object) },
+      hooks: {
+        // Objects after the message are printf arguments (`%o`, `%j`): they end up in the message string.
+        logMethod(args, method) {
+          const values = args as unknown[];
+          const first = typeof values[0] === 'object' && values[0] !== null ? 2 : 1;
+          for (let i = first; i < values.length; i++) {
+            if (typeof values[i] === 'object' && values[i] !== null) values[i] = redactor.redact(values[i]);
+          }
+          method.apply(this, args);
+        },
+        // The last net: identifiers in any string of the line (message, bindings, other serializers' output).
+        streamWrite: (line) => redactor.scrubLine(line),
+      },
+    },
+    options.destination ?? pino.destination(2),
+  );
+}
+
+/** Salts the process's redactor (and `hashSender`): call once, right after the database is open. */
+export function useLogSalt(salt: Uint8Array): void {
+  processRedactor.useSalt(salt);
+}
+
+/**
+ * A short salted tag for a sender key (`+62…` or `raw:<lid>`), equal to the tag the same number gets anywhere in the
+ * logs, so one person's lines can be followed without their number. `[phone]`/`[lid]` until `useLogSalt`.
+ */
+export function hashSender(key: string): string {
+  return processRedactor.hashSender(key);
 }
 
 /** A logger that writes nothing, for tests and for the simulator's default quiet mode. */

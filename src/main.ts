@@ -16,7 +16,7 @@ import type { Transport } from './bot/transport.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { openReadyDatabase, type ReadyDatabase } from './db/bootstrap.js';
-import { loadOrCreateInstallSeed } from './db/repos/runtime-state.repo.js';
+import { loadOrCreateInstallSeed, loadOrCreateLogSalt } from './db/repos/runtime-state.repo.js';
 import {
   createAuthKeyValueStore,
   createLidPairStore,
@@ -26,7 +26,7 @@ import {
 } from './db/repos/whatsapp.repo.js';
 import { pruneInbound } from './db/repos/inbound.repo.js';
 import { buildApp } from './http/app.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, useLogSalt, type Logger } from './logger.js';
 import { normalizePhone } from './people/phone.js';
 import { WITA_ZONE } from './time/wita.js';
 
@@ -60,6 +60,7 @@ export interface ServeOptions {
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = openReadyDatabase(config.dbPath, { synchronous: config.dbSynchronous });
+  useLogSalt(loadOrCreateLogSalt(database.db));
   const clock = systemClock;
   let kick = () => {};
   let linkRestored = () => {};
@@ -204,6 +205,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
 export async function chat(config: Config, phone: string): Promise<void> {
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
   const database = openReadyDatabase(config.dbPath, { create: false, synchronous: config.dbSynchronous });
+  useLogSalt(loadOrCreateLogSalt(database.db));
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const transport = new ConsoleTransport({

@@ -4,7 +4,6 @@
 //
 // Nothing acknowledged is lost: a message is processed from its journal row, so a crash, a full disk or a transaction
 // that still fails after the busy timeout leaves the row to be processed at the next start or retry, exactly once.
-import { createHash } from 'node:crypto';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/client.js';
@@ -26,7 +25,7 @@ import { COPY } from '../flows/copy.js';
 import { converse, type ConversationOptions } from '../flows/conversation.js';
 import { EMPTY_CONVERSATION, type Actor, type ConversationInput, type ConversationState } from '../flows/engine/types.js';
 import type { FlowRegistry } from '../flows/registry.js';
-import type { Logger } from '../logger.js';
+import { hashSender, type Logger } from '../logger.js';
 import { actorOf } from './actor.js';
 import { applyEvents, type CompletionHandler, type DomainEventHandlers } from './apply-events.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -238,7 +237,7 @@ export class Router {
       }
       // The boundary for one message (grammY's BotError): log once with context, apologise in Indonesian, and
       // record the message as failed so a redelivery does not fail (and apologise) again.
-      logger.error({ err: error, inboundId: id, sender: message ? hashKey(senderKeyOf(message)) : null }, 'inbound message failed');
+      logger.error({ err: error, inboundId: id, sender: message ? hashSender(senderKeyOf(message)) : null, providerId: message?.id }, 'inbound message failed');
       return this.#recordFailure(id, message, now);
     }
   }
@@ -309,9 +308,4 @@ export class Router {
     this.#retryAttempts = 0;
     this.deps.onStorageRecovered?.();
   }
-}
-
-/** A short stable tag for a sender in logs, so one person's messages can be followed without their number. */
-export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('base64url').slice(0, 10);
 }

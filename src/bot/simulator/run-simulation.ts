@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { ManualClock } from '../../clock.js';
 import { openReadyDatabase, type ReadyDatabase } from '../../db/bootstrap.js';
 import { groupLabel, rememberGroup } from '../../db/repos/groups.repo.js';
+import { loadOrCreateLogSalt } from '../../db/repos/runtime-state.repo.js';
 import type { ConversationOptions } from '../../flows/conversation.js';
 import type { FlowRegistry } from '../../flows/registry.js';
-import type { Logger } from '../../logger.js';
+import { useLogSalt, type Logger } from '../../logger.js';
 import { normalizePhone } from '../../people/phone.js';
 import { formatImportReport, importPeople } from '../../people/people-import.js';
 import type { CompletionHandler } from '../apply-events.js';
@@ -48,6 +49,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
   const runId = randomUUID().slice(0, 8);
   let database: ReadyDatabase = openReadyDatabase(dbPath);
   try {
+    useLogSalt(loadOrCreateLogSalt(database.db));
     if (options.people) {
       const report = importPeople(database.db, options.people.csv, database.areas, `simulate:${options.people.name}`, clock.now());
       if (!report.ok) throw new SimulationSetupError(formatImportReport(report, options.people.name));

@@ -1,4 +1,5 @@
-// Small shared state between the running bot and CLI commands in another process (e.g. the WhatsApp link).
+// Small shared state between the running bot and CLI commands in another process (e.g. the WhatsApp link), and
+// the database's own secrets (log-tag salt, message-id seed).
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
@@ -21,15 +22,31 @@ export function deleteRuntimeState(db: DbOrTx, key: string): void {
   db.delete(runtimeState).where(eq(runtimeState.key, key)).run();
 }
 
-const INSTALL_SEED_KEY = 'install_seed';
+/**
+ * A random secret created once per database and kept for its lifetime. If two processes race, the first insert wins
+ * and both read that one back.
+ */
+function loadOrCreateSecret(db: DbOrTx, key: string, now: Date): Buffer {
+  const existing = readRuntimeState<string>(db, key);
+  if (existing && typeof existing.value === 'string' && existing.value.length > 0) return Buffer.from(existing.value, 'base64');
+  const fresh = randomBytes(32).toString('base64');
+  db.insert(runtimeState).values({ key, value: JSON.stringify(fresh), updatedAt: now.toISOString() }).onConflictDoNothing().run();
+  return Buffer.from(readRuntimeState<string>(db, key)!.value, 'base64');
+}
 
 /**
- * A random secret created once per database and kept for its lifetime (e.g. to derive WhatsApp message ids from
- * outbox ids: the same outbox row always gets the same id, and two databases never collide). Concurrent first
- * calls agree: the first insert wins and everyone reads it back.
+ * Derives WhatsApp message ids from outbox ids: the same outbox row always gets the same id, and two databases never
+ * collide.
  */
 export function loadOrCreateInstallSeed(db: DbOrTx, now: Date): string {
-  const fresh = JSON.stringify(randomBytes(32).toString('hex'));
-  db.insert(runtimeState).values({ key: INSTALL_SEED_KEY, value: fresh, updatedAt: now.toISOString() }).onConflictDoNothing().run();
-  return readRuntimeState<string>(db, INSTALL_SEED_KEY)!.value;
+  return loadOrCreateSecret(db, 'install_seed', now).toString('hex');
+}
+
+/**
+ * The secret salt of the log tags (HMAC key; see src/log-redaction.ts). It stays in the database so tags are stable
+ * across restarts (one person, one tag), and never leaves it: whoever reads the logs cannot try every Indonesian
+ * number against the tags without it.
+ */
+export function loadOrCreateLogSalt(db: DbOrTx, now: Date = new Date()): Buffer {
+  return loadOrCreateSecret(db, 'log_salt', now);
 }

@@ -233,8 +233,9 @@ export class BaileysTransport implements Transport {
     this.#endSocket();
     this.#setState(this.#attempt === 0 ? 'connecting' : 'reconnecting', this.#attempt === 0 ? '' : `connecting (retry ${this.#attempt})`);
     const { logger } = this.#o;
+    // Baileys follows the configured level (silent stays silent): the root logger's redactor scrubs its JIDs, nodes
+    // and message objects like every other line (src/logger.ts), so trace is safe to turn on when debugging a link.
     const baileysLogger = logger.child({ module: 'baileys' });
-    baileysLogger.level = logger.level === 'silent' ? 'silent' : 'warn';
     const config: UserFacingSocketConfig = {
       auth: { creds: this.#auth.state.creds, keys: makeCacheableSignalKeyStore(this.#auth.state.keys, baileysLogger) },
       logger: baileysLogger,
