@@ -213,12 +213,13 @@ export class Router {
     if (this.#blocked) return 'deferred';
     const { db, clock, logger } = this.deps;
     const now = clock.now();
-    let message: InboundMessage | null = null;
+    // Read inside the transaction; kept for the failure boundary below.
+    const read: { message: InboundMessage | null } = { message: null };
     try {
       const outcome = db.transaction((tx): ReceiveOutcome => {
         const row = journalRow(tx, id);
         if (!row || row.outcome !== null) return 'duplicate';
-        message = fromJournal(row);
+        const message = (read.message = fromJournal(row));
         const result = this.#process(tx, id, message, now);
         completeInbound(tx, id, result, now);
         return result;
@@ -237,6 +238,7 @@ export class Router {
       }
       // The boundary for one message (grammY's BotError): log once with context, apologise in Indonesian, and
       // record the message as failed so a redelivery does not fail (and apologise) again.
+      const { message } = read;
       logger.error({ err: error, inboundId: id, sender: message ? hashSender(senderKeyOf(message)) : null, providerId: message?.id }, 'inbound message failed');
       return this.#recordFailure(id, message, now);
     }

@@ -10,7 +10,7 @@ import type { InboundMessage } from '../../src/bot/transport.js';
 import { ManualClock } from '../../src/clock.js';
 import { openReadyDatabase, type ReadyDatabase } from '../../src/db/bootstrap.js';
 import type { FlowRegistry } from '../../src/flows/registry.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger, type Logger } from '../../src/logger.js';
 import { importPeople } from '../../src/people/people-import.js';
 import { fromWita } from '../../src/time/wita.js';
 
@@ -21,6 +21,7 @@ export interface HarnessOptions {
   expiryMs?: number;
   start?: Date;
   recap?: BotOptions['recap'];
+  logger?: Logger;
 }
 
 export interface Sent {
@@ -59,7 +60,7 @@ export class Harness {
       database: this.database,
       transport: this.transport,
       clock: this.clock,
-      logger: silentLogger(),
+      logger: this.options.logger ?? silentLogger(),
       conversation: { expiryMs: this.options.expiryMs ?? 72 * 3600_000 },
       ...(this.options.registry ? { registry: this.options.registry } : {}),
       ...(this.options.completions ? { completions: this.options.completions } : {}),

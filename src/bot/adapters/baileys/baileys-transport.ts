@@ -355,9 +355,11 @@ export class BaileysTransport implements Transport {
             pairs: this.#o.pairs,
             lidToPn: (lid: string) => sock.signalRepository.lidMapping.getPNForLID(lid),
           });
+          // Baileys has acknowledged the message to WhatsApp already: the handler writes it to the bot's journal at
+          // once, so nothing else (such as the read receipt's round trip) may stand before the next message's turn.
           await this.#handler?.(toInboundMessage(verdict, sender));
-          // Read receipts make the number look attended, not like an unattended bot (baileys.md §6).
-          await sock.readMessages([verdict.key]).catch((err: unknown) => this.#o.logger.debug({ err }, 'read receipt failed'));
+          // Read receipts make the number look attended, not like an unattended bot.
+          void sock.readMessages([verdict.key]).catch((err: unknown) => this.#o.logger.debug({ err }, 'read receipt failed'));
         } catch (err) {
           this.#o.logger.error({ err }, 'inbound WhatsApp message failed');
         }
