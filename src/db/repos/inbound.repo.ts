@@ -1,5 +1,5 @@
 // Inbound messages: the durable de-duplication key (provider message id) and a short-lived log.
-import { count, eq, lt } from 'drizzle-orm';
+import { and, count, eq, isNotNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { inboundMessages } from '../schema.js';
 
@@ -46,10 +46,14 @@ export function recordInbound(db: DbOrTx, record: InboundRecord): number {
 
 /**
  * Deletes log rows older than the retention period. The de-duplication window is therefore the retention period:
- * WhatsApp redelivers within hours or days, never months.
+ * WhatsApp redelivers within hours or days, never months. A row without an outcome still waits in the inbound
+ * journal (e.g. the disk was full for weeks): it is the message itself, so it stays until it has been processed.
  */
 export function pruneInbound(db: DbOrTx, olderThan: Date): number {
-  return db.delete(inboundMessages).where(lt(inboundMessages.receivedAt, olderThan.toISOString())).run().changes;
+  return db
+    .delete(inboundMessages)
+    .where(and(lt(inboundMessages.receivedAt, olderThan.toISOString()), isNotNull(inboundMessages.outcome)))
+    .run().changes;
 }
 
 export function countInbound(db: DbOrTx): number {
