@@ -10,6 +10,7 @@ import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fiel
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseSlaJob } from './features/case-sla.js';
+import { retentionJob } from './features/retention.js';
 import type { DailyJob } from './scheduler.js';
 import { periodReopenedHandler, recapFactsLoader, recapReviewedHandler, recapSubmittedHandler, reopenFactsLoader, reviewFactsLoader, type RecapCalendar } from './features/recap.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
@@ -27,6 +28,8 @@ export interface BotOptions {
   recap?: { settings: RecapSettings; calendar: RecapCalendar };
   /** Days a case may wait for follow-up before the PKB is reminded (twice that: escalated). */
   caseFollowUpDays?: number;
+  /** Inbound message text and sent-message copies are deleted after this many days (default 90, UU PDP). */
+  messageRetentionDays?: number;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -34,7 +37,7 @@ export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { due
 export interface Bot {
   router: Router;
   dispatcher: OutboxDispatcher;
-  /** Daily jobs (case SLA…): node-cron runs them in production, the simulator on its clock. */
+  /** Daily jobs (case SLA, retention prune): node-cron runs them in production, the simulator on its clock. */
   jobs: readonly DailyJob[];
   /** Starts receiving and sends whatever the outbox still holds from before a restart. */
   start(): Promise<void>;
@@ -66,7 +69,10 @@ export function createBot(options: BotOptions): Bot {
     },
     onQueued: () => void dispatcher.kick(),
   });
-  const jobs = [caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, () => void dispatcher.kick())];
+  const jobs = [
+    caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, () => void dispatcher.kick()),
+    retentionJob(() => database.db, options.messageRetentionDays ?? 90, logger),
+  ];
   return {
     router,
     dispatcher,
