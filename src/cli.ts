@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runAdminCommand, AdminUsageError } from './admin/commands.js';
+import { DatabaseError } from './db/database-errors.js';
 import { TranscriptError } from './bot/simulator/transcript.js';
 import { SimulationSetupError } from './bot/simulator/run-simulation.js';
 
@@ -13,8 +14,9 @@ Usage: imp-smart <command> [options]
 Commands:
   serve [--pair-code +62…]       run the bot (transport from IMP_TRANSPORT) and the HTTP API; what npm start runs.
                                  WhatsApp without a session prints a QR code; --pair-code prints a code instead
-  simulate [--people FILE.csv]   run a transcript from stdin through the bot; every outbound message to stdout
-  chat --as +62…                 talk to the bot in this terminal as that phone number
+  simulate [--people FILE.csv]   run a transcript from stdin through the bot; every outbound message to stdout.
+                                 With --db PATH a later run continues the story, from the clock the last run left
+  chat --as +62…                 talk to the bot in this terminal as that phone number (an existing database)
   people import FILE.csv         register people (phone,name,role,area,unit); all rows or nothing
   people list                    show who is registered
   people deactivate PHONE        deactivate a person (never deleted; history kept)
@@ -33,81 +35,101 @@ Commands:
   help                           this text
 
 Every command accepts --db PATH to use another database than IMP_DB_PATH (default ./data/imp-smart.db).
-simulate without --db uses a fresh temporary database.
+Only serve, migrate and simulate create a missing database; simulate without --db uses a fresh temporary one.
+One bot process per database: serve, chat and simulate --db refuse a database another of them is running on
+(they hold the lock file <db>.lock); the other commands work beside a running bot.
 Configuration is read from the environment (and ./.env when present); see .env.example.`;
 
 function loadDotEnv(): void {
   if (existsSync('.env')) process.loadEnvFile('.env');
 }
 
+/**
+ * Runs one command and returns its exit code (-1: serve, which keeps running). Never throws: a failure is reported
+ * on stderr by reportFailure.
+ */
 export async function runCli(argv: string[]): Promise<number> {
+  let logLevel = 'info';
+  try {
+    return await run(argv, (level) => (logLevel = level));
+  } catch (error) {
+    return reportFailure(error, logLevel, (text) => process.stderr.write(text));
+  }
+}
+
+/**
+ * An operator's mistake (configuration, arguments, transcript, database path, a database in use) is one line saying
+ * what is wrong and how to fix it. Anything else is a bug: one line, and the stack only when asked for.
+ */
+export function reportFailure(error: unknown, logLevel: string, write: (text: string) => void): number {
+  if (error instanceof ConfigError || error instanceof AdminUsageError || error instanceof TranscriptError || error instanceof SimulationSetupError) {
+    write(`${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    write(`${error.message}\nRun "imp-smart help" for usage.\n`);
+    return 2;
+  }
+  if (error instanceof DatabaseError) {
+    write(`${error.message}\n`);
+    return 1;
+  }
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim() || String(error);
+  if (logLevel === 'debug' || logLevel === 'trace') {
+    write(`imp-smart: ${message}\n${error instanceof Error ? error.stack : ''}\n`);
+  } else {
+    write(`imp-smart: ${message} (IMP_LOG_LEVEL=debug shows the details)\n`);
+  }
+  return 1;
+}
+
+async function run(argv: string[], setLogLevel: (level: string) => void): Promise<number> {
   const [command = 'help', ...rest] = argv;
   if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
   loadDotEnv();
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-
-  try {
-    switch (command) {
-      case 'serve': {
-        const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, 'pair-code': { type: 'string' } } });
-        let pairCodePhone: string | null = null;
-        if (values['pair-code'] !== undefined) {
-          const { normalizePhone } = await import('./people/phone.js');
-          pairCodePhone = normalizePhone(values['pair-code']);
-          if (!pairCodePhone) throw new AdminUsageError('--pair-code needs the bot\'s own phone number, e.g. +6281234567000');
-        }
-        const { serve } = await import('./main.js');
-        await serve({ ...config, dbPath: values.db ?? config.dbPath }, { pairCodePhone });
-        return -1; // keeps running until a signal
-      }
-      case 'simulate': {
-        const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, people: { type: 'string' }, 'media-dir': { type: 'string' } } });
-        const { simulate } = await import('./main.js');
-        const transcript = await readStdin();
-        await simulate(config, {
-          transcript,
-          ...(values.db ? { dbPath: values.db } : {}),
-          ...(values.people ? { peopleFile: values.people } : {}),
-        });
-        return 0;
-      }
-      case 'chat': {
-        const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, as: { type: 'string' } } });
+  const config: Config = loadConfig();
+  setLogLevel(config.logLevel);
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, 'pair-code': { type: 'string' } } });
+      let pairCodePhone: string | null = null;
+      if (values['pair-code'] !== undefined) {
         const { normalizePhone } = await import('./people/phone.js');
-        const phone = values.as ? normalizePhone(values.as) : null;
-        if (!phone) throw new AdminUsageError('chat needs --as +62… with a valid phone number');
-        const { chat } = await import('./main.js');
-        await chat({ ...config, dbPath: values.db ?? config.dbPath }, phone);
-        return 0;
+        pairCodePhone = normalizePhone(values['pair-code']);
+        if (!pairCodePhone) throw new AdminUsageError('--pair-code needs the bot\'s own phone number, e.g. +6281234567000');
       }
-      default:
-        return await runAdminCommand(command, rest, config, {
-          out: (text) => process.stdout.write(`${text}\n`),
-          err: (text) => process.stderr.write(`${text}\n`),
-        });
+      const { serve } = await import('./main.js');
+      await serve({ ...config, dbPath: values.db ?? config.dbPath }, { pairCodePhone });
+      return -1; // keeps running until a signal
     }
-  } catch (error) {
-    if (error instanceof AdminUsageError || error instanceof TranscriptError || error instanceof SimulationSetupError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
+    case 'simulate': {
+      const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, people: { type: 'string' }, 'media-dir': { type: 'string' } } });
+      const { simulate } = await import('./main.js');
+      const transcript = await readStdin();
+      await simulate(config, {
+        transcript,
+        ...(values.db ? { dbPath: values.db } : {}),
+        ...(values.people ? { peopleFile: values.people } : {}),
+      });
+      return 0;
     }
-    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${error.message}\nRun "imp-smart help" for usage.\n`);
-      return 2;
+    case 'chat': {
+      const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, as: { type: 'string' } } });
+      const { normalizePhone } = await import('./people/phone.js');
+      const phone = values.as ? normalizePhone(values.as) : null;
+      if (!phone) throw new AdminUsageError('chat needs --as +62… with a valid phone number');
+      const { chat } = await import('./main.js');
+      await chat({ ...config, dbPath: values.db ?? config.dbPath }, phone);
+      return 0;
     }
-    throw error;
+    default:
+      return await runAdminCommand(command, rest, config, {
+        out: (text) => process.stdout.write(`${text}\n`),
+        err: (text) => process.stderr.write(`${text}\n`),
+      });
   }
 }
 

@@ -1,8 +1,8 @@
 // The composition root: the only place that picks a transport and wires config → logger → database → bot →
 // HTTP → scheduled jobs. The CLI (src/cli.ts) calls these functions.
-import { readFileSync } from 'node:fs';
 import cron from 'node-cron';
 import qrcode from 'qrcode-terminal';
+import { readTextFile } from './admin/commands.js';
 import { BaileysTransport } from './bot/adapters/baileys/baileys-transport.js';
 import { ConsoleTransport } from './bot/adapters/console.js';
 import { AlertDesk } from './bot/alert-desk.js';
@@ -10,27 +10,18 @@ import { createBot } from './bot/bot.js';
 import { healthSnapshot } from './bot/health.js';
 import { WHATSAPP_PACING, type PacingOptions } from './bot/outbound/outbox-dispatcher.js';
 import { LinkMonitor } from './bot/link-monitor.js';
-import { cronOf } from './bot/scheduler.js';
+import { cronOf, type DailyJob } from './bot/scheduler.js';
 import { runSimulation } from './bot/simulator/run-simulation.js';
 import type { Transport } from './bot/transport.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { openReadyDatabase, type ReadyDatabase } from './db/bootstrap.js';
+import { openOwnedDatabase, type ReadyDatabase } from './db/bootstrap.js';
 import { loadOrCreateInstallSeed, loadOrCreateLogSalt } from './db/repos/runtime-state.repo.js';
-import {
-  createAuthKeyValueStore,
-  createLidPairStore,
-  createSendHoldStore,
-  createSentMessageStore,
-  pruneSentMessages,
-} from './db/repos/whatsapp.repo.js';
-import { pruneInbound } from './db/repos/inbound.repo.js';
+import { createAuthKeyValueStore, createLidPairStore, createSendHoldStore, createSentMessageStore } from './db/repos/whatsapp.repo.js';
 import { buildApp } from './http/app.js';
 import { createLogger, useLogSalt, type Logger } from './logger.js';
 import { normalizePhone } from './people/phone.js';
 import { WITA_ZONE } from './time/wita.js';
-
-const DAY_MS = 24 * 3600_000;
 
 function recapOptions(config: Config) {
   return {
@@ -59,9 +50,10 @@ export interface ServeOptions {
 /** `imp-smart serve` / `npm start`: the bot on the configured transport, the HTTP API and the daily jobs. */
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const database = openReadyDatabase(config.dbPath, { synchronous: config.dbSynchronous });
-  useLogSalt(loadOrCreateLogSalt(database.db));
   const clock = systemClock;
+  // One bot process per database: a second serve (or chat, simulate) stops here, before touching the database.
+  const database = openOwnedDatabase(config.dbPath, 'serve', clock.now(), { create: true, synchronous: config.dbSynchronous });
+  useLogSalt(loadOrCreateLogSalt(database.db));
   let kick = () => {};
   let linkRestored = () => {};
   const alerts = new AlertDesk({ db: database.db, clock, logger, onQueued: () => kick() });
@@ -83,6 +75,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     conversation: { expiryMs: config.conversationExpiryMs },
     recap: recapOptions(config),
     caseFollowUpDays: config.caseFollowUpDays,
+    messageRetentionDays: config.messageRetentionDays,
     // Pacing protects a WhatsApp number; the console answers at once.
     pacing: config.transport === 'baileys' ? pacingOf(config) : null,
     caps: { hourly: config.sending.capHourly, daily: config.sending.capDaily },
@@ -92,22 +85,15 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   kick = () => void bot.idle();
   linkRestored = () => bot.dispatcher.linkRestored();
 
-  const prune = () => {
-    const cutoff = new Date(clock.now().getTime() - config.messageRetentionDays * DAY_MS);
-    const removed = pruneInbound(database.db, cutoff) + pruneSentMessages(database.db, cutoff);
-    if (removed > 0) logger.info({ removed }, 'pruned old message logs');
+  const runJob = (job: DailyJob) => {
+    try {
+      job.run(clock.now());
+    } catch (err) {
+      logger.error({ err, job: job.name }, 'scheduled job failed');
+    }
   };
-  prune();
-  const pruneJob = cron.schedule('15 2 * * *', prune, { timezone: WITA_ZONE });
-  const dailyJobs = bot.jobs.map((job) =>
-    cron.schedule(cronOf(job), () => {
-      try {
-        job.run(clock.now());
-      } catch (err) {
-        logger.error({ err, job: job.name }, 'scheduled job failed');
-      }
-    }, { timezone: WITA_ZONE }),
-  );
+  for (const job of bot.jobs) if (job.atStart) runJob(job);
+  const dailyJobs = bot.jobs.map((job) => cron.schedule(cronOf(job), () => runJob(job), { timezone: WITA_ZONE }));
   // A safety net behind the dispatcher's and router's own wake-ups (a message whose retry is due), and the watchdog.
   const retryTimer = setInterval(() => void bot.idle(), 15_000);
   const watchdogTimer = setInterval(() => monitor.check(), 60_000);
@@ -127,7 +113,6 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     logger.info({ signal }, 'shutting down');
     clearInterval(retryTimer);
     clearInterval(watchdogTimer);
-    await pruneJob.stop();
     for (const job of dailyJobs) await job.stop();
     await bot.stop();
     await app.close();
@@ -192,19 +177,22 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
   await runSimulation({
     transcript: args.transcript,
     ...(args.dbPath ? { dbPath: args.dbPath } : {}),
-    ...(args.peopleFile ? { people: { csv: readFileSync(args.peopleFile, 'utf8'), name: args.peopleFile } } : {}),
+    ...(args.peopleFile ? { people: { csv: readTextFile(args.peopleFile), name: args.peopleFile } } : {}),
     write: (text) => process.stdout.write(text),
     logger,
     conversation: { expiryMs: config.conversationExpiryMs },
     recap: recapOptions(config),
     caseFollowUpDays: config.caseFollowUpDays,
+    messageRetentionDays: config.messageRetentionDays,
   });
 }
 
 /** `imp-smart chat --as +62…`: talk to the bot in the terminal as that number. */
 export async function chat(config: Config, phone: string): Promise<void> {
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
-  const database = openReadyDatabase(config.dbPath, { create: false, synchronous: config.dbSynchronous });
+  // chat runs the bot (it sends the outbox to this terminal), so it needs the owner lock like serve; it never
+  // creates a database: a mistyped --db says so instead of starting an empty one.
+  const database = openOwnedDatabase(config.dbPath, 'chat', systemClock.now(), { create: false, synchronous: config.dbSynchronous });
   useLogSalt(loadOrCreateLogSalt(database.db));
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -216,7 +204,7 @@ export async function chat(config: Config, phone: string): Promise<void> {
     now: () => systemClock.now(),
     onClose: () => finish(),
   });
-  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config), caseFollowUpDays: config.caseFollowUpDays });
+  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config), caseFollowUpDays: config.caseFollowUpDays, messageRetentionDays: config.messageRetentionDays });
   await bot.start();
   await finished;
   await bot.idle();

@@ -1,9 +1,9 @@
 // The `imp-smart` command as an operator runs it (through tsx, so no build is needed for tests).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PEOPLE_CSV, PPKBD_PHONE } from './helpers/people.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-cli-'));
@@ -16,6 +16,44 @@ function cli(args: string[], input = '', env: Record<string, string> = {}) {
     env: { ...process.env, IMP_LOG_LEVEL: '', ...env, IMP_DB_PATH: join(dir, 'default.db') },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** The same, asynchronous, so independent commands run side by side. */
+function cliAsync(args: string[], input = '', env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', ...args], {
+    env: { ...process.env, IMP_LOG_LEVEL: '', IMP_DB_PATH: join(dir, 'default.db'), ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  child.stdin.end(input);
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
+}
+
+/** runCli in this process (no start-up cost), its stdout and stderr captured. */
+async function inProcess(args: string[], env: Record<string, string> = {}) {
+  const { runCli } = await import('../src/cli.js');
+  let out = '';
+  let err = '';
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  const saved = { ...process.env };
+  Object.assign(process.env, { IMP_LOG_LEVEL: '', IMP_DB_PATH: join(dir, 'default.db') }, env);
+  try {
+    return { code: await runCli(args), out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+    process.env = saved;
+  }
+}
+
+/** One line for the operator: no stack trace, nothing else. */
+function expectOneLine(err: string) {
+  expect(err.trim().split('\n')).toHaveLength(1);
+  expect(err).not.toContain('    at ');
 }
 
 describe('imp-smart CLI', () => {
@@ -59,6 +97,7 @@ describe('imp-smart CLI', () => {
 
   it('when people are imported, listed and areas change by period with --db, then each command reports it', () => {
     const db = join(dir, 'ops.db');
+    expect(cli(['migrate', '--db', db]).out).toContain(`Database ready: ${db}`);
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'phone,name,role,area,unit\n0812,X,ppkbd,73.06.06.2003,\n081234567009,Y,ppkbd,99,\n');
     const failed = cli(['people', 'import', bad, '--db', db]);
@@ -85,6 +124,7 @@ describe('imp-smart CLI', () => {
     const db = join(dir, 'chat.db');
     const people = join(dir, 'chat-people.csv');
     writeFileSync(people, PEOPLE_CSV);
+    expect(cli(['migrate', '--db', db]).code).toBe(0);
     expect(cli(['people', 'import', people, '--db', db]).code).toBe(0);
     const { code, out } = cli(['chat', '--as', '0812-3456-7001', '--db', db], 'halo\n4\n/as +6285200000001\nhalo\n');
     expect(code).toBe(0);
@@ -98,6 +138,7 @@ describe('imp-smart CLI', () => {
     const db = join(dir, 'wa.db');
     const people = join(dir, 'wa-people.csv');
     writeFileSync(people, PEOPLE_CSV);
+    expect(cli(['migrate', '--db', db]).code).toBe(0);
     expect(cli(['people', 'import', people, '--db', db]).code).toBe(0);
     const { openDatabase } = await import('../src/db/client.js');
     const { createAuthKeyValueStore } = await import('../src/db/repos/whatsapp.repo.js');
@@ -119,5 +160,117 @@ describe('imp-smart CLI', () => {
     const { code, err } = cli(['frobnicate']);
     expect(code).toBe(2);
     expect(err).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe('imp-smart CLI failures', () => {
+  it('when export is given a database that does not exist, then it says so in one line, exits non-zero and creates nothing', async () => {
+    const root = join(dir, 'missing');
+    mkdirSync(root);
+    const result = await cliAsync(['export', 'recap', '--period', '2026-11', '--db', join(root, 'does-not-exist.db')]);
+    expect(result.code).not.toBe(0);
+    expect(result.err).toContain(`Database ${join(root, 'does-not-exist.db')} does not exist`);
+    expectOneLine(result.err);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  const csv = join(dir, 'missing-people.csv');
+  it.each([
+    ['export recap --period 2026-11', ['export', 'recap', '--period', '2026-11']],
+    ['export cases --period 2026-11', ['export', 'cases', '--period', '2026-11']],
+    ['export recap --period 2026-11 --format xlsx --out OUT/r.xlsx', ['export', 'recap', '--period', '2026-11', '--format', 'xlsx', '--out', 'OUT/r.xlsx']],
+    ['people list', ['people', 'list']],
+    ['people import FILE.csv', ['people', 'import', csv]],
+    ['people activate PHONE', ['people', 'activate', PPKBD_PHONE]],
+    ['people deactivate PHONE', ['people', 'deactivate', PPKBD_PHONE]],
+    ['areas list', ['areas', 'list']],
+    ['areas join 73.06.06 --from 2026-12', ['areas', 'join', '73.06.06', '--from', '2026-12']],
+    ['areas leave 73.06.06 --from 2026-12', ['areas', 'leave', '73.06.06', '--from', '2026-12']],
+    ['whatsapp status', ['whatsapp', 'status']],
+    ['whatsapp logout', ['whatsapp', 'logout']],
+    ['chat --as PHONE', ['chat', '--as', PPKBD_PHONE]],
+  ] as const)('when "%s" is given a database that does not exist (by --db or IMP_DB_PATH), then it says so, exits non-zero and creates nothing', async (_title, args) => {
+    writeFileSync(csv, PEOPLE_CSV);
+    const root = mkdtempSync(join(dir, 'absent-'));
+    const argv = args.map((a) => a.replace('OUT', root));
+    const byFlag = await inProcess([...argv, '--db', join(root, 'sub', 'does-not-exist.db')]);
+    const byEnv = await inProcess(argv, { IMP_DB_PATH: join(root, 'env.db') });
+    for (const [result, file] of [[byFlag, join(root, 'sub', 'does-not-exist.db')], [byEnv, join(root, 'env.db')]] as const) {
+      expect(result.code).not.toBe(0);
+      expect(result.err).toBe(`Database ${file} does not exist. Check --db or IMP_DB_PATH; "imp-smart migrate --db ${file}" creates a new one.\n`);
+      expect(result.out).toBe('');
+    }
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('when the database path is a folder, a file that is not a database, or below a file, then the command says so in one line without a stack', async () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a database\n');
+    const [asFolder, servedFolder, asText, listText, belowFile] = await Promise.all([
+      cliAsync(['migrate', '--db', folder]),
+      cliAsync(['serve', '--db', folder], '', { IMP_TRANSPORT: 'console', IMP_HTTP_PORT: '0' }),
+      cliAsync(['migrate'], '', { IMP_DB_PATH: text }),
+      cliAsync(['people', 'list', '--db', text]),
+      cliAsync(['migrate', '--db', join(text, 'sub', 'x.db')]),
+    ]);
+    for (const result of [asFolder, servedFolder]) {
+      expect(result.code).not.toBe(0);
+      expect(result.err).toContain(`Database path ${folder} is a folder, not a file`);
+      expectOneLine(result.err);
+    }
+    for (const result of [asText, listText]) {
+      expect(result.code).not.toBe(0);
+      expect(result.err).toContain(`${text} is not an IMP Smart (SQLite) database`);
+      expectOneLine(result.err);
+    }
+    expect(belowFile.code).not.toBe(0);
+    expect(belowFile.err).toContain(`Cannot create the folder ${join(text, 'sub')}`);
+    expectOneLine(belowFile.err);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(existsSync(`${text}.lock`) || existsSync(`${folder}.lock`)).toBe(false);
+  }, 60_000);
+
+  it('when something unexpected fails, then one line says what, with a hint; at debug level the details follow', async () => {
+    const db = join(dir, 'unexpected.db');
+    expect(cli(['migrate', '--db', db]).code).toBe(0);
+    const out = join(dir, 'no-such-folder', 'rekap.xlsx');
+    const args = ['export', 'recap', '--period', '2026-11', '--format', 'xlsx', '--out', out, '--db', db];
+    const [plain, debug] = await Promise.all([cliAsync(args), cliAsync(args, '', { IMP_LOG_LEVEL: 'debug' })]);
+    expect(plain.code).toBe(1);
+    expectOneLine(plain.err);
+    expect(plain.err).toMatch(/^imp-smart: .*no such file or directory.*IMP_LOG_LEVEL=debug/);
+    expect(debug.code).toBe(1);
+    expect(debug.err).toMatch(/^imp-smart: .*no such file or directory/);
+    // The details: the error itself (node's file errors carry no JavaScript frames).
+    expect(debug.err.trim().split('\n').length).toBeGreaterThan(1);
+    expect(debug.err).toContain('Error: ENOENT');
+  }, 60_000);
+
+  it('when the reader of simulate closes early, then simulate ends quietly without an EPIPE error', async () => {
+    const transcript = ['@at 2026-11-25 07:00', ...Array.from({ length: 300 }, () => '+6285200000001: halo')].join('\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'simulate'], {
+      env: { ...process.env, IMP_LOG_LEVEL: '', IMP_DB_PATH: join(dir, 'default.db') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    // Like `| head -1`: read the first output, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(transcript);
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(err).not.toContain('EPIPE');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('when simulate --db continues a story with an @at before the clock where the last run left it, then it fails naming the line', () => {
+    const db = join(dir, 'story.db');
+    expect(cli(['simulate', '--db', db], `@at 2026-11-25 09:00\n${PPKBD_PHONE}: halo\n`).code).toBe(0);
+    const { code, out, err } = cli(['simulate', '--db', db], `# next week\n@at 2026-11-24 09:00\n${PPKBD_PHONE}: halo\n`);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trim()).toBe('transcript line 2: the clock never goes back: the story in this database is already at 2026-11-25 09:00 WITA');
   });
 });

@@ -45,7 +45,10 @@ export async function runAdminCommand(command: string, argv: string[], config: C
   });
   const [sub, arg] = positionals;
   const dbPath = values.db ?? config.dbPath;
-  const open = () => openReadyDatabase(dbPath);
+  // Only migrate creates a database. Every other command on a mistyped path says the file does not exist and
+  // creates nothing (no file, no -wal/-shm, no folder), instead of answering from a new, empty database.
+  // None of them takes the owner lock: they run beside the bot (WAL, short IMMEDIATE transactions).
+  const open = () => openReadyDatabase(dbPath, { create: command === 'migrate' });
 
   switch (`${command} ${sub ?? ''}`.trim()) {
     case 'migrate': {
@@ -56,7 +59,7 @@ export async function runAdminCommand(command: string, argv: string[], config: C
     }
     case 'people import': {
       if (!arg) throw new AdminUsageError('usage: imp-smart people import FILE.csv [--db PATH]');
-      const csv = readFileSync(arg, 'utf8');
+      const csv = readTextFile(arg);
       const database = open();
       try {
         const report = importPeople(database.db, csv, database.areas, `import:${basename(arg)}`, systemClock.now());
@@ -199,6 +202,17 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       );
     default:
       throw new AdminUsageError(`unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "imp-smart help" for usage.`);
+  }
+}
+
+/** A file the operator named; a wrong name is a usage error, not a crash. */
+export function readTextFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'no permission' : (error as Error).message;
+    throw new AdminUsageError(`cannot read ${file}: ${why}`);
   }
 }
 

@@ -10,6 +10,7 @@ import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fiel
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseSlaJob } from './features/case-sla.js';
+import { retentionJob } from './features/retention.js';
 import type { DailyJob } from './scheduler.js';
 import { periodReopenedHandler, recapFactsLoader, recapReviewedHandler, recapSubmittedHandler, reopenFactsLoader, reviewFactsLoader, type RecapCalendar } from './features/recap.js';
 import { AlertDesk } from './alert-desk.js';
@@ -37,6 +38,8 @@ export interface BotOptions {
   timers?: { sleep(ms: number): Promise<void>; wake(fn: () => void, ms: number): void; random?: () => number };
   /** Alerts (shared with the link monitor in production). */
   alerts?: AlertDesk;
+  /** Inbound message text and sent-message copies are deleted after this many days (default 90, UU PDP). */
+  messageRetentionDays?: number;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -46,7 +49,7 @@ export interface Bot {
   dispatcher: OutboxDispatcher;
   alerts: AlertDesk;
   storage: StorageHealth;
-  /** Daily jobs (case SLA…): node-cron runs them in production, the simulator on its clock. */
+  /** Daily jobs (case SLA, retention prune): node-cron runs them in production, the simulator on its clock. */
   jobs: readonly DailyJob[];
   /**
    * Starts receiving, processes what the inbound journal still holds (a crash, a full disk) and sends whatever the
@@ -103,7 +106,10 @@ export function createBot(options: BotOptions): Bot {
     },
     ...(timers ? { wake: timers.wake } : {}),
   });
-  const jobs = [caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, kick)];
+  const jobs = [
+    caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, kick),
+    retentionJob(() => database.db, options.messageRetentionDays ?? 90, logger),
+  ];
   return {
     router,
     dispatcher,

@@ -7,6 +7,11 @@ export interface DailyJob {
   /** WITA time of day. */
   hour: number;
   minute: number;
+  /**
+   * serve also runs it once at start, for a job that is safe to repeat and must not be skipped while the server
+   * was off at its hour (the retention prune). The simulator only runs jobs when they fall due.
+   */
+  atStart?: boolean;
   run(now: Date): void;
 }
 

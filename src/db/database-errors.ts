@@ -19,6 +19,20 @@ export class DatabaseInUseError extends DatabaseError {
   override name = 'DatabaseInUseError';
 }
 
+/** Why a database (or its folder, or its lock file) could not be opened or created, in the operator's words. */
+export function describeOpenFailure(error: unknown): string {
+  const err = error as { code?: string; message?: string };
+  if (err.code === 'SQLITE_NOTADB') return 'the file is not an IMP Smart (SQLite) database';
+  if (err.code === 'SQLITE_CANTOPEN') return 'the file cannot be opened or created there (a missing folder, a folder in its place, or no permission)';
+  if (err.code?.startsWith('SQLITE_READONLY')) return 'the file is read-only';
+  if (err.code === 'SQLITE_FULL') return 'the disk is full';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'no permission';
+  if (err.code === 'ENOTDIR' || err.code === 'EEXIST') return 'a file stands where a folder should be';
+  if (err.code === 'EROFS') return 'the file system is read-only';
+  if (err.code === 'ENOSPC') return 'the disk is full';
+  return err.message ?? String(error);
+}
+
 /**
  * SQLite result codes that say the storage, not the message, is the problem: the database is locked by another
  * writer past the busy timeout, the disk is full, the file became read-only, or I/O failed. A message whose

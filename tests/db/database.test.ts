@@ -1,11 +1,16 @@
 // The database: migrations, pragmas, built-in areas, participation by period.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openReadyDatabase } from '../../src/db/bootstrap.js';
-import { personAreas } from '../../src/db/schema.js';
+import { openDatabase } from '../../src/db/client.js';
+import { DatabaseInUseError } from '../../src/db/database-errors.js';
+import { claimDatabase, OWNER_KEY, readOwnerOf } from '../../src/db/owner-lock.js';
+import { writeRuntimeState } from '../../src/db/repos/runtime-state.repo.js';
+import { inboundMessages, personAreas } from '../../src/db/schema.js';
 import { isTakingPart, participatingDesa, recordParticipation } from '../../src/db/repos/areas.repo.js';
 
 let dir: string | null = null;
@@ -68,5 +73,67 @@ describe('inbound retention', () => {
     expect(pruneInbound(db, new Date('2026-08-27T00:00:00Z'))).toBe(1);
     expect(countInbound(db)).toBe(2);
     close();
+  });
+
+  it('when an inbound message still waits in the journal past the retention period, then pruning keeps it', async () => {
+    const { pruneInbound } = await import('../../src/db/repos/inbound.repo.js');
+    const { db, close } = openReadyDatabase(':memory:');
+    const row = { transport: 't', senderKey: 'k', chatId: 'c', kind: 'text', text: 'x', receivedAt: '2026-08-01T00:00:00.000Z' };
+    db.insert(inboundMessages).values([
+      { ...row, providerId: 'handled', processedAt: '2026-08-01T00:00:01.000Z', outcome: 'handled' },
+      { ...row, providerId: 'waiting', processedAt: null, outcome: null, payload: '{}' },
+    ]).run();
+    expect(pruneInbound(db, new Date('2026-11-01T00:00:00Z'))).toBe(1);
+    expect(db.select({ id: inboundMessages.providerId }).from(inboundMessages).all()).toEqual([{ id: 'waiting' }]);
+    close();
+  });
+});
+
+describe('reading a database without touching it', () => {
+  it('when a database no process has open is opened read-only, then it reads it and creates or changes nothing next to it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'imp-db-'));
+    const path = join(dir, 'a.db');
+    const setup = openReadyDatabase(path);
+    writeRuntimeState(setup.db, OWNER_KEY, { command: 'serve', pid: process.pid, host: 'elsewhere', since: '2026-11-25T00:00:00.000Z' }, new Date());
+    setup.close();
+    const files = readdirSync(dir);
+    const modified = statSync(path).mtimeMs;
+    expect(readOwnerOf(path)).toMatchObject({ command: 'serve', host: 'elsewhere' });
+    const reader = openDatabase(path, { readOnly: true });
+    expect(() => reader.native.exec('create table x (y)')).toThrow(/readonly/);
+    reader.close();
+    expect(readdirSync(dir)).toEqual(files);
+    expect(statSync(path).mtimeMs).toBe(modified);
+  });
+});
+
+describe('owner lock', () => {
+  it('when a database is claimed, then a second claim is refused naming the holder, and after release it can be claimed again', () => {
+    dir = mkdtempSync(join(tmpdir(), 'imp-db-'));
+    const path = join(dir, 'owned.db');
+    const lock = claimDatabase(path, 'serve', { create: true });
+    const opened = openReadyDatabase(path);
+    lock.announce(opened.db, new Date('2026-11-25T01:00:00.000Z'));
+    expect(() => claimDatabase(path, 'chat', { create: false })).toThrow(DatabaseInUseError);
+    expect(() => claimDatabase(path, 'chat', { create: false })).toThrow(
+      `Database ${path} is in use by "imp-smart serve" (pid ${process.pid} on ${hostname()}, since 2026-11-25T01:00:00.000Z); "chat" was not started.`,
+    );
+    lock.release();
+    expect(readOwnerOf(path)).toBeNull();
+    opened.close();
+    const again = claimDatabase(path, 'chat', { create: false });
+    again.release();
+  });
+
+  it('when the announced holder is a process of this host that is gone, then the refusal does not name it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'imp-db-'));
+    const path = join(dir, 'stale.db');
+    const lock = claimDatabase(path, 'serve', { create: true });
+    const opened = openReadyDatabase(path);
+    // A holder killed with SIGKILL leaves its row; pid 2^22+1 is above Linux's pid limit, so no process has it.
+    writeRuntimeState(opened.db, OWNER_KEY, { command: 'serve', pid: 4_194_305, host: hostname(), since: '2026-11-01T00:00:00.000Z' }, new Date());
+    expect(() => claimDatabase(path, 'serve', { create: true })).toThrow(`Database ${path} is in use by another imp-smart process; "serve" was not started.`);
+    lock.release();
+    opened.close();
   });
 });

@@ -12,6 +12,7 @@ export interface SimulateOptions {
   registry?: FlowRegistry;
   completions?: Record<string, CompletionHandler>;
   expiryMs?: number;
+  retentionDays?: number;
 }
 
 export async function simulate(transcript: string, options: SimulateOptions = {}): Promise<string> {
@@ -27,6 +28,7 @@ export async function simulate(transcript: string, options: SimulateOptions = {}
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
     ...(options.registry ? { registry: options.registry } : {}),
     ...(options.completions ? { completions: options.completions } : {}),
+    ...(options.retentionDays ? { messageRetentionDays: options.retentionDays } : {}),
   });
   return out;
 }

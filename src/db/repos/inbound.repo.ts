@@ -78,8 +78,9 @@ export function noteJournalAttempt(db: DbOrTx, id: number): void {
 }
 
 /**
- * Deletes processed log rows older than the retention period; rows still waiting in the journal are kept. The
- * de-duplication window is therefore the retention period: WhatsApp redelivers within hours or days, never months.
+ * Deletes processed log rows older than the retention period. The de-duplication window is therefore the retention
+ * period: WhatsApp redelivers within hours or days, never months. A row without an outcome still waits in the inbound
+ * journal (e.g. the disk was full for weeks): it is the message itself, so it stays until it has been processed.
  */
 export function pruneInbound(db: DbOrTx, olderThan: Date): number {
   return db
