@@ -225,3 +225,220 @@ export function looksLikeNonsenseOrAbuse(text: string): boolean {
   const mashed = letterWords.filter(isMash).reduce((n, w) => n + w.length, 0);
   return letters > 0 && mashed * 2 >= letters;
 }
+
+// ---- Screening: refuse rather than store -------------------------------------------------------------------------
+//
+// What is left of free text in a case (a dusun name typed under "lainnya", a facility under "lainnya", a PKB's
+// short note, a register pointer) is screened and, when it looks like personal data, refused: the user is asked to
+// write it again without it. Nothing is half-removed and kept. The screen errs on the side of refusing: a refused
+// answer costs one retyped line, a kept name cannot be taken back.
+
+export const PERSONAL_DATA_KINDS = ['nama', 'alamat', 'tanggal_lahir', 'nik', 'telepon', 'email'] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+
+/** How the refusal names what was found (never the text itself). */
+export const PERSONAL_DATA_LABELS: Readonly<Record<PersonalDataKind, string>> = {
+  nama: 'nama orang',
+  alamat: 'alamat rumah',
+  tanggal_lahir: 'tanggal lahir',
+  nik: 'NIK atau nomor KK',
+  telepon: 'nomor HP/telepon',
+  email: 'alamat email',
+};
+
+export interface ScreenOptions {
+  /**
+   * The answer is a pointer into the paper register ("RT 2/hal 4/no 17"): row and page numbers are expected there,
+   * so "no 17" is not a house number and "2/4/17" is not a date.
+   */
+  registerPointer?: boolean;
+}
+
+/**
+ * Titles that always stand before a name in Gowa, in any case: Makassarese "Daeng"/"Dg." and "Karaeng", Bugis
+ * "Andi" and "Puang", the hajj titles, religious teachers. "binti"/"bin" join two names.
+ */
+const STRONG_TITLES = ['dg', 'daeng', 'karaeng', 'krg', 'puang', 'andi', 'hj', 'hajjah', 'hajah', 'haji', 'ustadz', 'ustad', 'ustadzah', 'ustazah', 'ust'];
+/** Words that put a name after them when the next word is Capitalised ("Ibu Sitti", not "ibu hamil"). */
+const TITLES = [
+  'bu', 'ibu', 'pak', 'bapak', 'bpk', 'sdr', 'sdri', 'saudara', 'saudari', 'ny', 'nyonya', 'tn', 'tuan', 'kak', 'kakak',
+  'om', 'tante', 'mama', 'mamanya', 'ummi', 'istri', 'istrinya', 'suami', 'suaminya', 'bidan', 'dokter', 'dr', 'perawat',
+  'mantri', 'h', 'la',
+];
+/** Words that introduce a name, whatever its case: "namanya rahma", "atas nama Baso". */
+const NAME_INTRO = /(?<![\p{L}\p{N}])(?:nama(?:nya)?|bernama|atas\s+nama|a\.\s?n\.?)(?![\p{L}\p{N}])/giu;
+/** Between an intro and the name: "nama saya", "namanya Ibu Hj.", "nama: …". */
+const NAME_BRIDGE = new Set(['saya', 'aku', 'beliau', 'dia', 'istri', 'istrinya', 'suami', 'suaminya', 'adalah', 'yaitu', 'ialah', 'ibu', 'bu', 'bapak', 'pak']);
+
+/**
+ * Given names common in Gowa and across Indonesia that are not also everyday words or place names. A bare
+ * "Siti Rahmawati" has no title before it; these catch it. (Names that are ordinary words, such as Indah, Budi or
+ * Putri, are left out: notes use those words.)
+ */
+const GIVEN_NAMES = new Set(
+  (
+    'siti sitti st nur nurul nurhayati nurjannah nurhaedah nurbaya nuraeni nurmala nurlina nursiah rahma rahmawati rahmatia ' +
+    'rahmah rosmini rosdiana rosmawati rosnah hasnah hasna hasniah hamsiah hadijah halijah hajrah fatimah aisyah asma ' +
+    'asmawati besse becce baso jumriah jumiati jumasia juhaeni kartini mardiana marlina megawati suriani sumarni ' +
+    'syamsiah syamsinar salmiah saenab zainab sahariah samsiah sanawiah sukmawati suharti sulfiani nuraini herlina ' +
+    'hartati hasmawati irmawati yuliana yuliani yusnidar wahyuni wartini sartika suryani mariani maryam mariam hafsah ' +
+    'muhammad muh muhamad moh mohammad ahmad achmad abdul abd abdullah syamsul syahrul syamsuddin syarifuddin ' +
+    'kamaruddin jamaluddin nasaruddin burhanuddin baharuddin saharuddin zainuddin amiruddin ' +
+    'rahman ridwan hamzah hasan husain husein anwar arifin ilham irwan jamal lukman mansur saleh sudirman usman ' +
+    'zainal amir ambo mappa sampara tenri tenriawaru sangkala manggarani ramli rusli rustam sahabuddin sulaiman ' +
+    'rudi agus bambang joko slamet wahyu hendra herman hasbi haris harun idris ismail jufri kadir mustafa najamuddin ' +
+    'ngasseng sikki'
+  ).split(' '),
+);
+
+/**
+ * Never a name: place and service words (where RT/RW/dusun and facilities go), and the everyday words a Capitalising
+ * keyboard would otherwise turn into "names" ("Suami Tidak Setuju", "Istri Pindah Ke Makassar").
+ */
+const NEVER_A_NAME = new Set([
+  ...NOT_A_NAME,
+  ...(
+    'pindah meninggal cerai bercerai menikah nikah melahirkan keguguran datang pulang minta memilih pilih ragu bingung lupa ' +
+    'dihubungi ditemui dikunjungi diberi dijelaskan menjelaskan sudah sdh telah akan bisa dapat boleh harus perlu ' +
+    'hamil menyusui haid mens usia umur tua muda lansia desa dusun pustu polindes klinik swasta negeri umum apotek toko ' +
+    'malaysia makassar sungguminasa gowa kalimantan jakarta pasangan keluarga mertua orang tua ortu agama keyakinan ' +
+    'sedang lagi juga hanya cuma saja aja ke di pada dalam luar rumahnya ini itu tersebut lain lainnya baik sehat ' +
+    'kie konseling alkon kontrasepsi pelayanan layanan rujuk dirujuk rujukan kasus ganda duplikat salah data'
+  ).split(' '),
+]);
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+function bare(word: string): string {
+  return word.replace(/['’.-]+$/u, '').toLowerCase();
+}
+
+/** Words of the text with their positions, for "the word after X" rules. */
+function wordsOf(text: string): { word: string; index: number; end: number }[] {
+  return [...text.matchAll(WORD)].map((m) => ({ word: m[0], index: m.index, end: m.index + m[0].length }));
+}
+
+function hasName(text: string): boolean {
+  const list = wordsOf(text);
+  const gapIsShort = (a: { end: number }, b: { index: number }) => /^[\s.:,]*$/u.test(text.slice(a.end, b.index));
+  for (let i = 0; i < list.length; i++) {
+    const here = bare(list[i]!.word);
+    if (GIVEN_NAMES.has(here)) return true;
+    if ((here === 'bin' || here === 'binti') && i > 0 && i + 1 < list.length) return true;
+    const next = list[i + 1];
+    if (STRONG_TITLES.includes(here)) {
+      // "Dg. Ngai", "Andi Baso", "hj sitti": the title itself says a name follows (or is the name, for "Andi").
+      if (here === 'andi') return true;
+      if (next && gapIsShort(list[i]!, next) && !NEVER_A_NAME.has(bare(next.word))) return true;
+      continue;
+    }
+    if (TITLES.includes(here) && next && gapIsShort(list[i]!, next)) {
+      // A title after a title ("Ibu Hj.", "Pak Dg.") is judged at its own turn.
+      const after = bare(next.word);
+      if (TITLES.includes(after) || STRONG_TITLES.includes(after) || NEVER_A_NAME.has(after) || !isCapitalised(next.word)) continue;
+      // "la" and "h" are titles only when written as such ("La Tenri", "H. Baso").
+      if ((here === 'la' || here === 'h') && !isCapitalised(list[i]!.word)) continue;
+      return true;
+    }
+  }
+  for (const m of text.matchAll(NAME_INTRO)) {
+    const after = wordsOf(text.slice(m.index + m[0].length)).map((w) => bare(w.word));
+    const name = after.find((w) => !NAME_BRIDGE.has(w));
+    if (name !== undefined && !NEVER_A_NAME.has(name)) return true;
+  }
+  return false;
+}
+
+// ---- Addresses
+
+const ADDRESS_PATTERNS: readonly RegExp[] = [
+  /(?<![\p{L}])(?:jl|jln)(?![\p{L}])/iu, // "Jl. Poros Malino", "jln mawar"
+  /(?<![\p{L}])[Jj]alan\s+(?:[Pp]oros|[Rr]aya|\p{Lu}|\d)/u, // "Jalan Poros Malino", not "jalan kaki"
+  /(?<![\p{L}])(?:lorong|lrg)(?![\p{L}])/iu,
+  /(?<![\p{L}])lr\.?\s*\d/iu,
+  /(?<![\p{L}])gg\.?\s*[\p{L}\d]/iu,
+  /(?<![\p{L}])gang\s+(?:\p{Lu}|\d)/u,
+  /(?<![\p{L}])(?:perumahan|perum|btn|komplek|kompleks|griya|asrama)(?![\p{L}])/iu,
+  /(?<![\p{L}])blok\s*(?:[\p{L}]{1,2}\s*-?\s*)?\d/iu,
+  /(?<![\p{L}])blok\s+\p{Lu}(?![\p{L}])/u,
+  /(?<![\p{L}])(?:nomor|no)\.?\s*rumah(?![\p{L}])/iu,
+  /(?<![\p{L}])rumah\s+(?:no|nomor|nmr|ke-?\s*\d|cat|warna|bercat)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:depan|samping|sebelah|belakang)\s+(?:rumah|masjid|mesjid|musala|musholla|mushola|sekolah|sd|smp|sma|warung|kios|toko|kantor|pasar|lapangan|jembatan)(?![\p{L}])/iu,
+];
+/** "No. 12" and "No 3A" are house numbers, except in a register pointer (row numbers). */
+const HOUSE_NUMBER = /(?<![\p{L}])(?:no|nomor|nmr)\.?\s*\d+[a-z]?(?![\p{N}])/iu;
+
+function hasAddress(text: string, options: ScreenOptions): boolean {
+  if (ADDRESS_PATTERNS.some((p) => p.test(text))) return true;
+  return !options.registerPointer && HOUSE_NUMBER.test(text);
+}
+
+// ---- Dates of birth
+
+const DAY_MONTH_YEAR = `\\d{1,2}\\s*(?:${MONTHS})\\.?\\s*(?:${YEAR}|'?\\d{2})`;
+const MONTH_YEAR = `(?:${MONTHS})\\.?\\s+${YEAR}`;
+/** "12/05/1990", "1990-05-12", "12.5.90": full numeric dates, four- or two-digit year. */
+const NUMERIC_DATE_ANY = new RegExp(`(?<![\\d/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:${YEAR}|\\d{2})|${YEAR}[/.-]\\d{1,2}[/.-]\\d{1,2})(?![\\d/.-]*\\d)`);
+const NUMERIC_DATE_FULL_YEAR = new RegExp(`(?<![\\d/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-]${YEAR}|${YEAR}[/.-]\\d{1,2}[/.-]\\d{1,2})(?![\\d/.-]*\\d)`);
+const WORD_DATE_ANY = new RegExp(`(?<![\\p{L}\\d])(?:${DAY_MONTH_YEAR}|${MONTH_YEAR})(?![\\p{L}\\d])`, 'iu');
+/** A birth keyword with a date, a year or a day and month after it: "lahir 1990", "tgl lahir 12 Mei", "TTL: …". */
+const BIRTH_KEYWORD = /(?<![\p{L}])(?:lahir(?:nya)?|kelahiran|ttl|tgl\.?\s*lhr|tgl\.?\s*lahir|tanggal\s+lahir|tempat\s+lahir|tempat\s*\/\s*tgl|dob)(?![\p{L}])/iu;
+const AFTER_BIRTH_KEYWORD = new RegExp(
+  `^[\\s:,.]*(?:(?:pada|tanggal|tgl\\.?|tahun|thn\\.?|di)\\s*)?(?:[\\p{L} ]{2,30},\\s*)?(?:\\d{1,2}[/.-]\\d{1,2}|\\d{1,2}\\s+(?:${MONTHS})|${YEAR}|'\\d{2}|\\d{2}(?!\\s*(?:hari|minggu|bulan|bln|thn|tahun)))`,
+  'iu',
+);
+/** Keywords that only ever ask for a birth date ("tgl lahir", "TTL") are refused even without one. */
+const BIRTH_FORM_WORDS = /(?<![\p{L}])(?:ttl|tgl\.?\s*lahir|tgl\.?\s*lhr|tanggal\s+lahir|tempat\s+lahir|tempat\s*\/\s*tgl\.?\s*lahir|kelahiran)(?![\p{L}])/iu;
+/** A year of birth standing alone: 1940–2015 after "tahun"/"thn", any 19xx. */
+const BIRTH_YEAR = /(?<![\p{L}\d])(?:(?:tahun|thn)\.?\s*(?:19\d{2}|200\d|201[0-5])|19[3-9]\d)(?![\d])/iu;
+
+function hasBirthDate(text: string, options: ScreenOptions): boolean {
+  if (BIRTH_FORM_WORDS.test(text)) return true;
+  for (const m of text.matchAll(new RegExp(BIRTH_KEYWORD.source, 'giu'))) {
+    if (AFTER_BIRTH_KEYWORD.test(text.slice(m.index + m[0].length))) return true;
+  }
+  if ((options.registerPointer ? NUMERIC_DATE_FULL_YEAR : NUMERIC_DATE_ANY).test(text)) return true;
+  return WORD_DATE_ANY.test(text) || BIRTH_YEAR.test(text);
+}
+
+// ---- Numbers
+
+function digitKinds(text: string): PersonalDataKind[] {
+  const kinds: PersonalDataKind[] = [];
+  if (new RegExp(NIK.source).test(text)) kinds.push('nik');
+  const rest = text.replace(NIK, ' ');
+  for (const run of rest.match(DIGIT_RUN) ?? []) {
+    const digits = run.replace(/\D/g, '').length;
+    if (digits >= 9 && !WILAYAH_CODE.test(run.trim())) {
+      kinds.push('telepon');
+      break;
+    }
+  }
+  return kinds;
+}
+
+/**
+ * The kinds of personal data a free-text answer seems to hold, in PERSONAL_DATA_KINDS order; empty when it may be
+ * kept as it is. Case codes and wilayah codes are not personal data.
+ */
+export function findPersonalData(text: string, options: ScreenOptions = {}): PersonalDataKind[] {
+  const found = new Set<PersonalDataKind>();
+  if (new RegExp(EMAIL.source, 'u').test(text)) found.add('email');
+  // A case code ("UN-062003-2026-0001") is neither a phone number nor a date.
+  const withoutEmail = text.replace(EMAIL, ' ').replace(CASE_CODE, ' ');
+  for (const kind of digitKinds(withoutEmail)) found.add(kind);
+  if (hasBirthDate(withoutEmail, options)) found.add('tanggal_lahir');
+  if (hasAddress(withoutEmail, options)) found.add('alamat');
+  if (hasName(withoutEmail)) found.add('nama');
+  return PERSONAL_DATA_KINDS.filter((k) => found.has(k));
+}
+
+/** "nama orang dan tanggal lahir": what was found, for the refusal. */
+export function describeKinds(kinds: readonly PersonalDataKind[]): string {
+  const labels = kinds.map((k) => PERSONAL_DATA_LABELS[k]);
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} dan ${labels.at(-1)}`;
+}
