@@ -6,10 +6,12 @@
 //      │                    │                        ├────────refer────► referred ──serve / decline / lost
 //      └──invalid──►  closed_invalid ◄──invalid──────┘                              (lost: terminal)
 //
-// Only the PKB and the koordinator move cases (a bidan role does not exist yet). Assignment on creation and a
-// referral without outcome after 30 days are done by the system. Cadres create cases and add notes, never close
-// them; residents only report; dinas and admin read.
+// The PKB, the koordinator, and the Dinas (dinas, admin: cases of a desa with no PKB and no koordinator go there)
+// move cases; a bidan role does not exist yet. Assignment on creation and a referral without outcome after 30 days
+// are done by the system. The koordinator and the Dinas may hand a case to another PKB (reassign), which changes who
+// works it, not its status. Cadres create cases and add notes, never close them; residents only report.
 import type { Role } from '../roles.js';
+import { formatDay, isRealDay } from './service-date.js';
 import {
   CASE_STATUS_LABELS,
   CASE_STATUSES,
@@ -59,7 +61,18 @@ export interface Transition {
 }
 
 /** People who move cases. */
-export const CASE_MOVERS: readonly Role[] = ['pkb', 'koordinator'];
+export const CASE_MOVERS: readonly Role[] = ['pkb', 'koordinator', 'dinas', 'admin'];
+
+/** People who may hand a case to another PKB: the koordinator of the kecamatan, and the Dinas. */
+export const CASE_REASSIGNERS: readonly Role[] = ['koordinator', 'dinas', 'admin'];
+
+/** A referred case with no outcome after this many days becomes lost (domain.md §6.2). */
+export const REFERRAL_LOST_DAYS = 30;
+
+/** May `actor` give a case in status `from` to another PKB? Only while it is open. */
+export function canReassign(from: string, actor: CaseActor): boolean {
+  return isCaseStatus(from) && !isTerminal(from) && (CASE_REASSIGNERS as readonly string[]).includes(actor);
+}
 const MOVERS: readonly CaseActor[] = CASE_MOVERS;
 const MOVERS_OR_SYSTEM: readonly CaseActor[] = [...CASE_MOVERS, 'system'];
 
@@ -125,18 +138,24 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return m !== null && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-function missingDetail(input: CaseActionInput, today: string | undefined): string | null {
+/** When the case was reported and today's date, both YYYY-MM-DD in WITA: a service date must lie between them. */
+export interface ServiceDateBounds {
+  today?: string | undefined;
+  reportedOn?: string | undefined;
+}
+
+function missingDetail(input: CaseActionInput, bounds: ServiceDateBounds): string | null {
   switch (input.action) {
     case 'serve':
       if (!isServiceMethod(input.method)) return 'Metode KB yang diberikan belum dipilih.';
-      if (!isIsoDate(input.date)) return 'Tanggal pelayanan tidak valid.';
-      if (today !== undefined && input.date > today) return 'Tanggal pelayanan tidak boleh setelah hari ini.';
+      if (!isIsoDate(input.date)) return 'Tanggal pelayanan tidak valid: tanggal itu tidak ada di kalender.';
+      if (bounds.today !== undefined && input.date > bounds.today) return `Tanggal pelayanan tidak boleh setelah hari ini (${formatDay(bounds.today)}).`;
+      if (bounds.reportedOn !== undefined && input.date < bounds.reportedOn) {
+        return `Tanggal pelayanan tidak boleh sebelum kasus dilaporkan (${formatDay(bounds.reportedOn)}).`;
+      }
       return null;
     case 'decline':
       return input.reason.trim() === '' ? 'Alasan menolak belum diisi.' : null;
@@ -152,18 +171,18 @@ function missingDetail(input: CaseActionInput, today: string | undefined): strin
 
 /**
  * Checks an action before it is stored: the actor's right, the current status, and the details the action needs
- * (serve: method + date; decline and invalid: a reason; refer: where). Errors are in Bahasa Indonesia.
- * `today` (YYYY-MM-DD, WITA), when given, rejects a service date in the future.
+ * (serve: method + a real date; decline and invalid: a reason; refer: where). Errors are in Bahasa Indonesia.
+ * `today` (YYYY-MM-DD, WITA), when given, rejects a service date in the future; `reportedOn` one before the report.
  */
-export function checkAction(from: string, input: CaseActionInput, actor: CaseActor, today?: string): ActionCheck {
+export function checkAction(from: string, input: CaseActionInput, actor: CaseActor, today?: string, reportedOn?: string): ActionCheck {
   const to = ACTION_TARGET[input.action];
   const allowedSomewhere = TRANSITIONS.some((t) => t.via === input.action && t.by.includes(actor));
-  if (!allowedSomewhere) return { ok: false, error: 'Hanya Penyuluh KB (PKB) atau koordinator yang dapat mengubah status kasus.' };
+  if (!allowedSomewhere) return { ok: false, error: 'Hanya Penyuluh KB (PKB), koordinator, atau Dinas yang dapat mengubah status kasus.' };
   if (!isCaseStatus(from)) return { ok: false, error: 'Status kasus tidak dikenal.' };
   if (isTerminal(from)) return { ok: false, error: `Kasus sudah selesai (${CASE_STATUS_LABELS[from]}); statusnya tidak bisa diubah lagi.` };
   if (!canTransition(from, to, actor)) {
     return { ok: false, error: `Kasus berstatus "${CASE_STATUS_LABELS[from]}"; tindakan "${ACTION_LABELS[input.action]}" belum bisa dicatat.` };
   }
-  const missing = missingDetail(input, today);
+  const missing = missingDetail(input, { today, reportedOn });
   return missing ? { ok: false, error: missing } : { ok: true, to };
 }

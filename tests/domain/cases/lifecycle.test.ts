@@ -6,6 +6,7 @@ import {
   CASE_ACTIONS,
   canAddNote,
   canCreateCase,
+  canReassign,
   canTransition,
   checkAction,
   nextStates,
@@ -34,7 +35,8 @@ const SYSTEM_EDGES: readonly [CaseStatus, CaseStatus][] = [
 ];
 
 function expected(from: CaseStatus, to: CaseStatus, actor: CaseActor): boolean {
-  const edges = actor === 'pkb' || actor === 'koordinator' ? MOVER_EDGES : actor === 'system' ? SYSTEM_EDGES : [];
+  // The Dinas (dinas, admin) works the cases of desa with no PKB and no koordinator, so it moves cases too.
+  const edges = actor === 'pkb' || actor === 'koordinator' || actor === 'dinas' || actor === 'admin' ? MOVER_EDGES : actor === 'system' ? SYSTEM_EDGES : [];
   return edges.some(([f, t]) => f === from && t === to);
 }
 
@@ -49,9 +51,8 @@ describe('canTransition', () => {
     expect(canTransition(from, to, actor)).toBe(false);
   });
 
-  it('when the table is counted, then PKB and koordinator have 11 moves each and the system 2', () => {
-    expect(EVERY_MOVE.filter((m) => m.allowed && m.actor === 'pkb')).toHaveLength(11);
-    expect(EVERY_MOVE.filter((m) => m.allowed && m.actor === 'koordinator')).toHaveLength(11);
+  it('when the table is counted, then PKB, koordinator, dinas and admin have 11 moves each and the system 2', () => {
+    for (const actor of ['pkb', 'koordinator', 'dinas', 'admin'] as const) expect(EVERY_MOVE.filter((m) => m.allowed && m.actor === actor)).toHaveLength(11);
     expect(EVERY_MOVE.filter((m) => m.allowed && m.actor === 'system')).toHaveLength(2);
   });
 
@@ -75,8 +76,8 @@ describe('nextStates', () => {
     ['followed_up', 'ppkbd', []],
     ['assigned', 'sub_ppkbd', []],
     ['followed_up', 'resident', []],
-    ['referred', 'dinas', []],
-    ['assigned', 'admin', []],
+    ['referred', 'dinas', ['served', 'declined', 'lost']],
+    ['assigned', 'admin', ['followed_up', 'closed_invalid']],
   ] as const)('when the case is %s and the actor is %s, then the next statuses are %j', (from, actor, next) => {
     expect(nextStates(from, actor)).toEqual(next);
   });
@@ -136,7 +137,7 @@ describe('checkAction', () => {
   it.each([
     ['a cadre serves', 'followed_up', { action: 'serve', method: 'pil', date: '2026-03-01' }, 'ppkbd', 'Hanya Penyuluh KB'],
     ['a resident follows up', 'assigned', { action: 'follow_up' }, 'resident', 'Hanya Penyuluh KB'],
-    ['dinas closes', 'assigned', { action: 'invalid', reason: 'x' }, 'dinas', 'Hanya Penyuluh KB'],
+    ['a Sub-PPKBD closes', 'assigned', { action: 'invalid', reason: 'x' }, 'sub_ppkbd', 'Hanya Penyuluh KB'],
     ['the system serves', 'referred', { action: 'serve', method: 'pil', date: '2026-03-01' }, 'system', 'Hanya Penyuluh KB'],
     ['a served case is declined', 'served', { action: 'decline', reason: 'berubah pikiran' }, 'pkb', 'sudah selesai'],
     ['an assigned case is served without follow-up', 'assigned', { action: 'serve', method: 'pil', date: '2026-03-01' }, 'pkb', 'belum bisa dicatat'],
@@ -152,6 +153,31 @@ describe('checkAction', () => {
     const result = checkAction(from, input, actor, '2026-03-02');
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.error).toContain(error);
+  });
+
+  it.each([
+    ['2026-02-31', 'tidak ada di kalender'],
+    ['2030-01-01', 'setelah hari ini (02/03/2026)'],
+    ['2026-02-27', 'sebelum kasus dilaporkan (28/02/2026)'],
+  ])('when the service date is %s, then it is refused (%s)', (date, error) => {
+    const result = checkAction('followed_up', { action: 'serve', method: 'pil', date }, 'pkb', '2026-03-02', '2026-02-28');
+    expect(result.ok ? '' : result.error).toContain(error);
+  });
+
+  it('when the service date is the report day or today, then it is accepted', () => {
+    for (const date of ['2026-02-28', '2026-03-02']) expect(checkAction('followed_up', { action: 'serve', method: 'pil', date }, 'pkb', '2026-03-02', '2026-02-28')).toEqual({ ok: true, to: 'served' });
+  });
+
+  it.each([
+    ['koordinator', true],
+    ['dinas', true],
+    ['admin', true],
+    ['pkb', false],
+    ['ppkbd', false],
+    ['system', false],
+  ] as const)('when %s hands an open case to another PKB, then reassigning is allowed: %s', (actor, allowed) => {
+    expect(canReassign('followed_up', actor)).toBe(allowed);
+    expect(canReassign('served', actor)).toBe(false);
   });
 
   it('when no date of today is given, then any valid service date is accepted', () => {
