@@ -12,7 +12,7 @@ export const cases = sqliteTable(
     desaCode: text('desa_code')
       .notNull()
       .references(() => areas.code),
-    /** Dusun/RT as typed (scrubbed of personal data), optional. */
+    /** Dusun/RT chosen or typed as a short code (screened for personal data), optional. */
     place: text('place'),
     category: text('category', { enum: ['IAT', 'TIAL', 'CALON_AKSEPTOR'] }).notNull(),
     methodWanted: text('method_wanted').notNull(),
@@ -27,25 +27,37 @@ export const cases = sqliteTable(
     children: text('children'),
     postPartum: integer('post_partum', { mode: 'boolean' }),
     status: text('status', { enum: ['reported', 'assigned', 'followed_up', 'served', 'declined', 'referred', 'lost', 'closed_invalid'] }).notNull(),
-    /** Who reported: a registered person, or a resident's sender key (to answer STATUS and close the loop). */
+    /**
+     * Who reported: a registered person, and a keyed hash of the sender (never the number itself) so STATUS and the
+     * limit of open cases per number work. Emptied when the case is de-identified.
+     */
     reporterPersonId: integer('reporter_person_id').references(() => people.id),
     reporterKey: text('reporter_key').notNull(),
-    /** Where the resident is answered (their chat address); null once closed and not consenting. */
+    /** Where a resident who agreed to be contacted is told the case closed (their chat address); null otherwise and once closed. */
     reporterAddress: text('reporter_address'),
     assigneeId: integer('assignee_id').references(() => people.id),
+    /** When the current assignee got the case (the SLA counts from here). */
+    assignedAt: text('assigned_at'),
     outcomeMethod: text('outcome_method'),
     outcomeDate: text('outcome_date'),
+    /** Why declined or closed as invalid. */
     outcomeNote: text('outcome_note'),
+    /** Where the couple was referred (a kind of facility); kept when the case is later served. */
+    referredTo: text('referred_to'),
+    referredAt: text('referred_at'),
     reportedAt: text('reported_at').notNull(),
     followedUpAt: text('followed_up_at'),
     closedAt: text('closed_at'),
     remindedAt: text('reminded_at'),
     escalatedAt: text('escalated_at'),
+    /** Set 12 months after closure, when the place, register pointer, notes and reporter were removed (UU PDP). */
+    deidentifiedAt: text('deidentified_at'),
   },
   (t) => [
     uniqueIndex('cases_code_idx').on(t.code),
     index('cases_desa_code_status_idx').on(t.desaCode, t.status),
     index('cases_reporter_key_idx').on(t.reporterKey),
+    index('cases_assignee_id_idx').on(t.assigneeId),
   ],
 );
 

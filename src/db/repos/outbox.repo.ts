@@ -1,5 +1,5 @@
 // The durable outbox: every outbound message is a row before it is a send.
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { OUTBOX_PRIORITIES, outbox } from '../schema.js';
 
@@ -156,4 +156,17 @@ const PRIORITY_NAMES = Object.fromEntries(Object.entries(OUTBOX_PRIORITIES).map(
 
 export function priorityName(value: number): OutboxPriority {
   return PRIORITY_NAMES[value] ?? 'bulk';
+}
+
+/**
+ * Blanks the text of messages sent (or finally failed) before `olderThan`, keeping the rows (ids, times, outcome)
+ * for the record: what the bot wrote can echo what people typed, so it goes with the inbound retention (UU PDP).
+ */
+export function blankOldOutboxText(db: DbOrTx, olderThan: Date): number {
+  const cutoff = olderThan.toISOString();
+  return db
+    .update(outbox)
+    .set({ text: '' })
+    .where(and(ne(outbox.text, ''), or(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, cutoff)), and(eq(outbox.status, 'failed'), lt(outbox.createdAt, cutoff)))))
+    .run().changes;
 }

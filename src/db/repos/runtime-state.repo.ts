@@ -50,3 +50,11 @@ export function loadOrCreateInstallSeed(db: DbOrTx, now: Date): string {
 export function loadOrCreateLogSalt(db: DbOrTx, now: Date = new Date()): Buffer {
   return loadOrCreateSecret(db, 'log_salt', now);
 }
+
+/**
+ * The key of the HMAC under which a case keeps who reported it (db/repos/cases.repo.ts): the sender's number is
+ * never stored in a case, only this keyed hash, which without the key cannot be matched against every number.
+ */
+export function loadOrCreateCaseReporterSecret(db: DbOrTx, now: Date): Buffer {
+  return loadOrCreateSecret(db, 'case_reporter_secret', now);
+}
