@@ -104,7 +104,6 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();
-  logger.info({ transport: transport.name, db: config.dbPath }, 'IMP Smart is running');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -121,6 +120,8 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Announced only once a signal stops the bot cleanly: whoever waits for this line may send one at once.
+  logger.info({ transport: transport.name, db: config.dbPath }, 'IMP Smart is running');
 }
 
 function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, monitor: LinkMonitor, options: ServeOptions): Transport {
