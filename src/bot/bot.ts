@@ -108,7 +108,7 @@ export function createBot(options: BotOptions): Bot {
   });
   const jobs = [
     caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, kick),
-    retentionJob(() => database.db, options.messageRetentionDays ?? 90, logger),
+    retentionJob(() => database.db, { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs }, logger),
   ];
   return {
     router,

@@ -65,7 +65,8 @@ export type Acceptance = 'journaled' | 'duplicate' | 'held';
  */
 export interface FactsLoader {
   flows: readonly string[];
-  load(tx: Tx, actor: Actor, now: Date, sender: { key: string }): Record<string, unknown>;
+  /** `sender.openFlow`: the flow open before this message (null: none), for facts only one step needs. */
+  load(tx: Tx, actor: Actor, now: Date, sender: { key: string; openFlow: string | null }): Record<string, unknown>;
 }
 
 /** Who the conversation belongs to: the phone when known, else the transport's raw id. */
@@ -257,8 +258,11 @@ export class Router {
     const actor = actorOf(person);
     const state = loadConversation<ConversationState>(tx, senderKey) ?? EMPTY_CONVERSATION;
     const open = state.active?.flowId;
-    const loaders = (this.deps.facts ?? []).filter((loader) => open === undefined || loader.flows.includes(open));
-    const facts = Object.assign({}, ...loaders.map((loader) => loader.load(tx, actor, now, { key: senderKey }))) as Record<string, unknown>;
+    // A command that works inside any flow ("KASUS <kode>") needs its own flow's facts too.
+    const global = open !== undefined && message.content.kind === 'text' ? this.deps.registry.globalEntryFor(actor, message.content.text)?.flowId : undefined;
+    const loaders = (this.deps.facts ?? []).filter((loader) => open === undefined || loader.flows.includes(open) || (global !== undefined && loader.flows.includes(global)));
+    const sender = { key: senderKey, openFlow: open ?? null };
+    const facts = Object.assign({}, ...loaders.map((loader) => loader.load(tx, actor, now, sender))) as Record<string, unknown>;
     const env = { now, actor, areas: this.deps.areas, facts };
     const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
     saveConversation(tx, senderKey, sprint.state, now);

@@ -87,6 +87,10 @@ export function converse(
   const word = GLOBAL_WORDS[keywordOf(text)];
   if (word) return applyGlobalWord(word, registry, state, env, events);
 
+  // "KASUS <kode>", "STATUS <kode>": commands that work inside any flow, like the words above.
+  const global = registry.globalEntryFor(env.actor, text);
+  if (global && (state.active || justExpired)) return enterGlobal(registry, state, global, text, env, events);
+
   // After an expiry the message most likely answered the old question: show the menu rather than guess.
   if (justExpired) return { state, events: [...events, menu()] };
 
@@ -158,6 +162,36 @@ function applyGlobalWord(
   }
 }
 
+/**
+ * A global entry typed while another flow is open. A one-message answer (STATUS) leaves the open flow where it
+ * was and asks its question again; a flow that asks something (KASUS <kode>) takes over, and the open flow is left
+ * as MENU leaves it (kept as a draft when it keeps drafts).
+ */
+function enterGlobal(
+  registry: FlowRegistry,
+  state: ConversationState,
+  entry: { flowId: string; node: string },
+  text: string,
+  env: FlowEnv,
+  events: FlowEvent[],
+): Sprint<ConversationState> {
+  const def = registry.get(entry.flowId)!;
+  const sprint = startFlow(def, env, { node: entry.node, text });
+  if (sprint.state === null) {
+    const back = state.active ? backTo(reprompt(registry, state.active, env).events) : [];
+    return { state, events: [...events, ...sprint.events, ...back] };
+  }
+  const left = leave(registry, state);
+  const note = COPY.leftToMenu(left.keptDraft);
+  const { [entry.flowId]: _draft, ...drafts } = left.state.drafts;
+  return { state: { ...left.state, active: sprint.state, drafts }, events: [...events, ...(note ? [say(note)] : []), ...sprint.events] };
+}
+
+/** The open question asked again after an interruption, introduced as such. */
+function backTo(reprompted: FlowEvent[]): FlowEvent[] {
+  return reprompted.map((event, i) => (i === 0 && event.type === 'message_created' ? { ...event, text: `${COPY.backToQuestion}\n${event.text}` } : event));
+}
+
 /** Starts a flow, or resumes its draft when one is kept. */
 function enterFlow(registry: FlowRegistry, state: ConversationState, flowId: string, env: FlowEnv): Sprint<ConversationState> {
   const def = registry.get(flowId);
@@ -175,7 +209,10 @@ function reprompt(registry: FlowRegistry, session: FlowSession, env: FlowEnv): F
   return repromptFlow(registry.get(session.flowId)!, session, env);
 }
 
-/** Leaves the active flow, keeping it as the newest draft when the flow keeps drafts and has answers. */
+/**
+ * Leaves the active flow, keeping it as the newest draft when the flow keeps drafts and has answers. What was typed
+ * ends with the conversation: a draft keeps the understood answers, not the raw text (which may hold a NIK).
+ */
 function leave(registry: FlowRegistry, state: ConversationState): { state: ConversationState; keptDraft: boolean } {
   const active = state.active;
   if (!active) return { state, keptDraft: false };
@@ -183,6 +220,26 @@ function leave(registry: FlowRegistry, state: ConversationState): { state: Conve
   const keep = def?.keepsDraft === true && Object.keys(active.results).length > 0;
   const { [active.flowId]: _old, ...others } = state.drafts;
   // Re-inserting puts this draft last, so LANJUT resumes the most recently left flow.
-  const drafts = keep ? { ...others, [active.flowId]: { ...active, attempts: 0 } } : state.drafts;
+  const drafts = keep ? { ...others, [active.flowId]: forgetTypedText({ ...active, attempts: 0 }) } : state.drafts;
   return { state: { ...state, active: null, drafts }, keptDraft: keep };
+}
+
+/**
+ * The session without the text as typed: every answer's `raw`, and the message that started the flow (`trigger`,
+ * read only by the entry node). Used when a flow is left and by the nightly retention job for idle conversations.
+ */
+export function forgetTypedText(session: FlowSession): FlowSession {
+  const results = Object.fromEntries(
+    Object.entries(session.results).map(([name, result]) => [name, { ...result, raw: '', ...(result.category === 'entry' ? { value: '' } : {}) }]),
+  );
+  return { ...session, results };
+}
+
+/** A whole conversation with forgetTypedText applied to its open flow and its drafts. */
+export function forgetConversationText(state: ConversationState): ConversationState {
+  return {
+    ...state,
+    active: state.active ? forgetTypedText(state.active) : null,
+    drafts: Object.fromEntries(Object.entries(state.drafts).map(([id, draft]) => [id, forgetTypedText(draft)])),
+  };
 }

@@ -50,6 +50,7 @@ export const COPY = {
   noDraft: 'Tidak ada draf yang tersimpan.',
   resumingDraft: 'Kita lanjutkan dari jawaban terakhir Anda.',
   continuing: 'Kita lanjutkan.',
+  backToQuestion: 'Kembali ke isian tadi:',
   flowChanged: 'Maaf, menu ini baru saja diperbarui sehingga isian tadi tidak bisa dilanjutkan. Silakan mulai lagi dari menu.',
 
   pleaseResend: 'Maaf, pesan Anda tadi tidak terbaca di sisi kami. Mohon kirim ulang pesan tersebut.',

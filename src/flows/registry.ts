@@ -1,5 +1,5 @@
 // The set of flows a bot runs, with its menus. Pure data; validated once when built.
-import type { ChoiceOption } from './parse/index.js';
+import { normalizeInput, type ChoiceOption } from './parse/index.js';
 import { validateDefinition } from './engine/validate-definition.js';
 import type { Actor, Audience, FlowDefinition } from './engine/types.js';
 
@@ -17,6 +17,8 @@ export interface FlowRegistry {
   menuChoices(actor: Actor): ChoiceOption<string>[];
   /** A flow this actor may use that starts directly on this message, if any. */
   entryFor(actor: Actor, text: string): { flowId: string; node: string } | null;
+  /** The same, for entries that work while another flow is open (`global`). */
+  globalEntryFor(actor: Actor, text: string): { flowId: string; node: string } | null;
 }
 
 export class FlowDefinitionError extends Error {
@@ -52,6 +54,14 @@ export function createRegistry(definitions: readonly FlowDefinition[]): FlowRegi
     entryFor: (actor, text) => {
       for (const def of entriesFor(actor)) {
         const entry = def.entries?.find((e) => e.matches(text));
+        if (entry) return { flowId: def.id, node: entry.node };
+      }
+      return null;
+    },
+    globalEntryFor: (actor, text) => {
+      const clean = normalizeInput(text);
+      for (const def of entriesFor(actor)) {
+        const entry = def.entries?.find((e) => e.global === true && e.matches(clean));
         if (entry) return { flowId: def.id, node: entry.node };
       }
       return null;

@@ -2,7 +2,7 @@
 // service and the resident hears back; privacy, area and role limits hold.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseHistory, findCaseByCode } from '../../src/db/repos/cases.repo.js';
-import { cases } from '../../src/db/schema.js';
+import { cases, conversations } from '../../src/db/schema.js';
 import { fromWita } from '../../src/time/wita.js';
 import { Harness } from '../helpers/harness.js';
 import { DINAS_PHONE, PEOPLE_CSV, PKB_PHONE, PPKBD_PHONE, RESIDENT_PHONE as R } from '../helpers/people.js';
@@ -24,7 +24,7 @@ async function report(answers: { desa?: string; place?: string; want?: string; m
   const reason = answers.reason ?? '2';
   if (reason === '1') {
     await h.reply(R, '1');
-    await h.reply(R, answers.facility ?? 'Puskesmas Bontomarannu');
+    await h.reply(R, answers.facility ?? '1');
   } else {
     await h.reply(R, reason);
   }
@@ -45,14 +45,14 @@ describe('resident report', () => {
 
     expect(await h.reply(PKB_PHONE, 'KASUS')).toContain(`1. ${code} • Pakatto • 0 hari`);
     expect(await h.reply(PKB_PHONE, `kasus ${code}`)).toContain('Catat tindakan:');
-    expect(await h.reply(PKB_PHONE, '1')).toContain('sekarang "followed_up"');
+    expect(await h.reply(PKB_PHONE, '1')).toContain('sekarang "sudah ditindaklanjuti"');
     await h.reply(PKB_PHONE, `KASUS ${code}`);
-    await h.reply(PKB_PHONE, '2');
+    await h.reply(PKB_PHONE, '1');
     await h.reply(PKB_PHONE, '1');
     const served = await h.send(PKB_PHONE, 'hari ini');
-    expect(served.find((m) => m.to === R)!.text).toContain(`Kabar untuk laporan ${code}: sudah dilayani`);
+    expect(served.find((m) => m.to === R)!.text).toBe(`Kabar untuk laporan ${code}: sudah ditindaklanjuti petugas KB dan ditutup. Terima kasih atas kepedulian Anda.`);
     expect(caseHistory(h.db, findCaseByCode(h.db, code)!.id).map((e) => e.toStatus)).toEqual(['reported', 'assigned', 'followed_up', 'served']);
-    expect(await h.reply(R, `STATUS ${code}`)).toContain('sudah dilayani');
+    expect(await h.reply(R, `STATUS ${code}`)).toContain('sudah ditindaklanjuti dan ditutup');
   });
 
   it('when the desa name is ambiguous, then the kecamatan is asked; a misspelt name is matched; an unknown one is refused kindly', async () => {
@@ -69,13 +69,23 @@ describe('resident report', () => {
     expect(await h.reply(third, 'Jakarta')).toContain('tidak ditemukan di Kabupaten Gowa');
   });
 
-  it('when a resident types a name or a 16-digit NIK, then the stored case holds neither', async () => {
-    await report({ place: 'RT 03, namanya Ibu Sitti Rahma NIK 7306012345678901' });
+  it('when a resident types a name or a 16-digit NIK, then it is refused, asked again, and stored nowhere', async () => {
+    await h.reply(R, 'laporkan');
+    await h.reply(R, 'Pakatto');
+    const refused = await h.reply(R, 'RT 03, namanya Ibu Sitti Rahma NIK 7306012345678901');
+    expect(refused).toContain('mohon jangan menulis nama orang dan NIK atau nomor KK');
+    expect(refused).not.toContain('Sitti');
+    expect(refused).toContain('Dusun atau RT/RW mana?');
+    await h.reply(R, 'RT 03');
+    await h.reply(R, '1');
+    await h.reply(R, '1');
+    await h.reply(R, '2');
+    await h.reply(R, 'tidak');
     const row = h.db.select().from(cases).get()!;
-    const stored = JSON.stringify(row);
+    const stored = JSON.stringify([row, h.db.select().from(conversations).all()]);
     expect(stored).not.toContain('Sitti');
     expect(stored).not.toContain('7306012345678901');
-    expect(row.place).toContain('RT 03');
+    expect(row.place).toBe('RT 03');
   });
 
   it('when an insult is typed as an answer, then no case is made', async () => {
@@ -86,10 +96,10 @@ describe('resident report', () => {
   });
 
   it('when a stock-out is reported, then the Dinas is alerted once with the method and facility', async () => {
-    const sent = await report({ reason: '1', facility: 'Pustu Pakatto' });
+    const sent = await report({ reason: '1', facility: '2' });
     const alerts = sent.filter((m) => m.to === DINAS_PHONE);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]!.text).toContain('Suntik di Pustu Pakatto');
+    expect(alerts[0]!.text).toContain('Suntik di Pustu, Desa Pakatto, Kec. Bontomarannu');
   });
 
   it('when a resident already has 3 open cases, then a 4th is refused politely', async () => {
@@ -168,12 +178,12 @@ describe('SLA through the simulator', () => {
 });
 
 describe('lifecycle order', () => {
-  it('when a PKB records service before any follow-up, then the bot says what can be recorded now', async () => {
+  it('when a PKB opens a case not yet followed up, then only follow-up and closing are offered, and a number outside them is refused', async () => {
     const code = /\*(UN-\d{6}-\d{4}-\d{4})\*/.exec((await report()).find((m) => m.to === R)!.text)![1]!;
-    await h.reply(PKB_PHONE, `KASUS ${code}`);
-    await h.reply(PKB_PHONE, '2');
-    await h.reply(PKB_PHONE, '1');
-    expect(await h.reply(PKB_PHONE, 'hari ini')).toContain('Yang bisa sekarang: sudah ditindaklanjuti');
+    const menu = await h.reply(PKB_PHONE, `KASUS ${code}`);
+    expect(menu).toContain('Catat tindakan:\n1. Sudah dihubungi / diberi KIE\n2. Tidak valid, tutup kasus');
+    expect(menu).not.toContain('dilayani');
+    expect(await h.reply(PKB_PHONE, '3')).toContain('mohon balas dengan angka antara 1 dan 2');
     expect(findCaseByCode(h.db, code)!.status).toBe('assigned');
   });
 });

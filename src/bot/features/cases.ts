@@ -1,74 +1,170 @@
-// The cases' host side: facts for the case flows, creating and routing a reported case (assignee, PKB, PPKBD,
-// Dinas on a stock-out), and recording a PKB's action with the loop closed back to the resident.
-import { and, eq } from 'drizzle-orm';
+// The cases' host side: facts for the case flows, creating and routing a reported case (to the desa's PKB, else the
+// koordinator, else the Dinas; the PPKBD and, on a stock-out, the Dinas told), and recording an action after the
+// lifecycle check, with the loop closed back to a resident who agreed to be contacted. A case never keeps the
+// reporter's number: only a keyed hash, plus the chat address of a consenting resident until the case closes.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { casesOfReporter, createCase, findCaseByCode, moveCase, openCaseCountByReporter, openCasesIn, type CaseRow } from '../../db/repos/cases.repo.js';
+import {
+  assignCase,
+  caseAssigneeFor,
+  casesOfReporter,
+  createCase,
+  findCaseByCode,
+  forgetReporterAddress,
+  moveCase,
+  openCaseCountByReporter,
+  openCasesIn,
+  pkbsInKecamatan,
+  reporterKeyOf,
+  reporterKeysOf,
+  activeWithRole,
+  workerById,
+  type CaseRow,
+  type CaseWorker,
+} from '../../db/repos/cases.repo.js';
 import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
-import { peopleCovering } from '../../db/repos/recaps.repo.js';
 import { people } from '../../db/schema.js';
-import { canTransition, nextStates } from '../../domain/cases/lifecycle.js';
+import { checkAction, canReassign, nextStates, type CaseActionInput } from '../../domain/cases/lifecycle.js';
+import { isServiceMethod, isTerminal } from '../../domain/cases/case-model.js';
+import { isoOf } from '../../domain/cases/service-date.js';
 import type { Actor, CaseActed, CaseReported } from '../../flows/engine/types.js';
 import { CASE_STATUS_LABELS, labelOf, METHOD_OPTIONS, REASON_OPTIONS, WANT_OPTIONS } from '../../flows/cases/case-options.js';
-import { CASE_WORK_FACTS, type WorkCase } from '../../flows/cases/case-work-flow.js';
+import { CASE_PKBS_FACTS, CASE_WORK_FACTS, type PkbChoice, type WorkCase } from '../../flows/cases/case-work-flow.js';
 import { OWN_CASES_FACTS, type OwnCase } from '../../flows/cases/case-status-flow.js';
 import { CASE_FACTS, type CaseFacts } from '../../flows/cases/report-case-flow.js';
+import { CASE_UNITS_FACTS } from '../../flows/cases/case-validators.js';
+import { areaUnits } from '../../db/schema.js';
 import { toWita } from '../../time/wita.js';
+import type { AreaDirectory } from '../../areas/directory.js';
 import type { ApplyContext } from '../apply-events.js';
 import type { FactsLoader } from '../router.js';
 
 const DAY_MS = 24 * 3600_000;
 const CATEGORY = { delay: 'IAT', stop: 'TIAL', method_now: 'CALON_AKSEPTOR' } as const;
-const TO_STATUS = { follow_up: 'followed_up', serve: 'served', decline: 'declined', refer: 'referred', invalid: 'closed_invalid' } as const;
+const WORKER_ROLES = ['pkb', 'koordinator', 'dinas', 'admin'] as const;
 
-/** Who may work cases of a desa: its PKB, and the koordinator of its kecamatan. */
-function worksDesa(actor: Actor, desaCode: string): boolean {
-  return actor.kind === 'person' && (actor.role === 'pkb' || actor.role === 'koordinator') && actor.desaCodes.includes(desaCode);
+const ROLE_NAMES: Readonly<Record<CaseWorker['role'], string>> = { pkb: 'PKB', koordinator: 'koordinator', dinas: 'Dinas', admin: 'Dinas' };
+
+const isWorker = (actor: Actor): actor is Extract<Actor, { kind: 'person' }> & { role: CaseWorker['role'] } =>
+  actor.kind === 'person' && (WORKER_ROLES as readonly string[]).includes(actor.role);
+
+/** Who may work a case: the people covering its desa (PKB binaan, koordinator's kecamatan, the Dinas) and its assignee. */
+function worksCase(actor: Actor, row: CaseRow): boolean {
+  return isWorker(actor) && (actor.desaCodes.includes(row.desaCode) || row.assigneeId === actor.personId);
+}
+
+/** The WITA calendar date of an instant, YYYY-MM-DD. */
+export function witaDate(at: Date): string {
+  return isoOf(toWita(at));
+}
+
+function workCase(row: CaseRow, now: Date, names: Map<number, string>): WorkCase {
+  return {
+    code: row.code,
+    desaCode: row.desaCode,
+    place: row.place,
+    status: row.status,
+    ageDays: Math.floor((now.getTime() - Date.parse(row.reportedAt)) / DAY_MS),
+    reportedOn: witaDate(new Date(row.reportedAt)),
+    want: Object.entries(CATEGORY).find(([, v]) => v === row.category)![0],
+    methodWanted: row.methodWanted,
+    reasons: JSON.parse(row.reasons) as string[],
+    consentToContact: row.consentToContact,
+    referredTo: row.referredTo,
+    assigneeId: row.assigneeId,
+    assigneeLabel: row.assigneeId === null ? null : (names.get(row.assigneeId) ?? null),
+  };
+}
+
+/** "Andi Baso (PKB)" for each assignee of these cases, in one query. */
+function assigneeLabels(tx: Tx, rows: readonly CaseRow[]): Map<number, string> {
+  const ids = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is number => id !== null))];
+  if (ids.length === 0) return new Map();
+  const found = tx.select({ id: people.id, name: people.name, role: people.role }).from(people).where(inArray(people.id, ids)).all();
+  return new Map(found.map((p) => [p.id, `${p.name} (${ROLE_NAMES[p.role as CaseWorker['role']] ?? p.role})`]));
+}
+
+/** The dusun/lingkungan known for each desa (from the people import), for the place question. */
+function unitsByDesa(tx: Tx, desaCodes: readonly string[] | null): Record<string, string[]> {
+  const query = tx.select({ desaCode: areaUnits.desaCode, name: areaUnits.name }).from(areaUnits);
+  const rows = (desaCodes === null ? query : query.where(inArray(areaUnits.desaCode, [...desaCodes]))).orderBy(areaUnits.name).all();
+  const out: Record<string, string[]> = {};
+  for (const r of rows) (out[r.desaCode] ??= []).push(r.name);
+  return out;
 }
 
 export function casesFactsLoader(): FactsLoader {
   const load: FactsLoader['load'] = (tx, actor, now, sender) => {
-    if (actor.kind === 'person' && (actor.role === 'pkb' || actor.role === 'koordinator')) {
-      const work: WorkCase[] = openCasesIn(tx, actor.desaCodes).map((c) => ({
-        code: c.code,
-        desaCode: c.desaCode,
-        place: c.place,
-        status: c.status,
-        ageDays: Math.floor((now.getTime() - Date.parse(c.reportedAt)) / DAY_MS),
-        want: Object.entries(CATEGORY).find(([, v]) => v === c.category)![0],
-        methodWanted: c.methodWanted,
-        reasons: JSON.parse(c.reasons) as string[],
-        consentToContact: c.consentToContact,
-      }));
-      return { [CASE_WORK_FACTS]: work };
+    if (isWorker(actor)) {
+      const rows = openCasesIn(tx, actor.desaCodes, actor.personId);
+      const names = assigneeLabels(tx, rows);
+      const facts: Record<string, unknown> = { [CASE_WORK_FACTS]: rows.map((r) => workCase(r, now, names)) };
+      if (canReassign('assigned', actor.role)) {
+        const kecamatan = actor.role === 'koordinator' ? [actor.homeAreaCode] : [...new Set(rows.map((r) => r.desaCode.split('.').slice(0, 3).join('.')))];
+        facts[CASE_PKBS_FACTS] = pkbsInKecamatan(tx, kecamatan) satisfies PkbChoice[];
+      }
+      return facts;
     }
     if (actor.kind === 'resident' || actor.role === 'ppkbd' || actor.role === 'sub_ppkbd') {
-      const facts: CaseFacts = { openByReporter: openCaseCountByReporter(tx, sender.key) };
-      const own: OwnCase[] = casesOfReporter(tx, sender.key).map((c) => ({ code: c.code, status: c.status, desaLabel: c.desaCode }));
-      return { [CASE_FACTS]: facts, [OWN_CASES_FACTS]: own };
+      const keys = reporterKeysOf(tx, sender.key, now);
+      const facts: CaseFacts = { openByReporter: openCaseCountByReporter(tx, keys) };
+      const mine = casesOfReporter(tx, keys);
+      const roles = new Map<number, OwnCase['handler']>();
+      for (const id of new Set(mine.map((c) => c.assigneeId).filter((id): id is number => id !== null))) {
+        roles.set(id, (workerById(tx, id)?.role ?? null) as OwnCase['handler']);
+      }
+      const own: OwnCase[] = mine.map((c) => ({ code: c.code, status: c.status, desaCode: c.desaCode, handler: c.assigneeId === null ? null : (roles.get(c.assigneeId) ?? null) }));
+      // The place question lists the desa's dusun: the cadre's own desa; for a resident, once the report is under way.
+      const units = actor.kind === 'person' ? unitsByDesa(tx, [actor.homeAreaCode]) : sender.openFlow === 'case_report' ? unitsByDesa(tx, null) : {};
+      return { [CASE_FACTS]: facts, [OWN_CASES_FACTS]: own, [CASE_UNITS_FACTS]: units };
     }
     return {};
   };
   return { flows: ['case_report', 'case_status', 'case_work'], load };
 }
 
-function essentials(ctx: ApplyContext, row: CaseRow): string {
+function essentials(areas: AreaDirectory, row: CaseRow): string {
   const reasons = (JSON.parse(row.reasons) as string[]).map((r) => labelOf(REASON_OPTIONS, r)).join(', ');
   const want = Object.entries(CATEGORY).find(([, v]) => v === row.category)![0];
   return [
-    `${ctx.areas.label(row.desaCode)}${row.place ? `, ${row.place}` : ''}`,
+    `${areas.label(row.desaCode)}${row.place ? `, ${row.place}` : ''}`,
     `${labelOf(WANT_OPTIONS, want)} • cara: ${labelOf(METHOD_OPTIONS, row.methodWanted)}`,
     `Alasan: ${reasons}${row.stockOutFacility ? ` (${row.stockOutFacility})` : ''}`,
     `Setuju dihubungi: ${row.consentToContact ? 'ya' : 'tidak'}`,
   ].join('\n');
 }
 
+/** The message that hands a case to someone, by how it reached them. */
+export function handOverText(areas: AreaDirectory, row: CaseRow, to: CaseWorker, why: 'new' | 'reassigned' | 'routed'): string {
+  const head =
+    to.role === 'dinas' || to.role === 'admin'
+      ? `Kasus *${row.code}* dari desa yang belum punya Penyuluh KB maupun koordinator terdaftar; diteruskan ke Dinas:`
+      : to.role === 'koordinator'
+        ? `Kasus *${row.code}* dari desa yang belum punya Penyuluh KB terdaftar; ditugaskan kepada Anda:`
+        : why === 'reassigned'
+          ? `Kasus *${row.code}* dialihkan kepada Anda:`
+          : `Kasus baru *${row.code}* ditugaskan kepada Anda:`;
+  return `${head}\n${essentials(areas, row)}\nKetik KASUS ${row.code} untuk menindaklanjuti.`;
+}
+
+/** Who is told a case was handed over: the assignee, and every Dinas officer when it is the Dinas' case. */
+export function handOverRecipients(tx: Tx, to: CaseWorker): CaseWorker[] {
+  return to.role === 'dinas' || to.role === 'admin' ? activeWithRole(tx, 'dinas') : [to];
+}
+
+const RECEIVED_BY: Readonly<Record<CaseWorker['role'], string>> = {
+  pkb: 'Laporan diteruskan ke Penyuluh KB (PKB) desa ini untuk ditindaklanjuti.',
+  koordinator: 'Desa ini belum punya Penyuluh KB terdaftar, jadi laporan diteruskan ke Koordinator PKB kecamatan untuk ditindaklanjuti.',
+  dinas: 'Desa ini belum punya Penyuluh KB maupun koordinator terdaftar, jadi laporan diteruskan ke Dinas PPKB Kabupaten Gowa untuk ditindaklanjuti.',
+  admin: 'Laporan diteruskan ke Dinas PPKB Kabupaten Gowa untuk ditindaklanjuti.',
+};
+
 export function caseReportedHandler() {
   return (tx: Tx, event: CaseReported, ctx: ApplyContext): void => {
     const { actor, now } = ctx;
     const send = (to: string, text: string) => enqueueOutbound(tx, { toAddress: to, priority: to === ctx.replyTo ? 'reply' : 'notice', kind: 'text', text, inboundId: ctx.inboundId }, now);
-    // The PKB whose binaan includes the desa; the kecamatan's koordinator when no PKB serves it.
-    const pkb = peopleCovering(tx, event.desaCode, ['pkb']);
-    const assignee = pkb[0] ?? peopleCovering(tx, event.desaCode, ['koordinator'])[0];
+    const assignee = caseAssigneeFor(tx, event.desaCode);
+    const resident = actor.kind === 'resident';
     const row = createCase(
       tx,
       {
@@ -85,74 +181,133 @@ export function caseReportedHandler() {
         children: event.cadre?.children ?? null,
         postPartum: event.cadre?.postPartum ?? null,
         reporterPersonId: actor.kind === 'person' ? actor.personId : null,
-        reporterKey: ctx.senderKey,
-        reporterAddress: ctx.replyTo,
+        reporterKey: reporterKeyOf(tx, ctx.senderKey, now),
+        // Only a resident who agreed to be contacted is answered later; nobody else's address is kept.
+        reporterAddress: resident && event.consentToContact ? ctx.replyTo : null,
         assigneeId: assignee?.id ?? null,
       },
       toWita(now).year,
       now,
     );
 
-    const details = essentials(ctx, row);
-    if (assignee) send(assignee.phone, `Kasus baru *${row.code}* ditugaskan kepada Anda:\n${details}\nKetik KASUS ${row.code} untuk menindaklanjuti.`);
+    const told = new Set<string>();
+    if (assignee) {
+      for (const to of handOverRecipients(tx, assignee)) {
+        if (to.phone === ctx.replyTo) continue;
+        send(to.phone, handOverText(ctx.areas, row, assignee, 'new'));
+        told.add(to.phone);
+      }
+    }
     const ppkbd = tx
       .select({ id: people.id, phone: people.phone })
       .from(people)
       .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, event.desaCode), eq(people.active, true)))
       .get();
-    if (ppkbd && !(actor.kind === 'person' && actor.personId === ppkbd.id)) send(ppkbd.phone, `Laporan calon akseptor belum terlayani di desa Anda: *${row.code}*\n${details}`);
+    if (ppkbd && !(actor.kind === 'person' && actor.personId === ppkbd.id)) send(ppkbd.phone, `Laporan calon akseptor belum terlayani di desa Anda: *${row.code}*\n${essentials(ctx.areas, row)}`);
     if (event.reasons.includes('stok_kosong')) {
-      // Stock-outs reach the Dinas the same day, once per case.
-      const dinas = tx.select({ phone: people.phone }).from(people).where(and(eq(people.role, 'dinas'), eq(people.active, true))).all();
+      // Stock-outs reach the Dinas the same day, once per case (a Dinas officer who already got the case is not told twice).
       const text = `⚠️ Stok alat/obat KB kosong dilaporkan (${row.code}): ${labelOf(METHOD_OPTIONS, event.methodWanted)} di ${event.stockOutFacility ?? 'tempat pelayanan yang tidak disebut'}, ${ctx.areas.label(event.desaCode)}.`;
-      for (const d of dinas) send(d.phone, text);
+      for (const d of activeWithRole(tx, 'dinas')) if (!told.has(d.phone)) send(d.phone, text);
     }
+    const who = assignee
+      ? RECEIVED_BY[assignee.role]
+      : 'Saat ini belum ada petugas KB yang terdaftar untuk desa ini. Laporan tersimpan dan akan diteruskan begitu ada petugas.';
     send(
       ctx.replyTo,
-      `Terima kasih, laporan Anda tercatat dengan kode *${row.code}*.\n` +
-        `${assignee ? 'Penyuluh KB setempat akan menindaklanjutinya.' : 'Laporan diteruskan ke Dinas untuk ditindaklanjuti.'}` +
-        (event.consentToContact && actor.kind === 'resident' ? ' Kami akan mengabari Anda di nomor ini bila sudah ada hasilnya.' : '') +
+      `Terima kasih, laporan Anda tercatat dengan kode *${row.code}*.\n${who}` +
+        (event.consentToContact && resident ? ' Kami akan mengabari Anda di nomor ini bila laporan sudah selesai.' : '') +
         `\nKetik STATUS ${row.code} untuk melihat perkembangannya.`,
     );
   };
 }
 
-const CLOSING_TEXT: Partial<Record<CaseRow['status'], string>> = {
-  served: 'sudah dilayani Penyuluh KB. Terima kasih atas kepedulian Anda.',
-  declined: 'sudah ditindaklanjuti Penyuluh KB; pasangan memutuskan tidak ber-KB saat ini. Terima kasih atas kepedulian Anda.',
-  closed_invalid: 'sudah diperiksa Penyuluh KB dan ditutup. Terima kasih atas kepedulian Anda.',
-};
+/** The only thing a reporter (maybe a neighbour) hears at the end: not the couple's outcome. */
+export const CLOSING_TEXT = 'sudah ditindaklanjuti petugas KB dan ditutup. Terima kasih atas kepedulian Anda.';
+
+/** Tells a consenting resident their case is closed, then forgets where to reach them. */
+export function closeLoop(tx: Tx, row: CaseRow, now: Date, inboundId: number | null = null): void {
+  if (!isTerminal(row.status)) return;
+  if (row.reporterAddress) {
+    enqueueOutbound(tx, { toAddress: row.reporterAddress, priority: inboundId === null ? 'bulk' : 'notice', kind: 'text', text: `Kabar untuk laporan ${row.code}: ${CLOSING_TEXT}`, inboundId }, now);
+  }
+  forgetReporterAddress(tx, row.id);
+}
+
+function actionInput(event: CaseActed): CaseActionInput | null {
+  switch (event.action) {
+    case 'follow_up':
+      return { action: 'follow_up', note: event.note };
+    case 'serve':
+      return event.method !== null && isServiceMethod(event.method) ? { action: 'serve', method: event.method, date: event.date ?? '' } : null;
+    case 'decline':
+      return { action: 'decline', reason: event.note ?? '' };
+    case 'refer':
+      return { action: 'refer', to: event.note ?? '' };
+    case 'invalid':
+      return { action: 'invalid', reason: event.note ?? '' };
+    case 'lost':
+      return { action: 'lost', note: event.note };
+    case 'reassign':
+      return null;
+  }
+}
 
 export function caseActedHandler() {
   return (tx: Tx, event: CaseActed, ctx: ApplyContext): void => {
     const { actor, now } = ctx;
     const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, now);
     const row = findCaseByCode(tx, event.code);
-    if (!row || actor.kind !== 'person' || !worksDesa(actor, row.desaCode)) {
+    if (!row || actor.kind !== 'person' || !worksCase(actor, row)) {
       reply(`Kasus ${event.code} tidak ditemukan di wilayah Anda; tidak ada yang diubah.`);
       return;
     }
-    const to = TO_STATUS[event.action];
-    if (!canTransition(row.status, to, actor.role)) {
-      const possible = nextStates(row.status, actor.role).map((s) => CASE_STATUS_LABELS[s] ?? s);
-      reply(
-        `Kasus ${row.code} sedang "${CASE_STATUS_LABELS[row.status] ?? row.status}"; tindakan itu belum bisa dicatat.` +
-          (possible.length > 0 ? ` Yang bisa sekarang: ${possible.join(', ')}.` : ''),
-      );
+    if (event.action === 'reassign') {
+      reassign(tx, row, event.assignTo ?? null, ctx);
       return;
     }
-    const moved = moveCase(tx, row, to, {
+    const input = actionInput(event);
+    const check = input ? checkAction(row.status, input, actor.role, witaDate(now), witaDate(new Date(row.reportedAt))) : ({ ok: false, error: 'Metode KB yang diberikan belum dipilih.' } as const);
+    if (!check.ok || !input) {
+      const possible = nextStates(row.status, actor.role).map((s) => CASE_STATUS_LABELS[s] ?? s);
+      reply(`${check.ok ? '' : check.error} Tidak ada yang diubah.` + (possible.length > 0 ? ` Yang bisa dicatat sekarang: ${possible.join(', ')}.` : ''));
+      return;
+    }
+    const moved = moveCase(tx, row, check.to, {
       action: event.action,
       note: event.note,
       byPersonId: actor.personId,
       now,
-      ...(event.action === 'serve' ? { outcome: { method: event.method, date: event.date, note: null } } : event.note ? { outcome: { note: event.note } } : {}),
+      // A served case keeps where it was referred; declined and invalid keep their reason.
+      ...(input.action === 'serve' ? { outcome: { method: input.method, date: input.date, note: null } } : {}),
+      ...(input.action === 'decline' || input.action === 'invalid' ? { outcome: { note: input.reason } } : {}),
+      ...(input.action === 'refer' ? { referredTo: input.to } : {}),
     });
-    reply(`Tercatat: kasus ${moved.code} sekarang "${moved.status}".`);
-    const closing = CLOSING_TEXT[moved.status];
-    // The loop closes back to a resident who reported it, if the couple agreed to be contacted.
-    if (closing && moved.consentToContact && moved.reporterPersonId === null && moved.reporterAddress) {
-      enqueueOutbound(tx, { toAddress: moved.reporterAddress, priority: 'notice', kind: 'text', text: `Kabar untuk laporan ${moved.code}: ${closing}`, inboundId: ctx.inboundId }, now);
-    }
+    reply(`Tercatat: kasus ${moved.code} sekarang "${CASE_STATUS_LABELS[moved.status] ?? moved.status}".`);
+    closeLoop(tx, moved, now, ctx.inboundId);
   };
+}
+
+/** The koordinator (or the Dinas) hands an open case to another PKB of its kecamatan. */
+function reassign(tx: Tx, row: CaseRow, toId: number | null, ctx: ApplyContext): void {
+  const { actor, now, areas } = ctx;
+  const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, now);
+  if (actor.kind !== 'person' || !canReassign(row.status, actor.role)) {
+    reply(`Kasus ${row.code} tidak bisa dialihkan oleh Anda; tidak ada yang diubah.`);
+    return;
+  }
+  const kecamatan = areas.kecamatanOf(row.desaCode)?.code ?? '';
+  const target = pkbsInKecamatan(tx, [kecamatan]).find((p) => p.id === toId);
+  const to = target ? workerById(tx, target.id) : undefined;
+  if (!to?.active || to.id === row.assigneeId) {
+    reply(`PKB itu tidak bisa menerima kasus ${row.code}; tidak ada yang diubah.`);
+    return;
+  }
+  const previous = row.assigneeId === null ? undefined : workerById(tx, row.assigneeId);
+  const moved = assignCase(tx, row, to.id, actor.personId, now);
+  const notice = (phone: string, text: string) => enqueueOutbound(tx, { toAddress: phone, priority: 'notice', kind: 'text', text, inboundId: ctx.inboundId }, now);
+  notice(to.phone, handOverText(areas, moved, to, 'reassigned'));
+  if (previous?.active && previous.id !== actor.personId && previous.id !== to.id) {
+    notice(previous.phone, `Kasus ${row.code} (${areas.label(row.desaCode)}) dialihkan ke PKB lain; Anda tidak perlu menindaklanjutinya lagi.`);
+  }
+  reply(`Tercatat: kasus ${row.code} dialihkan ke ${to.name} (PKB).`);
 }

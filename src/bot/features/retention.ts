@@ -1,29 +1,67 @@
-// Data retention (UU PDP): inbound message text and WhatsApp's sent-message copies are deleted after the retention
-// period, every night, on the bot's clock (node-cron in serve, the simulated clock in the simulator).
-import type { Db } from '../../db/client.js';
+// Data retention (UU PDP), every night on the bot's clock (node-cron in serve, the simulated clock in the simulator):
+// - inbound message text and WhatsApp's sent-message copies are deleted after the retention period, and the text of
+//   sent outbox messages is blanked (the rows stay), since a reply can echo what was typed;
+// - a conversation idle longer than the conversation expiry keeps its answers but not the text as typed (a draft
+//   left behind must not hold a typed NIK for ever);
+// - cases closed more than 12 months ago are de-identified (domain.md §10).
+import type { Db, DbOrTx } from '../../db/client.js';
+import { deidentifyClosedCases } from '../../db/repos/cases.repo.js';
+import { conversationsIdleSince, replaceConversationState } from '../../db/repos/conversations.repo.js';
 import { pruneInbound } from '../../db/repos/inbound.repo.js';
+import { blankOldOutboxText } from '../../db/repos/outbox.repo.js';
 import { pruneSentMessages } from '../../db/repos/whatsapp.repo.js';
+import { forgetConversationText } from '../../flows/conversation.js';
+import type { ConversationState } from '../../flows/engine/types.js';
 import type { Logger } from '../../logger.js';
 import type { DailyJob } from '../scheduler.js';
 
 const DAY_MS = 86_400_000;
 
-/** Deletes what is older than `retentionDays` in one transaction; returns the number of rows removed. */
-export function runRetention(db: Db, now: Date, retentionDays: number): number {
-  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
-  return db.transaction((tx) => pruneInbound(tx, cutoff) + pruneSentMessages(tx, cutoff));
+/** Closed cases are de-identified this long after closing. */
+export const CASE_DEIDENTIFY_DAYS = 365;
+
+export interface RetentionSettings {
+  retentionDays: number;
+  /** Idle time after which a conversation closes (IMP_CONVERSATION_EXPIRY_HOURS), in milliseconds. */
+  conversationExpiryMs: number;
+}
+
+/** Drops the typed text of conversations idle past the expiry; returns how many changed. */
+function forgetIdleConversationText(db: DbOrTx, before: Date): number {
+  let changed = 0;
+  for (const row of conversationsIdleSince(db, before)) {
+    const state = JSON.parse(row.state) as ConversationState;
+    const cleaned = forgetConversationText(state);
+    if (JSON.stringify(cleaned) === row.state) continue;
+    replaceConversationState(db, row.senderKey, cleaned);
+    changed++;
+  }
+  return changed;
+}
+
+/** Everything above in one transaction; returns the number of rows removed or changed. */
+export function runRetention(db: Db, now: Date, settings: RetentionSettings): number {
+  const cutoff = new Date(now.getTime() - settings.retentionDays * DAY_MS);
+  return db.transaction(
+    (tx) =>
+      pruneInbound(tx, cutoff) +
+      pruneSentMessages(tx, cutoff) +
+      blankOldOutboxText(tx, cutoff) +
+      forgetIdleConversationText(tx, new Date(now.getTime() - settings.conversationExpiryMs)) +
+      deidentifyClosedCases(tx, new Date(now.getTime() - CASE_DEIDENTIFY_DAYS * DAY_MS), now),
+  );
 }
 
 /** Every night at 02:15 WITA, when the bot is quiet; serve also runs it once at start (a server off at 02:15 would skip it). */
-export function retentionJob(db: () => Db, retentionDays: number, logger: Logger): DailyJob {
+export function retentionJob(db: () => Db, settings: RetentionSettings, logger: Logger): DailyJob {
   return {
     name: 'message_retention',
     hour: 2,
     minute: 15,
     atStart: true,
     run: (now) => {
-      const removed = runRetention(db(), now, retentionDays);
-      if (removed > 0) logger.info({ removed }, 'pruned old message logs');
+      const removed = runRetention(db(), now, settings);
+      if (removed > 0) logger.info({ removed }, 'pruned old message logs, typed text and closed cases');
     },
   };
 }

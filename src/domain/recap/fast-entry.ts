@@ -6,6 +6,7 @@
 // Every problem in the message is collected and reported at once, because a cadre on a slow connection should
 // not have to send the same long message five times to discover five typos one by one.
 import { parseCount, parseMonth, type YearMonth } from '../../flows/parse/index.js';
+import { findPersonalData } from '../cases/privacy.js';
 import {
   EXTRA_METHODS,
   FIELD_BY_ID,
@@ -174,8 +175,13 @@ function leadingPeriod(text: string, today: YearMonth): { period: YearMonth; res
   return null;
 }
 
+/**
+ * What the cadre typed, quoted back so she sees which part is meant; but never text that may be personal data
+ * (a NIK, a phone number, a name) or a long stretch of it: that is described instead of repeated (UU PDP).
+ */
 function quote(text: string): string {
-  return `'${text}'`;
+  const echoable = text.length <= 24 && !/\d{6,}/.test(text.replace(/[\s.-]/g, '')) && findPersonalData(text).length === 0;
+  return echoable ? `'${text}'` : 'teks itu';
 }
 
 /** A fragment that is not KEY=value, with a hint when its intent is obvious. */

@@ -1,9 +1,31 @@
-// PKB (and koordinator) work their cases from WhatsApp: `KASUS` lists open cases of their area oldest first with
-// their age, `KASUS <kode>` shows one with a numbered action menu. The host checks area and lifecycle again.
+// The PKB, the koordinator and the Dinas work cases from WhatsApp: `KASUS` lists the open cases they may work (the
+// PKB's binaan, the koordinator's kecamatan, the whole kabupaten for the Dinas) oldest first with their age;
+// `KASUS <kode>` (also inside another flow) shows one with the actions its status allows. Reasons and referral places
+// are chosen from lists; a note under "lainnya" is screened for personal data. The host checks area and lifecycle again.
+import { availableActions, canReassign, type CaseAction } from '../../domain/cases/lifecycle.js';
+import { formatDay, isoOf } from '../../domain/cases/service-date.js';
+import { toWita } from '../../time/wita.js';
 import { say } from '../engine/engine.js';
-import type { CaseActed, FlowDefinition, Scope } from '../engine/types.js';
-import { CASE_STATUS_LABELS, labelOf, listText, METHOD_CHOICES, METHOD_OPTIONS, REASON_OPTIONS, WANT_OPTIONS } from './case-options.js';
+import type { Actor, CaseActed, FlowDefinition, Scope } from '../engine/types.js';
+import {
+  CASE_STATUS_LABELS,
+  DECLINE_CHOICES,
+  DECLINE_OPTIONS,
+  FACILITY_CHOICES,
+  FACILITY_OPTIONS,
+  INVALID_CHOICES,
+  INVALID_OPTIONS,
+  labelOf,
+  labelWithNote,
+  listText,
+  METHOD_CHOICES,
+  METHOD_OPTIONS,
+  REASON_OPTIONS,
+  WANT_OPTIONS,
+  type LabelledOption,
+} from './case-options.js';
 import { codeIn } from './case-status-flow.js';
+import type { ListedChoiceArgs, SafeTextArgs, ServiceDateArgs } from './case-validators.js';
 
 export interface WorkCase {
   code: string;
@@ -11,13 +33,30 @@ export interface WorkCase {
   place: string | null;
   status: string;
   ageDays: number;
+  /** The report's WITA date (YYYY-MM-DD): no service date before it. */
+  reportedOn: string;
   want: string;
   methodWanted: string;
   reasons: readonly string[];
   consentToContact: boolean;
+  referredTo: string | null;
+  assigneeId: number | null;
+  /** "Andi Baso (PKB)", for a koordinator or the Dinas looking at someone else's case. */
+  assigneeLabel: string | null;
+}
+
+/** A PKB a case may be handed to: active, working in these kecamatan. */
+export interface PkbChoice {
+  id: number;
+  name: string;
+  kecamatanCodes: readonly string[];
 }
 
 export const CASE_WORK_FACTS = 'case_work';
+export const CASE_PKBS_FACTS = 'case_pkbs';
+
+/** At most this many cases in the KASUS list: a message must stay readable on a small phone. */
+const LIST_LIMIT = 10;
 
 function workCases(scope: Scope): readonly WorkCase[] {
   return (scope.facts[CASE_WORK_FACTS] as readonly WorkCase[] | undefined) ?? [];
@@ -27,70 +66,131 @@ function current(scope: Scope): WorkCase | undefined {
   return workCases(scope).find((c) => c.code === scope.results.code?.value);
 }
 
+const roleOf = (actor: Actor) => (actor.kind === 'person' ? actor.role : 'resident');
 
-const ACTIONS = [
-  { key: 'follow_up', label: 'Sudah dihubungi / ditindaklanjuti', words: ['hubungi', 'tindak lanjut'] },
-  { key: 'serve', label: 'Sudah dilayani (ber-KB)', words: ['dilayani', 'layani'] },
-  { key: 'decline', label: 'Pasangan menolak', words: ['menolak', 'tolak'] },
-  { key: 'refer', label: 'Dirujuk', words: ['rujuk', 'dirujuk'] },
-  { key: 'invalid', label: 'Tidak valid (ganda, pindah, bukan PUS…)', words: ['tidak valid', 'invalid'] },
-] as const;
+const ACTION_LABELS: Readonly<Record<CaseAction | 'reassign', string>> = {
+  follow_up: 'Sudah dihubungi / diberi KIE',
+  serve: 'Sudah dilayani (ber-KB)',
+  decline: 'Pasangan menolak ber-KB',
+  refer: 'Dirujuk ke fasilitas kesehatan',
+  invalid: 'Tidak valid, tutup kasus',
+  lost: 'Tidak terlacak setelah dirujuk',
+  reassign: 'Alihkan ke PKB lain',
+};
+
+/** Other PKB of the case's kecamatan, for the koordinator and the Dinas. */
+function reassignTargets(scope: Scope): LabelledOption[] {
+  const c = current(scope);
+  if (!c) return [];
+  const kecamatan = scope.areas.kecamatanOf(c.desaCode)?.code ?? '';
+  const pkbs = (scope.facts[CASE_PKBS_FACTS] as readonly PkbChoice[] | undefined) ?? [];
+  return pkbs.filter((p) => p.kecamatanCodes.includes(kecamatan) && p.id !== c.assigneeId).map((p) => ({ key: String(p.id), label: p.name, words: [p.name] }));
+}
+
+/** Only what the case can take now, for this person (domain lifecycle), plus handing it on where allowed. */
+function actionOptions(scope: Scope): LabelledOption[] {
+  const c = current(scope);
+  if (!c) return [];
+  const role = roleOf(scope.actor);
+  const actions: (CaseAction | 'reassign')[] = availableActions(c.status, role);
+  if (canReassign(c.status, role) && reassignTargets(scope).length > 0) actions.push('reassign');
+  return actions.map((a) => ({ key: a, label: ACTION_LABELS[a], words: [] }));
+}
 
 function describe(scope: Scope, c: WorkCase): string {
+  const mine = scope.actor.kind === 'person' && c.assigneeId === scope.actor.personId;
   return [
     `*${c.code}* — ${scope.areas.label(c.desaCode)}${c.place ? `, ${c.place}` : ''}`,
-    `Status: ${CASE_STATUS_LABELS[c.status] ?? c.status} • ${c.ageDays} hari`,
+    `Status: ${CASE_STATUS_LABELS[c.status] ?? c.status}${c.referredTo ? ` (${c.referredTo})` : ''} • ${c.ageDays} hari`,
     `Keinginan: ${labelOf(WANT_OPTIONS, c.want)} • cara: ${labelOf(METHOD_OPTIONS, c.methodWanted)}`,
     `Alasan: ${c.reasons.map((r) => labelOf(REASON_OPTIONS, r)).join(', ')}`,
     `Setuju dihubungi: ${c.consentToContact ? 'ya' : 'tidak'}`,
+    ...(!mine ? [`Petugas: ${c.assigneeLabel ?? 'belum ada'}`] : []),
   ].join('\n');
 }
 
-function acted(scope: Scope, action: CaseActed['action'], note: string | null, method: string | null = null, date: string | null = null) {
-  const event: CaseActed = { type: 'case_acted', code: String(scope.results.code?.value), action, note, method, date };
+function acted(scope: Scope, action: CaseActed['action'], fields: Partial<Pick<CaseActed, 'note' | 'method' | 'date' | 'assignTo'>> = {}) {
+  const event: CaseActed = {
+    type: 'case_acted',
+    code: String(scope.results.code?.value),
+    action,
+    note: fields.note ?? null,
+    method: fields.method ?? null,
+    date: fields.date ?? null,
+    ...(fields.assignTo !== undefined ? { assignTo: fields.assignTo } : {}),
+  };
   return { category: 'done', events: [event] };
+}
+
+const value = (scope: Scope, name: string) => scope.results[name]?.value as string | undefined;
+
+const NOTE_ARGS = (expected: string): SafeTextArgs => ({ maxLength: 100, expected });
+
+function listCases(scope: Scope): string {
+  const all = workCases(scope);
+  if (all.length === 0) return 'Tidak ada kasus terbuka di wilayah Anda.';
+  const me = scope.actor.kind === 'person' ? scope.actor.personId : -1;
+  // Cases given to the reader first (a koordinator's or the Dinas' own), each group oldest first.
+  const sorted = [...all.filter((c) => c.assigneeId === me), ...all.filter((c) => c.assigneeId !== me)];
+  const lines = sorted
+    .slice(0, LIST_LIMIT)
+    .map((c, i) => `${i + 1}. ${c.code} • ${scope.areas.get(c.desaCode)?.name ?? c.desaCode} • ${c.ageDays} hari • ${CASE_STATUS_LABELS[c.status] ?? c.status}`);
+  const more = all.length > LIST_LIMIT ? [`…dan ${all.length - LIST_LIMIT} kasus lainnya.`] : [];
+  return [`*Kasus terbuka* (${all.length}, yang terlama di atas)`, ...lines, ...more, '', `Ketik KASUS dan kodenya untuk menindaklanjuti, misalnya KASUS ${sorted[0]!.code}`].join('\n');
 }
 
 export const caseWorkFlow = {
   id: 'case_work',
-  version: 1,
+  version: 2,
   start: 'case_work.list',
   nodes: {
-    'case_work.list': {
-      kind: 'end',
-      text: (scope) => {
-        const list = workCases(scope);
-        if (list.length === 0) return 'Tidak ada kasus terbuka di wilayah Anda.';
-        const lines = list.map((c, i) => `${i + 1}. ${c.code} • ${scope.areas.get(c.desaCode)?.name ?? c.desaCode} • ${c.ageDays} hari • ${CASE_STATUS_LABELS[c.status] ?? c.status}`);
-        return ['*Kasus terbuka* (yang terlama di atas)', ...lines, '', 'Ketik KASUS dan kodenya untuk menindaklanjuti, misalnya KASUS ' + list[0]!.code].join('\n');
-      },
-    },
+    'case_work.list': { kind: 'end', text: listCases },
     'case_work.open': {
       kind: 'action',
       run: (scope) => {
         const code = codeIn(String(scope.results.trigger?.value ?? ''));
         if (!code) return { category: 'list' };
-        // Only cases of the reviewer's own area are in the facts: others are "not found", not "forbidden".
-        if (!workCases(scope).some((c) => c.code === code)) return { category: 'missing', events: [say(`Kasus ${code} tidak ditemukan di antara kasus terbuka wilayah Anda.`)] };
+        // Only cases the person may work are in the facts: others are "not found", not "forbidden".
+        const found = workCases(scope).find((c) => c.code === code);
+        if (!found) return { category: 'missing', events: [say(`Kasus ${code} tidak ditemukan di antara kasus terbuka wilayah Anda. Ketik KASUS untuk daftarnya.`)] };
         return { category: 'ok', results: { code } };
       },
-      routes: { list: 'case_work.list', missing: 'case_work.end', ok: 'case_work.action' },
+      routes: { list: 'case_work.list', missing: 'case_work.end', ok: 'case_work.check' },
+    },
+    'case_work.check': {
+      kind: 'action',
+      run: (scope) => {
+        if (actionOptions(scope).length > 0) return { category: 'ok' };
+        const c = current(scope)!;
+        return { category: 'none', events: [say(`${describe(scope, c)}\n\nTidak ada tindakan yang bisa Anda catat untuk kasus ini sekarang.`)] };
+      },
+      routes: { ok: 'case_work.action', none: 'case_work.end' },
     },
     'case_work.action': {
       kind: 'ask',
       prompt: (scope) => {
         const c = current(scope);
-        return c ? `${describe(scope, c)}\n\nCatat tindakan:\n${listText(ACTIONS)}` : 'Kasus ini sudah tidak terbuka. Ketik KASUS untuk daftar terbaru.';
+        return c ? `${describe(scope, c)}\n\nCatat tindakan:\n${listText(actionOptions(scope))}` : 'Kasus ini sudah tidak terbuka. Ketik KASUS untuk daftar terbaru.';
       },
-      validate: { name: 'choice', args: { options: ACTIONS.map((a, i) => ({ key: a.key, number: i + 1, words: a.words })) } },
+      validate: { name: 'listed_choice', args: { options: actionOptions } satisfies ListedChoiceArgs },
       result: 'action',
-      routes: { follow_up: 'case_work.follow_up', serve: 'case_work.method', decline: 'case_work.note', refer: 'case_work.note', invalid: 'case_work.note' },
+      routes: { ok: 'case_work.route' },
     },
-    'case_work.follow_up': {
+    'case_work.route': {
       kind: 'action',
-      run: (scope) => acted(scope, 'follow_up', null),
-      routes: { done: 'case_work.end' },
+      run: (scope) => ({ category: value(scope, 'action') ?? 'follow_up' }),
+      routes: {
+        follow_up: 'case_work.follow_up',
+        serve: 'case_work.method',
+        decline: 'case_work.decline',
+        refer: 'case_work.refer',
+        invalid: 'case_work.invalid',
+        lost: 'case_work.lost',
+        reassign: 'case_work.reassign',
+      },
     },
+    'case_work.follow_up': { kind: 'action', run: (scope) => acted(scope, 'follow_up'), routes: { done: 'case_work.end' } },
+    'case_work.lost': { kind: 'action', run: (scope) => acted(scope, 'lost'), routes: { done: 'case_work.end' } },
     'case_work.method': {
       kind: 'ask',
       prompt: `Dilayani dengan cara apa?\n${listText(METHOD_OPTIONS.filter((m) => m.key !== 'belum_tahu'))}`,
@@ -100,38 +200,91 @@ export const caseWorkFlow = {
     },
     'case_work.date': {
       kind: 'ask',
-      prompt: 'Tanggal pelayanan? Balas HARI INI atau tanggalnya, misalnya 27/11/2026.',
-      validate: { name: 'text', args: { minLength: 2, maxLength: 20 } },
+      prompt: (scope) => `Tanggal pelayanan? Balas HARI INI, KEMARIN, atau tanggalnya, misalnya ${formatDay(isoOf(toWita(scope.now)))}.`,
+      validate: { name: 'service_date', args: { reportedOn: (scope) => current(scope)?.reportedOn ?? null } satisfies ServiceDateArgs },
       result: 'date',
       routes: { ok: 'case_work.serve' },
     },
     'case_work.serve': {
       kind: 'action',
-      run: (scope) => {
-        const raw = String(scope.results.date?.value).trim();
-        const today = scope.now.toISOString().slice(0, 10);
-        const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
-        const date = /^hari ini$/i.test(raw) ? today : m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
-        if (!date) return { category: 'again', events: [say('Tanggalnya belum terbaca. Balas HARI INI atau misalnya 27/11/2026.')] };
-        return acted(scope, 'serve', null, String(scope.results.method?.value), date);
-      },
-      routes: { done: 'case_work.end', again: 'case_work.date' },
+      run: (scope) => acted(scope, 'serve', { method: value(scope, 'method') ?? null, date: value(scope, 'date') ?? null }),
+      routes: { done: 'case_work.end' },
     },
-    'case_work.note': {
+    'case_work.decline': {
       kind: 'ask',
-      prompt: ({ results }) =>
-        results.action?.value === 'refer' ? 'Dirujuk ke mana? (puskesmas/RS/bidan)' : results.action?.value === 'decline' ? 'Alasan menolak (singkat)?' : 'Mengapa tidak valid (singkat)?',
-      validate: { name: 'text', args: { minLength: 2, maxLength: 200 } },
-      result: 'note',
-      routes: { ok: 'case_work.record' },
+      prompt: `Alasan pasangan menolak?\n${listText(DECLINE_OPTIONS)}`,
+      validate: { name: 'choice', args: { options: DECLINE_CHOICES } },
+      result: 'reason',
+      routes: Object.fromEntries(DECLINE_CHOICES.map((o) => [o.key, o.key === 'lainnya' ? 'case_work.decline_note' : 'case_work.record_decline'])),
     },
-    'case_work.record': {
+    'case_work.decline_note': {
+      kind: 'ask',
+      prompt: 'Tulis alasannya singkat, tanpa nama atau data pribadi. Misalnya: belum siap.',
+      validate: { name: 'safe_text', args: NOTE_ARGS('Tulis alasannya saja, misalnya belum siap.') },
+      result: 'note',
+      routes: { ok: 'case_work.record_decline' },
+    },
+    'case_work.record_decline': {
       kind: 'action',
-      run: (scope) => acted(scope, scope.results.action?.value as 'decline' | 'refer' | 'invalid', String(scope.results.note?.value)),
+      run: (scope) => acted(scope, 'decline', { note: labelWithNote(DECLINE_OPTIONS, value(scope, 'reason') ?? 'lainnya', value(scope, 'note')) }),
+      routes: { done: 'case_work.end' },
+    },
+    'case_work.invalid': {
+      kind: 'ask',
+      prompt: `Mengapa tidak valid?\n${listText(INVALID_OPTIONS)}`,
+      validate: { name: 'choice', args: { options: INVALID_CHOICES } },
+      result: 'reason',
+      routes: Object.fromEntries(INVALID_CHOICES.map((o) => [o.key, o.key === 'lainnya' ? 'case_work.invalid_note' : 'case_work.record_invalid'])),
+    },
+    'case_work.invalid_note': {
+      kind: 'ask',
+      prompt: 'Tulis alasannya singkat, tanpa nama atau data pribadi. Misalnya: data tidak sesuai register.',
+      validate: { name: 'safe_text', args: NOTE_ARGS('Tulis alasannya saja, misalnya data tidak sesuai register.') },
+      result: 'note',
+      routes: { ok: 'case_work.record_invalid' },
+    },
+    'case_work.record_invalid': {
+      kind: 'action',
+      run: (scope) => acted(scope, 'invalid', { note: labelWithNote(INVALID_OPTIONS, value(scope, 'reason') ?? 'lainnya', value(scope, 'note')) }),
+      routes: { done: 'case_work.end' },
+    },
+    'case_work.refer': {
+      kind: 'ask',
+      prompt: `Dirujuk ke mana?\n${listText(FACILITY_OPTIONS)}`,
+      validate: { name: 'choice', args: { options: FACILITY_CHOICES } },
+      result: 'facility',
+      routes: Object.fromEntries(FACILITY_CHOICES.map((o) => [o.key, o.key === 'lainnya' ? 'case_work.refer_note' : 'case_work.record_refer'])),
+    },
+    'case_work.refer_note': {
+      kind: 'ask',
+      prompt: 'Tempat apa? Tulis jenisnya singkat, misalnya apotek. Jangan tulis nama orang.',
+      validate: { name: 'safe_text', args: { maxLength: 40, expected: 'Tulis jenis tempatnya saja, misalnya apotek.' } satisfies SafeTextArgs },
+      result: 'note',
+      routes: { ok: 'case_work.record_refer' },
+    },
+    'case_work.record_refer': {
+      kind: 'action',
+      run: (scope) => acted(scope, 'refer', { note: labelWithNote(FACILITY_OPTIONS, value(scope, 'facility') ?? 'lainnya', value(scope, 'note')) }),
+      routes: { done: 'case_work.end' },
+    },
+    'case_work.reassign': {
+      kind: 'ask',
+      prompt: (scope) => `Alihkan ke PKB mana?\n${listText(reassignTargets(scope))}`,
+      validate: { name: 'listed_choice', args: { options: reassignTargets } satisfies ListedChoiceArgs },
+      result: 'assign_to',
+      routes: { ok: 'case_work.record_reassign' },
+    },
+    'case_work.record_reassign': {
+      kind: 'action',
+      run: (scope) => acted(scope, 'reassign', { assignTo: Number(value(scope, 'assign_to')) }),
       routes: { done: 'case_work.end' },
     },
     'case_work.end': { kind: 'end' },
   },
-  entries: [{ matches: (text: string) => /^kasus\b/i.test(text.trim()), node: 'case_work.open' }],
-  menu: { audience: ['pkb', 'koordinator'], label: 'Kasus belum terlayani', words: ['kasus'], order: 30 },
+  entries: [
+    // With a code it works inside any flow, like MENU; "KASUS" alone lists, outside flows.
+    { matches: (text: string) => /^kasus\b/i.test(text.trim()) && codeIn(text) !== null, node: 'case_work.open', global: true },
+    { matches: (text: string) => /^kasus\b/i.test(text.trim()), node: 'case_work.open' },
+  ],
+  menu: { audience: ['pkb', 'koordinator', 'dinas', 'admin'], label: 'Kasus belum terlayani', words: ['kasus'], order: 30 },
 } satisfies FlowDefinition;

@@ -1,10 +1,13 @@
 // "Laporkan calon akseptor yang belum terlayani": a resident (or a cadre, for her own desa) reports a couple who
-// wants to delay or stop having children, or asked for a method and was not served. No name, NIK, address or
-// date of birth is asked; free text is scrubbed before it is kept.
-import { say } from '../engine/engine.js';
-import { COPY } from '../copy.js';
+// wants to delay or stop having children, or asked for a method and was not served. No name, NIK, address or date
+// of birth is asked: the place is a dusun from the desa's list or a short RT/RW code, the facility a kind of place,
+// and the little free text left (a dusun or facility under "lainnya", the cadre's register pointer) is refused
+// when it holds personal data, never stored.
 import type { FlowDefinition, FlowEvent, Results, Scope } from '../engine/types.js';
 import {
+  FACILITY_CHOICES,
+  FACILITY_OPTIONS,
+  labelWithNote,
   listText,
   MAX_OPEN_CASES_PER_RESIDENT,
   METHOD_CHOICES,
@@ -13,8 +16,9 @@ import {
   REASON_OPTIONS,
   WANT_CHOICES,
   WANT_OPTIONS,
+  type LabelledOption,
 } from './case-options.js';
-import { scrubText } from './scrub.js';
+import { placeOptions, type ListedChoiceArgs, type SafeTextArgs } from './case-validators.js';
 
 export const CASE_FACTS = 'cases';
 
@@ -26,7 +30,6 @@ export interface CaseFacts {
 function caseFacts(scope: Scope): CaseFacts {
   return (scope.facts[CASE_FACTS] as CaseFacts | undefined) ?? { openByReporter: 0 };
 }
-
 
 const value = (results: Results, name: string) => results[name]?.value;
 
@@ -41,12 +44,31 @@ export function childrenBand(count: number): string {
 
 const isCadre = (scope: Scope) => scope.actor.kind === 'person' && (scope.actor.role === 'ppkbd' || scope.actor.role === 'sub_ppkbd');
 
+/** The desa sharing the typed name, each chosen by number or by its kecamatan's name. */
+function sameNameDesa(scope: Scope): LabelledOption[] {
+  const codes = (value(scope.results, 'desa_answer') as string[] | undefined) ?? [];
+  return codes.map((code) => {
+    const desa = scope.areas.get(code)?.name ?? code;
+    const kec = scope.areas.kecamatanOf(code)?.name ?? '';
+    return { key: code, label: scope.areas.label(code), words: [kec, `kec ${kec}`, `kecamatan ${kec}`, `${desa} ${kec}`, `${desa} kec ${kec}`] };
+  });
+}
+
+const NO_PERSONAL_DATA = 'Jangan tulis nama atau alamat rumah.';
+
+function placePrompt(scope: Scope): string {
+  const head = `(2/6) ${scope.areas.label(String(value(scope.results, 'desa')))}. Dusun atau RT/RW mana?`;
+  const options = placeOptions(scope);
+  if (options.length === 0) return `${head}\nTulis singkat, misalnya RT 02 atau Dusun Bontoa. Balas 0 bila tidak tahu. ${NO_PERSONAL_DATA}`;
+  return `${head}\n${listText(options)}\n\nBalas angkanya, atau tulis RT/RW-nya (misalnya RT 02). Balas 0 bila tidak tahu. ${NO_PERSONAL_DATA}`;
+}
+
 export const reportCaseFlow = {
   id: 'case_report',
-  version: 1,
+  version: 2,
   start: 'case_report.start',
   keepsDraft: true,
-  help: 'Laporan ini tidak meminta nama, NIK, atau alamat. Data hanya dipakai Penyuluh KB untuk menindaklanjuti.',
+  help: 'Laporan ini tidak meminta nama, NIK, alamat rumah, atau tanggal lahir. Data hanya dipakai petugas KB untuk menindaklanjuti.',
   nodes: {
     'case_report.start': {
       kind: 'action',
@@ -76,39 +98,25 @@ export const reportCaseFlow = {
     },
     'case_report.kecamatan': {
       kind: 'ask',
-      prompt: (scope) => {
-        const codes = (value(scope.results, 'desa_answer') as string[]) ?? [];
-        return ['Ada beberapa desa/kelurahan dengan nama itu. Yang mana?', ...codes.map((c, i) => `${i + 1}. ${scope.areas.label(c)}`)].join('\n');
-      },
-      validate: { name: 'number', args: { min: 1, max: 9 } },
-      result: 'desa_pick',
-      routes: { ok: 'case_report.kecamatan_check' },
-    },
-    'case_report.kecamatan_check': {
-      kind: 'action',
-      run: ({ results }) => {
-        const code = ((value(results, 'desa_answer') as string[]) ?? [])[Number(value(results, 'desa_pick')) - 1];
-        return code ? { category: 'ok', results: { desa: code } } : { category: 'again', events: [say(COPY.notInList)] };
-      },
-      routes: { ok: 'case_report.place', again: 'case_report.kecamatan' },
+      prompt: (scope) =>
+        ['Ada beberapa desa/kelurahan dengan nama itu. Yang mana?', listText(sameNameDesa(scope)), '', 'Balas angkanya atau nama kecamatannya.'].join('\n'),
+      validate: { name: 'listed_choice', args: { options: sameNameDesa, orWords: ', atau nama kecamatannya' } satisfies ListedChoiceArgs },
+      result: 'desa',
+      routes: { ok: 'case_report.place' },
     },
     'case_report.place': {
       kind: 'ask',
-      prompt: (scope) => `(2/6) ${scope.areas.label(String(value(scope.results, 'desa')))}. Dusun atau RT/RW mana? (boleh dilewati: balas 0)`,
-      validate: { name: 'text', args: { minLength: 1, maxLength: 80 } },
-      result: 'place_answer',
-      routes: { ok: 'case_report.place_check' },
+      prompt: placePrompt,
+      validate: { name: 'case_place', args: { listed: true } },
+      result: 'place',
+      routes: { ok: 'case_report.want', skip: 'case_report.want', other: 'case_report.place_code' },
     },
-    'case_report.place_check': {
-      kind: 'action',
-      run: ({ results }) => {
-        const raw = String(value(results, 'place_answer'));
-        if (/^(0|-|lewati|tidak tahu)$/i.test(raw.trim())) return { category: 'ok', results: { place: null } };
-        const scrubbed = scrubText(raw);
-        if (scrubbed.abusive) return { category: 'abuse' };
-        return { category: 'ok', results: { place: scrubbed.text } };
-      },
-      routes: { ok: 'case_report.want', abuse: 'case_report.refused' },
+    'case_report.place_code': {
+      kind: 'ask',
+      prompt: `Tulis RT/RW atau nama dusunnya saja, misalnya RT 02 atau Dusun Bontoa. Balas 0 bila tidak tahu. ${NO_PERSONAL_DATA}`,
+      validate: { name: 'case_place', args: { listed: false } },
+      result: 'place',
+      routes: { ok: 'case_report.want', skip: 'case_report.want' },
     },
     'case_report.want': {
       kind: 'ask',
@@ -133,27 +141,27 @@ export const reportCaseFlow = {
     },
     'case_report.facility': {
       kind: 'ask',
-      prompt: 'Di tempat pelayanan mana alat/obat KB habis? (nama puskesmas/pustu/bidan desa; balas 0 bila tidak tahu)',
-      validate: { name: 'text', args: { minLength: 1, maxLength: 80 } },
-      result: 'facility_answer',
-      routes: { ok: 'case_report.facility_check' },
-    },
-    'case_report.facility_check': {
-      kind: 'action',
-      run: ({ results }) => {
-        const raw = String(value(results, 'facility_answer'));
-        if (/^(0|-|tidak tahu)$/i.test(raw.trim())) return { category: 'ok', results: { facility: null } };
-        const scrubbed = scrubText(raw);
-        return scrubbed.abusive ? { category: 'abuse' } : { category: 'ok', results: { facility: scrubbed.text } };
+      prompt: `Di tempat pelayanan mana alat/obat KB habis?\n${listText(FACILITY_OPTIONS)}\n0. Tidak tahu`,
+      validate: { name: 'choice', args: { options: [{ key: 'tidak_tahu', number: 0, words: ['tidak tahu', 'tdk tahu'] }, ...FACILITY_CHOICES] } },
+      result: 'facility_kind',
+      routes: {
+        ...Object.fromEntries(FACILITY_CHOICES.map((o) => [o.key, o.key === 'lainnya' ? 'case_report.facility_note' : 'case_report.consent'])),
+        tidak_tahu: 'case_report.consent',
       },
-      routes: { ok: 'case_report.consent', abuse: 'case_report.refused' },
+    },
+    'case_report.facility_note': {
+      kind: 'ask',
+      prompt: 'Tempat pelayanan apa? Tulis jenisnya singkat, misalnya apotek. Jangan tulis nama orang.',
+      validate: { name: 'safe_text', args: { maxLength: 40, expected: 'Tulis jenis tempatnya saja, misalnya apotek.' } satisfies SafeTextArgs },
+      result: 'facility_note',
+      routes: { ok: 'case_report.consent' },
     },
     'case_report.consent': {
       kind: 'ask',
       prompt: (scope) =>
         isCadre(scope)
           ? '(6/6) Apakah pasangan ini setuju dihubungi Penyuluh KB? (YA/TIDAK)'
-          : '(6/6) Apakah pasangan ini setuju dihubungi Penyuluh KB? Bila YA, kami juga akan mengabari Anda lewat nomor ini. (YA/TIDAK)',
+          : '(6/6) Apakah pasangan ini setuju dihubungi Penyuluh KB? Bila YA, kami juga akan mengabari Anda lewat nomor ini saat laporan selesai. Bila TIDAK, nomor Anda tidak kami simpan. (YA/TIDAK)',
       validate: { name: 'yes_no' },
       result: 'consent',
       routes: { yes: 'case_report.cadre_check', no: 'case_report.cadre_check' },
@@ -165,10 +173,13 @@ export const reportCaseFlow = {
     },
     'case_report.register': {
       kind: 'ask',
-      prompt: 'Nomor register (RT/halaman/no. urut) atau KKI, untuk dicocokkan PKB. Jangan tulis nama atau NIK. (balas 0 bila tidak ada)',
-      validate: { name: 'text', args: { minLength: 1, maxLength: 40 } },
-      result: 'register_answer',
-      routes: { ok: 'case_report.age' },
+      prompt: 'Nomor register (RT/halaman/no. urut) untuk dicocokkan PKB, misalnya RT 2/hal 4/no 17. Jangan tulis nama, NIK, atau nomor KK. (balas 0 bila tidak ada)',
+      validate: {
+        name: 'safe_text',
+        args: { minLength: 1, maxLength: 40, skippable: true, registerPointer: true, expected: 'Tulis nomor registernya saja, misalnya RT 2/hal 4/no 17, atau balas 0.' } satisfies SafeTextArgs,
+      },
+      result: 'register',
+      routes: { ok: 'case_report.age', skip: 'case_report.age' },
     },
     'case_report.age': {
       kind: 'ask',
@@ -195,22 +206,22 @@ export const reportCaseFlow = {
     'case_report.submit': {
       kind: 'action',
       run: ({ results }) => {
-        const register = value(results, 'register_answer');
-        const registerText = typeof register === 'string' && !/^(0|-)$/.test(register.trim()) ? scrubText(register).text : null;
+        const facility = value(results, 'facility_kind') as string | undefined;
         const event: FlowEvent = {
           type: 'case_reported',
           desaCode: String(value(results, 'desa')),
-          place: (value(results, 'place') as string | null) ?? null,
+          place: (value(results, 'place') as string | null | undefined) ?? null,
           want: value(results, 'want') as 'delay' | 'stop' | 'method_now',
           methodWanted: String(value(results, 'method')),
           reasons: [String(value(results, 'reason'))],
-          stockOutFacility: (value(results, 'facility') as string | null | undefined) ?? null,
+          stockOutFacility:
+            facility === undefined || facility === 'tidak_tahu' ? null : labelWithNote(FACILITY_OPTIONS, facility, value(results, 'facility_note') as string | undefined),
           consentToContact: value(results, 'consent') === true,
           cadre:
             value(results, 'age_years') === undefined
               ? null
               : {
-                  refRegister: registerText,
+                  refRegister: (value(results, 'register') as string | null | undefined) ?? null,
                   ageBand: ageBand(Number(value(results, 'age_years'))),
                   children: childrenBand(Number(value(results, 'children_count'))),
                   postPartum: value(results, 'postpartum') === true,
@@ -219,10 +230,6 @@ export const reportCaseFlow = {
         return { category: 'done', events: [event] };
       },
       routes: { done: 'case_report.end' },
-    },
-    'case_report.refused': {
-      kind: 'end',
-      text: 'Maaf, jawaban itu tidak bisa kami catat sebagai laporan. Bila ingin melaporkan, silakan mulai lagi dari MENU dengan jawaban yang sopan dan jelas.',
     },
     'case_report.end': { kind: 'end' },
   },

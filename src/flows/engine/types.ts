@@ -117,14 +117,18 @@ export interface CaseReported {
   cadre: { refRegister: string | null; ageBand: string; children: string; postPartum: boolean } | null;
 }
 
-/** A PKB or koordinator recorded a step on a case (follow-up, service, decline, referral, invalid). */
+/**
+ * A PKB, koordinator or the Dinas recorded a step on a case (follow-up, service, decline, referral, invalid, lost),
+ * or handed it to another PKB (reassign, `assignTo`). `note`: the decline/invalid reason or the referral place.
+ */
 export interface CaseActed {
   type: 'case_acted';
   code: string;
-  action: 'follow_up' | 'serve' | 'decline' | 'refer' | 'invalid';
+  action: 'follow_up' | 'serve' | 'decline' | 'refer' | 'invalid' | 'lost' | 'reassign';
   note: string | null;
   method: string | null;
   date: string | null;
+  assignTo?: number | null;
 }
 
 /** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
@@ -199,6 +203,17 @@ export interface MenuEntry {
   order: number;
 }
 
+/** A message that starts a flow directly (see FlowDefinition.entries). */
+export interface FlowEntry {
+  matches: (text: string) => boolean;
+  node: NodeId;
+  /**
+   * Works even while another flow is open, like MENU or BATAL ("KASUS <kode>", "STATUS <kode>"): the open flow is
+   * resumed after a one-message answer, or kept as a draft when this flow asks something.
+   */
+  global?: boolean;
+}
+
 export interface FlowDefinition {
   /** Stable snake_case id; node ids are `<flow id>.<name>`. Never derived from text. */
   id: string;
@@ -215,7 +230,7 @@ export interface FlowDefinition {
    * Messages that start this flow directly from outside any flow ("LAPOR 11/2026 PUS=480 …"), at a given node.
    * The message is available to that node as the result `trigger`.
    */
-  entries?: readonly { matches: (text: string) => boolean; node: NodeId }[];
+  entries?: readonly FlowEntry[];
 }
 
 /** The engine's state for one flow run; stored as JSON between messages. */

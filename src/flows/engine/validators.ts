@@ -3,6 +3,7 @@
 import { parseChoice, parseCount, parseMonth, parseNumberList, parseYesNo, normalizeInput, type ChoiceOption } from '../parse/index.js';
 import { toWita } from '../../time/wita.js';
 import type { Scope, ValidationResult } from './types.js';
+import { CASE_VALIDATORS } from '../cases/case-validators.js';
 
 export interface Validator {
   /** The categories a valid answer can fall into; a node must route every one of them. */
@@ -141,7 +142,8 @@ const desaName: Validator = {
         return { category: 'ambiguous', value: match.candidates.map((a) => a.code) };
       case 'not_found': {
         const hint = match.suggestions.length > 0 ? ` Mungkin maksud Anda: ${match.suggestions.map((a) => a.name).join(', ')}?` : '';
-        return { category: INVALID, reason: `Desa/kelurahan "${normalizeInput(raw).slice(0, 40)}" tidak ditemukan di Kabupaten Gowa.${hint} Tulis lagi nama desanya.` };
+        // What was typed is never repeated back: it may hold a name or a NIK instead of a desa.
+        return { category: INVALID, reason: `Nama desa/kelurahan itu tidak ditemukan di Kabupaten Gowa.${hint} Tulis nama desanya saja, misalnya Pakatto.` };
       }
     }
   },
@@ -157,4 +159,5 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   number_list: numberList,
   summary_command: summaryCommand,
   desa_name: desaName,
+  ...CASE_VALIDATORS,
 });
