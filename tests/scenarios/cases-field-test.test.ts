@@ -319,6 +319,10 @@ describe('25: smaller things', () => {
     expect(await h.reply(RESIDENT, 'Bontomanai')).toContain('3. Desa Bontomanai, Kec. Bajeng Barat');
     expect(await h.reply(RESIDENT, '5')).toContain('antara 1 dan 3');
     expect(await h.reply(RESIDENT, 'Bajeng Barat')).toContain('(2/6) Desa Bontomanai, Kec. Bajeng Barat.');
+    await h.send(NEIGHBOUR, 'laporkan');
+    expect(await h.reply(NEIGHBOUR, 'katangka')).toContain('2. Kelurahan Katangka, Kec. Somba Opu');
+    expect(await h.reply(NEIGHBOUR, '9')).toContain('antara 1 dan 2');
+    expect(await h.reply(NEIGHBOUR, 'kec somba upu')).toContain('(2/6) Kelurahan Katangka, Kec. Somba Opu.');
   });
 
   it('when a PPKBD checks STATUS, then the desa is named, not coded; the PKB confirmation is in Indonesian', async () => {

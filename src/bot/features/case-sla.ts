@@ -3,7 +3,8 @@
 //   now serves the desa: its PKB, else the koordinator, else the Dinas;
 // - a case not followed up within the configured days reminds its assignee once; after a second period it is
 //   escalated once, one level up: a PKB's case to the koordinator (else the Dinas), the koordinator's to the Dinas,
-//   the Dinas' own to the other Dinas officers (else the admins) — never back to the assignee;
+//   the Dinas' own to the other Dinas officers (else the admins, else the lone officer again) — never from a PKB or
+//   koordinator back to themselves;
 // - a referred case with no outcome after 30 days becomes lost (which frees the resident's slot); its assignee is
 //   told, and a resident who agreed to be contacted hears that it is closed.
 import type { Db, Tx } from '../../db/client.js';
@@ -41,7 +42,10 @@ function escalationTargets(tx: Tx, row: CaseRow, assignee: CaseWorker | undefine
     if (dinas.length > 0) return dinas;
   }
   const dinas = others(activeWithRole(tx, 'dinas'));
-  return dinas.length > 0 ? dinas : others(activeWithRole(tx, 'admin'));
+  if (dinas.length > 0) return dinas;
+  const admins = others(activeWithRole(tx, 'admin'));
+  // The Dinas is the top: a lone officer is told again rather than nobody.
+  return admins.length > 0 ? admins : assignee && (assignee.role === 'dinas' || assignee.role === 'admin') ? [assignee] : [];
 }
 
 const HELD_BY: Readonly<Record<CaseWorker['role'], string>> = { pkb: 'PKB', koordinator: 'koordinator kecamatan', dinas: 'Dinas', admin: 'Dinas' };
@@ -73,7 +77,7 @@ export function runCaseSla(db: Db, areas: AreaDirectory, now: Date, followUpDays
       if (!row.escalatedAt && days >= 2 * followUpDays) {
         const heldBy = assignee ? ` (${HELD_BY[assignee.role]})` : '';
         for (const person of escalationTargets(tx, row, assignee?.active ? assignee : undefined)) {
-          send(person.phone, `Eskalasi: kasus *${row.code}* (${place}) belum ditindaklanjuti petugas${heldBy} selama ${days} hari. Ketik KASUS ${row.code} untuk melihat atau mengalihkannya.`);
+          send(person.phone, `Eskalasi: kasus *${row.code}* (${place}) belum ditindaklanjuti petugas${heldBy} selama ${days} hari. Ketik KASUS ${row.code} untuk melihatnya.`);
         }
         markCaseReminded(tx, row, 'escalated', now, `${days} days without follow-up`);
       }

@@ -95,13 +95,20 @@ export function labelWithNote(options: readonly LabelledOption[], key: string, n
 
 export const CASE_STATUS_LABELS: Readonly<Record<string, string>> = {
   reported: 'dilaporkan',
-  assigned: 'diteruskan ke Penyuluh KB',
+  assigned: 'diteruskan ke petugas KB',
   followed_up: 'sudah ditindaklanjuti',
   served: 'sudah dilayani',
   declined: 'pasangan memutuskan tidak ber-KB saat ini',
   referred: 'dirujuk ke fasilitas kesehatan',
   lost: 'tidak dapat dihubungi',
   closed_invalid: 'ditutup',
+};
+
+/** The same statuses as the people working a case read them: an assigned case is one still to be followed up. */
+export const WORK_STATUS_LABELS: Readonly<Record<string, string>> = {
+  ...CASE_STATUS_LABELS,
+  reported: 'belum ada petugas',
+  assigned: 'belum ditindaklanjuti',
 };
 
 /** Most residents can hold this many open cases; more is refused politely. */

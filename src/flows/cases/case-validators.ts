@@ -108,16 +108,18 @@ export interface ListedChoiceArgs {
   options: (scope: Scope) => readonly LabelledOption[];
   /** Added to "balas dengan angka antara 1 dan n", e.g. " atau nama kecamatannya". */
   orWords?: string;
+  /** A tolerant reading of a typed answer (a kecamatan name with a typo), tried when no option matches. */
+  resolve?: (text: string, scope: Scope) => string | null;
 }
 
 /** A numbered choice whose options depend on the conversation. Category `ok`, value: the option's key. */
 const listedChoice: Validator = {
   categories: () => ['ok'],
   run(raw, args, scope): ValidationResult {
-    const { options, orWords = '' } = args as ListedChoiceArgs;
+    const { options, orWords = '', resolve } = args as ListedChoiceArgs;
     const shown = options(scope);
-    const key = parseChoice(raw, choices(shown));
-    if (key !== null) return { category: 'ok', value: key };
+    const key = parseChoice(raw, choices(shown)) ?? resolve?.(normalizeInput(raw), scope) ?? null;
+    if (key !== null && shown.some((o) => o.key === key)) return { category: 'ok', value: key };
     const range = shown.length === 1 ? 'angka 1' : `angka antara 1 dan ${shown.length}`;
     return { category: INVALID, reason: `Mohon balas dengan ${range}${orWords}.` };
   },

@@ -8,7 +8,6 @@ import { toWita } from '../../time/wita.js';
 import { say } from '../engine/engine.js';
 import type { Actor, CaseActed, FlowDefinition, Scope } from '../engine/types.js';
 import {
-  CASE_STATUS_LABELS,
   DECLINE_CHOICES,
   DECLINE_OPTIONS,
   FACILITY_CHOICES,
@@ -22,6 +21,7 @@ import {
   METHOD_OPTIONS,
   REASON_OPTIONS,
   WANT_OPTIONS,
+  WORK_STATUS_LABELS,
   type LabelledOption,
 } from './case-options.js';
 import { codeIn } from './case-status-flow.js';
@@ -78,6 +78,16 @@ const ACTION_LABELS: Readonly<Record<CaseAction | 'reassign', string>> = {
   reassign: 'Alihkan ke PKB lain',
 };
 
+const ACTION_WORDS: Readonly<Record<CaseAction | 'reassign', readonly string[]>> = {
+  follow_up: ['hubungi', 'dihubungi', 'sudah dihubungi', 'kie', 'tindak lanjut'],
+  serve: ['dilayani', 'layani', 'sudah dilayani', 'ber-kb', 'sudah ber-kb'],
+  decline: ['menolak', 'tolak', 'pasangan menolak'],
+  refer: ['rujuk', 'dirujuk'],
+  invalid: ['tidak valid', 'invalid', 'tutup', 'tutup kasus'],
+  lost: ['tidak terlacak', 'hilang'],
+  reassign: ['alihkan', 'pindahkan', 'alihkan ke pkb lain'],
+};
+
 /** Other PKB of the case's kecamatan, for the koordinator and the Dinas. */
 function reassignTargets(scope: Scope): LabelledOption[] {
   const c = current(scope);
@@ -94,14 +104,14 @@ function actionOptions(scope: Scope): LabelledOption[] {
   const role = roleOf(scope.actor);
   const actions: (CaseAction | 'reassign')[] = availableActions(c.status, role);
   if (canReassign(c.status, role) && reassignTargets(scope).length > 0) actions.push('reassign');
-  return actions.map((a) => ({ key: a, label: ACTION_LABELS[a], words: [] }));
+  return actions.map((a) => ({ key: a, label: ACTION_LABELS[a], words: ACTION_WORDS[a] }));
 }
 
 function describe(scope: Scope, c: WorkCase): string {
   const mine = scope.actor.kind === 'person' && c.assigneeId === scope.actor.personId;
   return [
     `*${c.code}* — ${scope.areas.label(c.desaCode)}${c.place ? `, ${c.place}` : ''}`,
-    `Status: ${CASE_STATUS_LABELS[c.status] ?? c.status}${c.referredTo ? ` (${c.referredTo})` : ''} • ${c.ageDays} hari`,
+    `Status: ${WORK_STATUS_LABELS[c.status] ?? c.status}${c.referredTo ? ` (${c.referredTo})` : ''} • ${c.ageDays} hari`,
     `Keinginan: ${labelOf(WANT_OPTIONS, c.want)} • cara: ${labelOf(METHOD_OPTIONS, c.methodWanted)}`,
     `Alasan: ${c.reasons.map((r) => labelOf(REASON_OPTIONS, r)).join(', ')}`,
     `Setuju dihubungi: ${c.consentToContact ? 'ya' : 'tidak'}`,
@@ -134,7 +144,7 @@ function listCases(scope: Scope): string {
   const sorted = [...all.filter((c) => c.assigneeId === me), ...all.filter((c) => c.assigneeId !== me)];
   const lines = sorted
     .slice(0, LIST_LIMIT)
-    .map((c, i) => `${i + 1}. ${c.code} • ${scope.areas.get(c.desaCode)?.name ?? c.desaCode} • ${c.ageDays} hari • ${CASE_STATUS_LABELS[c.status] ?? c.status}`);
+    .map((c, i) => `${i + 1}. ${c.code} • ${scope.areas.get(c.desaCode)?.name ?? c.desaCode} • ${c.ageDays} hari • ${WORK_STATUS_LABELS[c.status] ?? c.status}`);
   const more = all.length > LIST_LIMIT ? [`…dan ${all.length - LIST_LIMIT} kasus lainnya.`] : [];
   return [`*Kasus terbuka* (${all.length}, yang terlama di atas)`, ...lines, ...more, '', `Ketik KASUS dan kodenya untuk menindaklanjuti, misalnya KASUS ${sorted[0]!.code}`].join('\n');
 }

@@ -54,6 +54,13 @@ function sameNameDesa(scope: Scope): LabelledOption[] {
   });
 }
 
+/** "Bajeng Brt", "kec. palangga": the kecamatan read as tolerantly as desa names are, then its desa among the options. */
+function desaByKecamatan(text: string, scope: Scope): string | null {
+  const kecamatan = scope.areas.findKecamatan(text.replace(/^(?:kec(?:amatan)?\.?\s*)/i, ''));
+  if (kecamatan.kind !== 'found') return null;
+  return sameNameDesa(scope).find((o) => scope.areas.kecamatanOf(o.key)?.code === kecamatan.area.code)?.key ?? null;
+}
+
 const NO_PERSONAL_DATA = 'Jangan tulis nama atau alamat rumah.';
 
 function placePrompt(scope: Scope): string {
@@ -100,7 +107,7 @@ export const reportCaseFlow = {
       kind: 'ask',
       prompt: (scope) =>
         ['Ada beberapa desa/kelurahan dengan nama itu. Yang mana?', listText(sameNameDesa(scope)), '', 'Balas angkanya atau nama kecamatannya.'].join('\n'),
-      validate: { name: 'listed_choice', args: { options: sameNameDesa, orWords: ', atau nama kecamatannya' } satisfies ListedChoiceArgs },
+      validate: { name: 'listed_choice', args: { options: sameNameDesa, resolve: desaByKecamatan, orWords: ', atau nama kecamatannya' } satisfies ListedChoiceArgs },
       result: 'desa',
       routes: { ok: 'case_report.place' },
     },
