@@ -104,7 +104,6 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();
-  logger.info({ transport: transport.name, db: config.dbPath }, 'IMP Smart is running');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -121,6 +120,8 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Said only once a signal would stop it cleanly (supervisors and tests act on this line).
+  logger.info({ transport: transport.name, db: config.dbPath }, 'IMP Smart is running');
 }
 
 function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, monitor: LinkMonitor, options: ServeOptions): Transport {
