@@ -83,6 +83,7 @@ describe('Cek status laporan (issue 9.2)', () => {
     expect(status).toContain('September 2026: belum dikirim; periode sudah ditutup.');
     expect(status).toContain('Agustus 2026: belum dikirim');
     expect(status.indexOf('November')).toBeLessThan(status.indexOf('Oktober'));
+    for (const wording of ['cek laporan', 'Lihat status', 'STATUS LAPORAN']) expect(await h.reply(P, wording)).toContain('Oktober 2026: sudah diverifikasi');
 
     // A correction started and left is a draft.
     await h.reply(P, 'menu');

@@ -139,8 +139,8 @@ function casesBlock(scope: Scope): string[] {
   return ['*Laporan calon akseptor belum terlayani*', ...listed, ...more, `Ketik STATUS dan kodenya untuk rinciannya, misalnya STATUS ${own[0]!.code}.`];
 }
 
-/** "STATUS", "cek status", "status laporan"… with or without a case code. */
-const isStatusRequest = (text: string) => /^(cek\s+)?status\b/i.test(text.trim());
+/** "STATUS", "cek status", "status laporan", "cek laporan", "lihat status"… with or without a case code. */
+const isStatusRequest = (text: string) => /^(?:(?:cek|lihat)\s+)?status\b|^(?:cek|lihat)\s+laporan\b/i.test(text.trim());
 
 const oneCase = caseStatusFlow.nodes['case_status.one'].text;
 
@@ -161,5 +161,5 @@ export const recapStatusFlow = {
     { matches: (text: string) => isStatusRequest(text) && codeIn(text) !== null, node: 'recap_status.case' },
     { matches: (text: string) => isStatusRequest(text), node: 'recap_status.show' },
   ],
-  menu: { audience: ['ppkbd', 'sub_ppkbd'], label: 'Cek status laporan', words: ['status', 'cek status', 'status laporan', 'cek status laporan'], order: 35 },
+  menu: { audience: ['ppkbd', 'sub_ppkbd'], label: 'Cek status laporan', words: ['status', 'cek status', 'status laporan', 'cek status laporan', 'cek laporan', 'lihat status'], order: 35 },
 } satisfies FlowDefinition;
