@@ -48,5 +48,7 @@ export const caseStatusFlow = {
     },
   },
   entries: [{ matches: (text: string) => /^status\b/i.test(text.trim()), node: 'case_status.one' }],
-  menu: { audience: ['resident', 'ppkbd', 'sub_ppkbd'], label: 'Cek status laporan', words: ['status', 'cek status'], order: 35 },
+  // Cadres check their case reports in "Cek status laporan" next to their monthly recap (recap-status-flow.ts),
+  // which also answers their STATUS <kode>.
+  menu: { audience: ['resident'], label: 'Cek status laporan', words: ['status', 'cek status'], order: 35 },
 } satisfies FlowDefinition;
