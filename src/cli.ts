@@ -26,8 +26,10 @@ Commands:
   areas leave CODE --from YYYY-MM  ... stops taking part from that month
   export recap --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE]
                                  one row per desa/kelurahan of the scope, also those that have not reported: every
-                                 field, the indicators, status, version, submitted-at, late. csv goes to stdout
-                                 without --out; xlsx (laid out like the paper recap) to rekap-<period>[-<kec>].xlsx
+                                 field, the indicators, status, version, sent/verified (WITA), late, confirmed
+                                 warnings; Indonesian headers and values, codes in extra columns. csv goes to stdout
+                                 without --out; xlsx to rekap-<period>[-<kec>].xlsx, with a JUMLAH row of verified
+                                 recaps and a paper-form (F/I/Dal) sheet per desa for A4
   export cases --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE]   unmet-need cases reported that month, no personal data
   whatsapp status                the WhatsApp link state, open alerts and the outbox
   whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched

@@ -120,7 +120,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  // Announced only once a signal stops the bot cleanly: whoever waits for this line may send one at once.
+  // Said only once a signal would stop it cleanly (supervisors and tests act on this line).
   logger.info({ transport: transport.name, db: config.dbPath }, 'IMP Smart is running');
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PEOPLE_CSV, PPKBD_PHONE } from './helpers/people.js';
+import { runCliProcess, type CliResult } from './helpers/processes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,17 +20,8 @@ function cli(args: string[], input = '', env: Record<string, string> = {}) {
 }
 
 /** The same, asynchronous, so independent commands run side by side. */
-function cliAsync(args: string[], input = '', env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', ...args], {
-    env: { ...process.env, IMP_LOG_LEVEL: '', IMP_DB_PATH: join(dir, 'default.db'), ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
+function cliAsync(args: string[], input = '', env: Record<string, string> = {}): Promise<CliResult> {
+  return runCliProcess(args, input, { IMP_DB_PATH: join(dir, 'default.db'), ...env });
 }
 
 /** runCli in this process (no start-up cost), its stdout and stderr captured. */

@@ -4,7 +4,6 @@
 // the running bot keeps its outbox pending.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -13,6 +12,7 @@ import { openDatabase } from '../src/db/client.js';
 import { enqueueOutbound } from '../src/db/repos/outbox.repo.js';
 import { outbox } from '../src/db/schema.js';
 import { PEOPLE_CSV, PPKBD_PHONE } from './helpers/people.js';
+import { freePort, runCliProcess, type CliResult } from './helpers/processes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-owner-'));
 const children: ChildProcess[] = [];
@@ -21,15 +21,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const ENV = { IMP_TRANSPORT: 'baileys', IMP_WA_WEBSOCKET_URL: 'ws://127.0.0.1:9/ws/chat', IMP_LOG_LEVEL: 'info' };
 
@@ -72,17 +63,8 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** An imp-smart command run to its end (async, so independent commands run side by side). */
-function cli(args: string[], input = ''): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', ...args], {
-    env: { ...process.env, ...ENV, IMP_LOG_LEVEL: '', IMP_DB_PATH: join(dir, 'unused.db') },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
+function cli(args: string[], input = ''): Promise<CliResult> {
+  return runCliProcess(args, input, { ...ENV, IMP_DB_PATH: join(dir, 'unused.db') });
 }
 
 describe('one bot process per database', () => {

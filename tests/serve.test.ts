@@ -2,23 +2,14 @@
 // backoff and keeps answering the health check — no crash loop. WhatsApp is pointed at a closed local port.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './helpers/processes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-serve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('imp-smart serve with WhatsApp unreachable', () => {
   it('when WhatsApp cannot be reached, then the bot reports it, retries with growing delays, and health keeps answering', async () => {

@@ -14,8 +14,10 @@ import { createAuthKeyValueStore } from '../db/repos/whatsapp.repo.js';
 import type { RecapSettings } from '../domain/recap/fields.js';
 import { formatImportReport, importPeople } from '../people/people-import.js';
 import { normalizePhone } from '../people/phone.js';
-import { casesExportRows, casesToCsv, writeCasesXlsx, type CaseExportRow } from '../reports/cases-export.js';
-import { recapExportRows, toCsv, writeXlsx, type ExportRow } from '../reports/recap-export.js';
+import { casesExportRows, casesToCsv, type CaseExportRow } from '../reports/cases-export.js';
+import { writeCasesXlsx } from '../reports/cases-xlsx.js';
+import { recapExportRows, toCsv, type ExportRow } from '../reports/recap-export.js';
+import { writeXlsx } from '../reports/recap-xlsx.js';
 import { runExport } from './export-command.js';
 import { witaPeriod } from '../time/wita.js';
 

@@ -12,7 +12,10 @@ import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './featu
 import { caseSlaJob } from './features/case-sla.js';
 import { retentionJob } from './features/retention.js';
 import type { DailyJob } from './scheduler.js';
-import { periodReopenedHandler, recapFactsLoader, recapReviewedHandler, recapSubmittedHandler, reopenFactsLoader, reviewFactsLoader, type RecapCalendar } from './features/recap.js';
+import { recapFactsLoader, type RecapCalendar } from './features/recap.js';
+import { periodReopenedHandler, recapReviewedHandler, reopenFactsLoader, reviewFactsLoader } from './features/recap-review.js';
+import { recapStatusFactsLoader } from './features/recap-status.js';
+import { recapSubmittedHandler } from './features/recap-submission.js';
 import { AlertDesk } from './alert-desk.js';
 import { OutboxDispatcher, type PacingOptions } from './outbound/outbox-dispatcher.js';
 import type { SendCaps } from './outbound/send-counter.js';
@@ -90,10 +93,16 @@ export function createBot(options: BotOptions): Bot {
     transportName: transport.name,
     conversation: options.conversation,
     completions: options.completions ?? {},
-    facts: [recapFactsLoader(recap.settings, recap.calendar), reviewFactsLoader(), reopenFactsLoader(recap.calendar), casesFactsLoader()],
+    facts: [
+      recapFactsLoader(recap.settings, recap.calendar),
+      reviewFactsLoader(recap.settings),
+      reopenFactsLoader(recap.calendar),
+      recapStatusFactsLoader(recap.settings, recap.calendar),
+      casesFactsLoader(),
+    ],
     domainHandlers: {
       recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar),
-      recap_reviewed: recapReviewedHandler(),
+      recap_reviewed: recapReviewedHandler(recap.settings, recap.calendar),
       recap_period_reopened: periodReopenedHandler(recap.calendar),
       case_reported: caseReportedHandler(),
       case_acted: caseActedHandler(),

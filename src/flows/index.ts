@@ -7,6 +7,7 @@ import { profileFlow } from './profile.js';
 import { buildRecapFlow } from './recap/recap-flow.js';
 import { buildReviewFlow } from './recap/review-flow.js';
 import { reopenFlow } from './recap/reopen-flow.js';
+import { recapStatusFlow } from './recap/recap-status-flow.js';
 import { caseStatusFlow } from './cases/case-status-flow.js';
 import { caseWorkFlow } from './cases/case-work-flow.js';
 import { reportCaseFlow } from './cases/report-case-flow.js';
@@ -16,7 +17,7 @@ import { createRegistry, type FlowRegistry } from './registry.js';
 export const PRODUCTION_FLOWS: readonly FlowDefinition[] = [aboutFlow, profileFlow, helpFlow];
 
 export function productionFlows(recap: RecapSettings = DEFAULT_RECAP_SETTINGS): FlowDefinition[] {
-  return [buildRecapFlow(recap), buildReviewFlow(recap), reopenFlow, reportCaseFlow, caseStatusFlow, caseWorkFlow, ...PRODUCTION_FLOWS];
+  return [buildRecapFlow(recap), buildReviewFlow(recap), reopenFlow, recapStatusFlow, reportCaseFlow, caseStatusFlow, caseWorkFlow, ...PRODUCTION_FLOWS];
 }
 
 export function productionRegistry(recap: RecapSettings = DEFAULT_RECAP_SETTINGS): FlowRegistry {

@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import type { AreaDirectory } from '../areas/directory.js';
 import { isRole, ROLES, type Role } from '../domain/roles.js';
+import { startsLikeFormula } from '../reports/csv.js';
 import { normalizePhone } from './phone.js';
 
 export interface PersonRow {
@@ -80,6 +81,8 @@ function checkRow(record: Record<string, string>, line: number, areas: AreaDirec
   if (!phone) return { line, reason: rawPhone ? `invalid phone number "${rawPhone}"` : 'phone is empty' };
   const name = get('name').replace(/\s+/g, ' ');
   if (!name) return { line, reason: 'name is empty' };
+  // Names go into exports and messages; one starting like a formula would run when a spreadsheet opens the file.
+  if (startsLikeFormula(name)) return { line, reason: formulaReason('name', name) };
   const role = get('role').toLowerCase();
   if (!isRole(role)) return { line, reason: `unknown role "${get('role')}" (expected one of ${ROLES.join(', ')})` };
   const codes = [...new Set(get('area').split(';').map((c) => c.trim()).filter(Boolean))].sort();
@@ -87,12 +90,18 @@ function checkRow(record: Record<string, string>, line: number, areas: AreaDirec
   const unknown = codes.filter((code) => !areas.get(code));
   if (unknown.length > 0) return { line, reason: `unknown area code ${unknown.join(', ')}` };
   const unit = get('unit').replace(/\s+/g, ' ') || null;
+  if (unit && startsLikeFormula(unit)) return { line, reason: formulaReason('unit', unit) };
   if (role === 'sub_ppkbd' && !unit) return { line, reason: 'unit (dusun/RW) is required for a sub_ppkbd' };
   if (role !== 'sub_ppkbd' && unit) return { line, reason: `unit is only used for sub_ppkbd, not for ${role}` };
 
   const scope = scopeFor(role, codes, areas);
   if ('reason' in scope) return { line, reason: scope.reason };
   return { line, phone, name, role, areaSpec: codes.join(';'), homeAreaCode: scope.home, desaCodes: scope.desa, unit };
+}
+
+function formulaReason(column: string, value: string): string {
+  const first = value.trimStart()[0] ?? '';
+  return `${column} "${value}" starts with "${first}", which a spreadsheet would run as a formula; write it without that character`;
 }
 
 /** Which area codes a role accepts, and what they expand to. */

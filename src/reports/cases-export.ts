@@ -1,14 +1,17 @@
 // `imp-smart export cases`: the unmet-need and unserved-acceptor cases reported in a period (the WITA month of
 // reported_at), one row per case. No personal data: the reporter (key, chat address, person) and the assignee are
-// never columns; "assigned" says only whether someone is on it. The CSV is for machines, the XLSX for people.
+// never columns; "assigned" says only whether someone is on it. The CSV and the XLSX have the same columns in the same
+// words (Indonesian headers, statuses, categories, methods and reasons; times in WITA); the CSV adds the stored codes
+// at the end for machines.
 import { and, asc, gte, lt } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { DbOrTx } from '../db/client.js';
 import { cases } from '../db/schema.js';
-import { CASE_STATUS_LABELS, labelOf, METHOD_OPTIONS, REASON_OPTIONS } from '../flows/cases/case-options.js';
+import { labelOf, METHOD_OPTIONS, REASON_OPTIONS } from '../flows/cases/case-options.js';
 import { fromWita } from '../time/wita.js';
-import { periodText, scopeDesa } from './recap-export.js';
+import { csvText } from './csv.js';
+import { CASE_CATEGORY_LABELS, CASE_STATUS_EXPORT_LABELS, witaDateTime, yaTidak } from './labels.js';
+import { scopeDesa } from './recap-export.js';
 
 type CaseStatus = (typeof cases.$inferSelect)['status'];
 type CaseCategory = (typeof cases.$inferSelect)['category'];
@@ -100,148 +103,57 @@ export function casesExportRows(db: DbOrTx, areas: AreaDirectory, scope: CasesEx
     });
 }
 
+// ---- Columns shared by the CSV and the XLSX
+
+export interface CaseColumn {
+  header: string;
+  /** Width in the XLSX (characters); 0: CSV only. */
+  width: number;
+  value(row: CaseExportRow): string | number | null;
+}
+
+const method = (key: string | null): string | null => (key === null ? null : labelOf(METHOD_OPTIONS, key));
+
+/** What people read, in the XLSX and the CSV alike. */
+export const CASE_COLUMNS: readonly CaseColumn[] = [
+  { header: 'Kode kasus', width: 22, value: (r) => r.code },
+  { header: 'Kode kecamatan', width: 10, value: (r) => r.kecamatanCode },
+  { header: 'Kecamatan', width: 16, value: (r) => r.kecamatanName },
+  { header: 'Kode desa', width: 15, value: (r) => r.desaCode },
+  { header: 'Desa/Kelurahan', width: 20, value: (r) => r.desaName },
+  { header: 'Dusun/RT', width: 14, value: (r) => r.place },
+  { header: 'Kategori', width: 18, value: (r) => CASE_CATEGORY_LABELS[r.category] ?? r.category },
+  { header: 'Metode diinginkan', width: 16, value: (r) => method(r.methodWanted) },
+  { header: 'Alasan', width: 30, value: (r) => r.reasons.map((k) => labelOf(REASON_OPTIONS, k)).join('; ') || null },
+  { header: 'Faskes stok kosong', width: 20, value: (r) => r.stockOutFacility },
+  { header: 'Bersedia dihubungi', width: 11, value: (r) => yaTidak(r.consentToContact) },
+  { header: 'Status', width: 16, value: (r) => CASE_STATUS_EXPORT_LABELS[r.status] ?? r.status },
+  { header: 'Dilaporkan (WITA)', width: 17, value: (r) => witaDateTime(r.reportedAt) },
+  { header: 'Ditutup (WITA)', width: 17, value: (r) => witaDateTime(r.closedAt) },
+  { header: 'Umur kasus (hari)', width: 10, value: (r) => r.ageDays },
+  { header: 'Metode hasil', width: 14, value: (r) => method(r.outcomeMethod) },
+  { header: 'Tanggal hasil', width: 12, value: (r) => r.outcomeDate },
+  { header: 'Catatan hasil', width: 30, value: (r) => r.outcomeNote },
+  { header: 'Ditugaskan', width: 11, value: (r) => yaTidak(r.assigned) },
+];
+
+/** The stored codes, for machines. */
+const CODE_COLUMNS: readonly CaseColumn[] = [
+  { header: 'Kode kategori', width: 0, value: (r) => r.category },
+  { header: 'Kode metode diinginkan', width: 0, value: (r) => r.methodWanted },
+  { header: 'Kode alasan', width: 0, value: (r) => r.reasons.join(';') || null },
+  { header: 'Kode status', width: 0, value: (r) => r.status },
+  { header: 'Kode metode hasil', width: 0, value: (r) => r.outcomeMethod },
+];
+
 // ---- CSV
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-const yaTidak = (b: boolean): string => (b ? 'ya' : 'tidak');
-
-export const CASES_CSV_HEADER = [
-  'code',
-  'kecamatan_code',
-  'kecamatan',
-  'desa_code',
-  'desa',
-  'place',
-  'category',
-  'method_wanted',
-  'reasons',
-  'stock_out_facility',
-  'consent_to_contact',
-  'status',
-  'reported_at',
-  'closed_at',
-  'age_days',
-  'outcome_method',
-  'outcome_date',
-  'outcome_note',
-  'assigned',
-] as const;
+export const CASES_CSV_HEADER: readonly string[] = [...CASE_COLUMNS, ...CODE_COLUMNS].map((c) => c.header);
 
 export function casesToCsv(rows: readonly CaseExportRow[]): string {
-  const lines: string[][] = [[...CASES_CSV_HEADER]];
-  for (const r of rows) {
-    lines.push([
-      r.code,
-      r.kecamatanCode,
-      r.kecamatanName,
-      r.desaCode,
-      r.desaName,
-      r.place ?? '',
-      r.category,
-      r.methodWanted,
-      r.reasons.join(';'),
-      r.stockOutFacility ?? '',
-      yaTidak(r.consentToContact),
-      r.status,
-      r.reportedAt,
-      r.closedAt ?? '',
-      String(r.ageDays),
-      r.outcomeMethod ?? '',
-      r.outcomeDate ?? '',
-      r.outcomeNote ?? '',
-      yaTidak(r.assigned),
-    ]);
-  }
-  return lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-// ---- XLSX
-
-export const CASES_XLSX_TITLE = 'DAFTAR KASUS UNMET NEED DAN CALON AKSEPTOR BELUM TERLAYANI';
-export const CASES_XLSX_SHEET = 'Kasus';
-
-const COLUMNS = [
-  ['No', 5],
-  ['Kode kasus', 22],
-  ['Kecamatan', 16],
-  ['Kode desa', 15],
-  ['Desa/Kelurahan', 20],
-  ['Dusun/RT', 14],
-  ['Kategori', 16],
-  ['Metode diinginkan', 16],
-  ['Alasan', 30],
-  ['Faskes stok kosong', 20],
-  ['Bersedia dihubungi', 11],
-  ['Status', 15],
-  ['Umur kasus (hari)', 10],
-  ['Metode hasil', 14],
-  ['Tanggal hasil', 12],
-  ['Catatan hasil', 30],
-  ['Ditugaskan', 11],
-] as const;
-
-const ROW_HEADER = 5;
-const ROW_FIRST_DATA = 6;
-
-const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
-
-export async function writeCasesXlsx(rows: readonly CaseExportRow[], meta: { period: string; areaLabel: string }, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'IMP Smart';
-  const sheet = workbook.addWorksheet(CASES_XLSX_SHEET, {
-    views: [{ state: 'frozen', xSplit: 2, ySplit: ROW_HEADER }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-
-  sheet.getCell(1, 1).value = CASES_XLSX_TITLE;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = `Bulan: ${periodText(meta.period)}`;
-  sheet.getCell(3, 1).value = `Wilayah: ${meta.areaLabel}`;
-  for (const r of [2, 3]) sheet.getCell(r, 1).font = { bold: true };
-
-  COLUMNS.forEach(([label, width], i) => {
-    const cell = sheet.getCell(ROW_HEADER, i + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    sheet.getColumn(i + 1).width = width;
-  });
-  sheet.getRow(ROW_HEADER).height = 32;
-
-  rows.forEach((r, i) => {
-    const row = sheet.getRow(ROW_FIRST_DATA + i);
-    row.values = [
-      i + 1,
-      r.code,
-      r.kecamatanName,
-      r.desaCode,
-      r.desaName,
-      r.place,
-      r.category,
-      labelOf(METHOD_OPTIONS, r.methodWanted),
-      r.reasons.map((k) => labelOf(REASON_OPTIONS, k)).join('; '),
-      r.stockOutFacility,
-      yaTidak(r.consentToContact),
-      CASE_STATUS_LABELS[r.status] ?? r.status,
-      r.ageDays,
-      r.outcomeMethod === null ? null : labelOf(METHOD_OPTIONS, r.outcomeMethod),
-      r.outcomeDate,
-      r.outcomeNote,
-      yaTidak(r.assigned),
-    ];
-    for (let c = 1; c <= COLUMNS.length; c++) {
-      const cell = row.getCell(c);
-      cell.border = BORDER;
-      cell.alignment = { vertical: 'top', wrapText: true };
-    }
-  });
-
-  await workbook.xlsx.writeFile(file);
+  const columns = [...CASE_COLUMNS, ...CODE_COLUMNS];
+  return csvText(
+    columns.map((c) => c.header),
+    rows.map((r) => columns.map((c) => c.value(r))),
+  );
 }

@@ -1,20 +1,20 @@
 // `imp-smart export recap`: the monthly village recap of a period as one row per desa/kelurahan, for a PKB or the
 // dinas to re-key into New SIGA or to analyse. Every desa of the scope is listed, also those that have not reported
-// (or do not take part), because the gaps are exactly what the person re-keying needs to see. The CSV is for
-// machines (field ids, ISO times, dot decimals); the XLSX is laid out like the paper recap for people.
-import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+// (or do not take part), because the gaps are exactly what the person re-keying needs to see. The CSV and the XLSX
+// data sheet have the same columns in the same words (Indonesian headers and values, times in WITA); the CSV adds
+// the stored codes at the end for machines. The XLSX (recap-xlsx.ts) adds a paper-form sheet per desa.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Area, DesaKind } from '../areas/types.js';
 import type { DbOrTx } from '../db/client.js';
 import { participatingDesa } from '../db/repos/areas.repo.js';
-import { recaps, type RECAP_STATUSES } from '../db/schema.js';
+import { people, recaps } from '../db/schema.js';
 import { indicators, type RecapIndicators } from '../domain/recap/derive.js';
-import { activeFields, SECTION_TITLES, type FieldDef, type RecapSettings, type SectionId } from '../domain/recap/fields.js';
-import { formatMonth } from '../flows/parse/index.js';
-import { toWita } from '../time/wita.js';
+import { activeFields, type RecapSettings } from '../domain/recap/fields.js';
+import { csvText, type CsvCell } from './csv.js';
+import { confirmedWarnings, recapStatusCode, RECAP_STATUS_LABELS, witaDateTime, yaTidak, type ConfirmedWarning, type RecapExportStatus } from './labels.js';
 
-export type ExportStatus = (typeof RECAP_STATUSES)[number] | 'belum lapor';
+export type ExportStatus = RecapExportStatus;
 
 export interface ExportRow {
   kecamatanCode: string;
@@ -22,14 +22,22 @@ export interface ExportRow {
   desaCode: string;
   desaName: string;
   kind: DesaKind;
-  /** Whether the desa takes part in the programme in this period (not taking part: listed, marked "tidak ikut"). */
+  /** Whether the desa takes part in the programme in this period (not taking part: listed, marked "tidak"). */
   takingPart: boolean;
   status: ExportStatus;
-  /** Null when there is no desa record for the period; likewise submittedAt, late and indicators. */
+  /** Null when there is no desa record for the period; likewise the other fields of the record. */
   version: number | null;
-  /** ISO-8601 UTC, as stored. */
+  /** ISO-8601 UTC, as stored (shown in WITA). */
   submittedAt: string | null;
   late: boolean | null;
+  receiptCode: string | null;
+  verifiedAt: string | null;
+  /** The PPKBD who sent the current version and the PKB who verified it: the names on the paper form. */
+  reporterName: string | null;
+  verifierName: string | null;
+  returnedReason: string | null;
+  /** Soft warnings the cadre confirmed with YA for the current version. */
+  warnings: ConfirmedWarning[];
   /** Every active field id → its number, or null when not answered (or no report). */
   values: Record<string, number | null>;
   indicators: RecapIndicators | null;
@@ -42,15 +50,15 @@ export interface ExportScope {
   settings: RecapSettings;
 }
 
-/** The derived columns, after the fields: [csv id, xlsx label, indicator key, is a percentage]. */
-const INDICATOR_COLUMNS = [
-  ['pa_total', 'PA (jumlah)', 'paTotal', false],
-  ['unmet_need', 'Unmet need (IAT + TIAL)', 'unmetNeed', false],
-  ['cpr', 'CPR (%)', 'cpr', true],
-  ['mcpr', 'mCPR (%)', 'mcpr', true],
-  ['unmet_need_pct', 'Unmet need (%)', 'unmetNeedPct', true],
-  ['mkjp_share', 'MKJP dari PA (%)', 'mkjpShare', true],
-] as const satisfies readonly (readonly [string, string, keyof RecapIndicators, boolean])[];
+/** The derived columns, after the fields: [header, indicator key, is a percentage]. */
+export const INDICATOR_COLUMNS = [
+  ['Jumlah peserta KB aktif', 'paTotal', false],
+  ['Kebutuhan ber-KB tidak terpenuhi (IAT + TIAL)', 'unmetNeed', false],
+  ['CPR (%)', 'cpr', true],
+  ['mCPR (%)', 'mcpr', true],
+  ['Kebutuhan ber-KB tidak terpenuhi (%)', 'unmetNeedPct', true],
+  ['MKJP dari peserta KB aktif (%)', 'mkjpShare', true],
+] as const satisfies readonly (readonly [string, keyof RecapIndicators, boolean])[];
 
 /** The desa of the scope in code order (which also groups the kabupaten export by kecamatan). */
 export function scopeDesa(areas: AreaDirectory, kecamatanCode?: string): Area[] {
@@ -83,6 +91,10 @@ export function recapExportRows(db: DbOrTx, areas: AreaDirectory, scope: ExportS
       .all()
       .map((r) => [r.desaCode, r]),
   );
+  const personIds = [...new Set([...stored.values()].flatMap((r) => [r.reporterId, ...(r.verifiedBy === null ? [] : [r.verifiedBy])]))];
+  const names = new Map(
+    personIds.length === 0 ? [] : db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)).all().map((p) => [p.id, p.name]),
+  );
   const taking = new Set(participatingDesa(db, desa.map((d) => d.code), scope.period));
 
   return desa.map((d): ExportRow => {
@@ -96,6 +108,7 @@ export function recapExportRows(db: DbOrTx, areas: AreaDirectory, scope: ExportS
       values[f.id] = typeof v === 'number' ? v : null;
       if (typeof v === 'number') answered[f.id] = v;
     }
+    const verified = recap?.status === 'verified';
     return {
       kecamatanCode: kec?.code ?? '',
       kecamatanName: kec?.name ?? '',
@@ -107,245 +120,83 @@ export function recapExportRows(db: DbOrTx, areas: AreaDirectory, scope: ExportS
       version: recap?.version ?? null,
       submittedAt: recap?.submittedAt ?? null,
       late: recap ? recap.late : null,
+      receiptCode: recap?.receiptCode ?? null,
+      verifiedAt: verified ? recap.verifiedAt : null,
+      reporterName: recap ? (names.get(recap.reporterId) ?? null) : null,
+      verifierName: verified && recap.verifiedBy !== null ? (names.get(recap.verifiedBy) ?? null) : null,
+      returnedReason: recap?.status === 'returned' ? recap.returnedReason : null,
+      warnings: recap ? confirmedWarnings(recap.warnings) : [],
       values,
       indicators: recap ? indicators(answered, scope.settings) : null,
     };
   });
 }
 
-// ---- CSV
+// ---- Columns shared by the CSV and the XLSX data sheet
 
-/** RFC 4180: quote a field only when it holds a comma, a quote or a line break; quotes are doubled. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+export type ColumnKind = 'text' | 'count' | 'percent';
+
+export interface RecapColumn {
+  header: string;
+  kind: ColumnKind;
+  /** Width in the XLSX data sheet (characters). */
+  width: number;
+  value(row: ExportRow): string | number | null;
 }
 
-/** Numbers in JavaScript notation (dot decimals, no thousands separator) so every tool reads them back as numbers. */
-const csvNumber = (n: number | null): string => (n === null ? '' : String(n));
+/** Identity and status of the desa and its report, before the fields. */
+export const IDENTITY_COLUMNS: readonly RecapColumn[] = [
+  { header: 'Kode kecamatan', kind: 'text', width: 10, value: (r) => r.kecamatanCode },
+  { header: 'Kecamatan', kind: 'text', width: 16, value: (r) => r.kecamatanName },
+  { header: 'Kode desa', kind: 'text', width: 15, value: (r) => r.desaCode },
+  { header: 'Desa/Kelurahan', kind: 'text', width: 20, value: (r) => r.desaName },
+  { header: 'Desa/Kel.', kind: 'text', width: 10, value: (r) => (r.kind === 'kelurahan' ? 'Kelurahan' : 'Desa') },
+  { header: 'Ikut program', kind: 'text', width: 9, value: (r) => yaTidak(r.takingPart) },
+  { header: 'Status', kind: 'text', width: 13, value: (r) => RECAP_STATUS_LABELS[r.status] },
+  { header: 'Versi', kind: 'count', width: 7, value: (r) => r.version },
+  { header: 'Dikirim (WITA)', kind: 'text', width: 17, value: (r) => witaDateTime(r.submittedAt) },
+  // Empty (null), not "tidak", for a desa without a report: nothing was late, nothing was on time.
+  { header: 'Terlambat', kind: 'text', width: 10, value: (r) => (r.late === null ? null : yaTidak(r.late)) },
+  { header: 'Diverifikasi (WITA)', kind: 'text', width: 17, value: (r) => witaDateTime(r.verifiedAt) },
+];
+
+export const WARNINGS_HEADER = 'Peringatan yang dikonfirmasi kader';
+
+/** Every column of one desa row: identity, the active fields in paper order, the indicators, the confirmed warnings. */
+export function recapColumns(settings: RecapSettings, warningSeparator: string): RecapColumn[] {
+  return [
+    ...IDENTITY_COLUMNS,
+    ...activeFields(settings).map((f): RecapColumn => ({ header: f.label, kind: 'count', width: 11, value: (r) => r.values[f.id] ?? null })),
+    ...INDICATOR_COLUMNS.map(([header, key, pct]): RecapColumn => ({
+      header,
+      kind: pct ? 'percent' : 'count',
+      width: 11,
+      value: (r) => (r.indicators ? r.indicators[key] : null),
+    })),
+    { header: WARNINGS_HEADER, kind: 'text', width: 60, value: (r) => (r.warnings.length === 0 ? null : r.warnings.map((w) => w.text).join(warningSeparator)) },
+  ];
+}
+
+// ---- CSV
+
+/** The stored codes, for machines, after the columns people read. */
+const CODE_COLUMNS: readonly RecapColumn[] = [
+  { header: 'Kode status', kind: 'text', width: 0, value: (r) => recapStatusCode(r.status) },
+  { header: 'Kode peringatan', kind: 'text', width: 0, value: (r) => r.warnings.map((w) => w.rule).join(';') || null },
+];
+
+function csvColumns(settings: RecapSettings): RecapColumn[] {
+  return [...recapColumns(settings, ' | '), ...CODE_COLUMNS];
+}
 
 export function csvHeader(settings: RecapSettings): string[] {
-  return [
-    'kecamatan_code',
-    'kecamatan',
-    'desa_code',
-    'desa',
-    'kind',
-    'taking_part',
-    'status',
-    'version',
-    'submitted_at',
-    'late',
-    ...activeFields(settings).map((f) => f.id),
-    ...INDICATOR_COLUMNS.map(([id]) => id),
-  ];
+  return csvColumns(settings).map((c) => c.header);
 }
 
 export function toCsv(rows: readonly ExportRow[], settings: RecapSettings): string {
-  const fields = activeFields(settings);
-  const lines = [csvHeader(settings)];
-  for (const r of rows) {
-    lines.push([
-      r.kecamatanCode,
-      r.kecamatanName,
-      r.desaCode,
-      r.desaName,
-      r.kind,
-      r.takingPart ? 'ikut' : 'tidak ikut',
-      r.status,
-      csvNumber(r.version),
-      r.submittedAt ?? '',
-      r.late === null ? '' : r.late ? 'ya' : 'tidak',
-      ...fields.map((f) => csvNumber(r.values[f.id] ?? null)),
-      ...INDICATOR_COLUMNS.map(([, , key]) => csvNumber(r.indicators ? r.indicators[key] : null)),
-    ]);
-  }
-  // CRLF line ends as RFC 4180 asks; Excel and csv-parse both accept them.
-  return lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-// ---- XLSX
-
-export const XLSX_TITLE = 'REKAPITULASI LAPORAN BULANAN PENGENDALIAN LAPANGAN TINGKAT DESA/KELURAHAN';
-export const XLSX_SHEET = 'Rekap';
-export const XLSX_TOTAL_LABEL = 'JUMLAH';
-
-const STATUS_LABEL: Readonly<Record<ExportStatus, string>> = {
-  submitted: 'terkirim',
-  returned: 'dikembalikan',
-  verified: 'diverifikasi',
-  'belum lapor': 'belum lapor',
-};
-
-/** Identity columns before the fields. The first IDENTITY_FROZEN stay in view while scrolling right. */
-const IDENTITY = [
-  ['No', 5],
-  ['Kecamatan', 16],
-  ['Kode', 15],
-  ['Desa/Kelurahan', 20],
-  ['Desa/Kel.', 10],
-  ['Ikut program', 11],
-  ['Status', 13],
-  ['Versi', 7],
-  ['Dikirim (WITA)', 17],
-  ['Terlambat', 10],
-] as const;
-const IDENTITY_FROZEN = 4;
-
-// Sheet rows: title, period, area, a blank line, the section header row, the label row, then the data.
-const ROW_SECTIONS = 5;
-const ROW_LABELS = 6;
-const ROW_FIRST_DATA = 7;
-
-const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
-
-function witaText(iso: string | null): string | null {
-  if (iso === null) return null;
-  const p = toWita(new Date(iso));
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
-}
-
-/** "2026-11" → "November 2026", the way the paper form names the month. */
-export function periodText(period: string): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return formatMonth({ year, month });
-}
-
-/** Consecutive runs of fields by section, for the merged group headers (the catalogue is in paper order). */
-function sectionRuns(fields: readonly FieldDef[]): { section: SectionId; from: number; count: number }[] {
-  const runs: { section: SectionId; from: number; count: number }[] = [];
-  fields.forEach((f, i) => {
-    const last = runs.at(-1);
-    if (last && last.section === f.section) last.count++;
-    else runs.push({ section: f.section, from: i, count: 1 });
-  });
-  return runs;
-}
-
-/**
- * The JUMLAH row's values: each field summed over the desa that answered it (null when no desa did), and the
- * indicators recomputed from those sums. Averaging the desa percentages would weigh a small desa like a large one.
- */
-export function recapTotals(rows: readonly ExportRow[], settings: RecapSettings): { values: Record<string, number | null>; indicators: RecapIndicators } {
-  const values: Record<string, number | null> = {};
-  const summed: Record<string, number> = {};
-  for (const f of activeFields(settings)) {
-    let total: number | null = null;
-    for (const r of rows) {
-      const v = r.values[f.id];
-      if (v !== null && v !== undefined) total = (total ?? 0) + v;
-    }
-    values[f.id] = total;
-    if (total !== null) summed[f.id] = total;
-  }
-  return { values, indicators: indicators(summed, settings) };
-}
-
-export async function writeXlsx(rows: readonly ExportRow[], settings: RecapSettings, meta: { period: string; areaLabel: string }, file: string): Promise<void> {
-  const fields = activeFields(settings);
-  const firstField = IDENTITY.length + 1;
-  const firstIndicator = firstField + fields.length;
-  const lastColumn = firstIndicator + INDICATOR_COLUMNS.length - 1;
-
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'IMP Smart';
-  const sheet = workbook.addWorksheet(XLSX_SHEET, {
-    // Frozen below the two header rows and right of the desa name, so both stay visible while re-keying.
-    views: [{ state: 'frozen', xSplit: IDENTITY_FROZEN, ySplit: ROW_LABELS }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-
-  sheet.getCell(1, 1).value = XLSX_TITLE;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = `Bulan: ${periodText(meta.period)}`;
-  sheet.getCell(3, 1).value = `Wilayah: ${meta.areaLabel}`;
-  for (const r of [2, 3]) sheet.getCell(r, 1).font = { bold: true };
-
-  // Group headers: one merged cell per section over its columns, as on the paper form.
-  const group = (from: number, to: number, title: string) => {
-    if (to > from) sheet.mergeCells(ROW_SECTIONS, from, ROW_SECTIONS, to);
-    sheet.getCell(ROW_SECTIONS, from).value = title;
-  };
-  group(1, IDENTITY.length, 'Identitas dan status laporan');
-  for (const run of sectionRuns(fields)) group(firstField + run.from, firstField + run.from + run.count - 1, SECTION_TITLES[run.section]);
-  group(firstIndicator, lastColumn, 'Indikator (dihitung)');
-
-  const labels = [...IDENTITY.map(([label]) => label), ...fields.map((f) => f.label), ...INDICATOR_COLUMNS.map(([, label]) => label)];
-  labels.forEach((label, i) => {
-    sheet.getCell(ROW_LABELS, i + 1).value = label;
-  });
-  for (const r of [ROW_SECTIONS, ROW_LABELS]) {
-    const row = sheet.getRow(r);
-    for (let c = 1; c <= lastColumn; c++) {
-      const cell = row.getCell(c);
-      cell.font = { bold: true };
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      cell.fill = HEADER_FILL;
-      cell.border = BORDER;
-    }
-  }
-  sheet.getRow(ROW_LABELS).height = 60;
-
-  IDENTITY.forEach(([, width], i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
-  for (let c = firstField; c <= lastColumn; c++) {
-    const column = sheet.getColumn(c);
-    column.width = 11;
-    // Counts as plain integers; percentages with one decimal (Excel shows the decimal comma in an Indonesian locale).
-    column.numFmt = c >= firstIndicator && INDICATOR_COLUMNS[c - firstIndicator]?.[3] ? '0.0' : '0';
-  }
-
-  // Values are written as numbers (or left empty): a PKB re-keying or summing must never meet numbers stored as text.
-  const numbers = (values: Record<string, number | null>, ind: RecapIndicators | null): (number | null)[] => [
-    ...fields.map((f) => values[f.id] ?? null),
-    ...INDICATOR_COLUMNS.map(([, , key]) => (ind ? ind[key] : null)),
-  ];
-  rows.forEach((r, i) => {
-    const row = sheet.getRow(ROW_FIRST_DATA + i);
-    row.values = [
-      i + 1,
-      r.kecamatanName,
-      r.desaCode,
-      r.desaName,
-      r.kind === 'kelurahan' ? 'Kelurahan' : 'Desa',
-      r.takingPart ? 'ya' : 'tidak ikut',
-      STATUS_LABEL[r.status],
-      r.version,
-      witaText(r.submittedAt),
-      // Empty cells (null), not empty strings, for a desa without a report: blank in Excel, skipped by COUNTA.
-      r.late === null ? null : r.late ? 'ya' : 'tidak',
-      ...numbers(r.values, r.indicators),
-    ];
-  });
-
-  const totals = recapTotals(rows, settings);
-  const totalRow = ROW_FIRST_DATA + rows.length;
-  const reported = rows.filter((r) => r.status !== 'belum lapor').length;
-  const row = sheet.getRow(totalRow);
-  row.values = [
-    XLSX_TOTAL_LABEL,
-    null,
-    null,
-    null,
-    null,
-    `${rows.filter((r) => r.takingPart).length} ikut`,
-    `${reported} dari ${rows.length} lapor`,
-    null,
-    null,
-    `${rows.filter((r) => r.late === true).length} terlambat`,
-    ...numbers(totals.values, totals.indicators),
-  ];
-  sheet.mergeCells(totalRow, 1, totalRow, IDENTITY_FROZEN + 1);
-  row.font = { bold: true };
-  row.getCell(1).alignment = { horizontal: 'center' };
-
-  for (let r = ROW_FIRST_DATA; r <= totalRow; r++) {
-    for (let c = 1; c <= lastColumn; c++) sheet.getCell(r, c).border = BORDER;
-  }
-  for (let c = 1; c <= lastColumn; c++) sheet.getCell(totalRow, c).border = { ...BORDER, top: { style: 'double' } };
-
-  await workbook.xlsx.writeFile(file);
+  const columns = csvColumns(settings);
+  return csvText(
+    columns.map((c) => c.header),
+    rows.map((r) => columns.map((c): CsvCell => c.value(r))),
+  );
 }

@@ -1,8 +1,13 @@
 // People import: all rows or nothing, every bad row reported with its line, idempotent, history kept.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openReadyDatabase, type ReadyDatabase } from '../../src/db/bootstrap.js';
 import { findPersonByPhone, listPeople, personHistory, setPersonActive } from '../../src/db/repos/people.repo.js';
 import { formatImportReport, importPeople } from '../../src/people/people-import.js';
+import { simulate } from '../helpers/simulate.js';
 
 const NOW = new Date('2026-11-25T00:00:00Z');
 let database: ReadyDatabase;
@@ -88,6 +93,31 @@ describe('people import', () => {
     expect(report.errors[0]!.reason).toContain(reason);
   });
 
+  it('when names start like a spreadsheet formula, then each row is refused with its line and nothing is imported', () => {
+    const csv = [
+      'phone,name,role,area,unit',
+      '081234567001,Siti Aminah,ppkbd,73.06.06.2003,',
+      '081234567002,"=HYPERLINK(""http://x"",""klik"")",sub_ppkbd,73.06.06.2003,Dusun Bontoa',
+      '081234567003,+Andi Baso,pkb,73.06.06,',
+      '081234567004,-Nurhayati,koordinator,73.06.06,',
+      '081234567005,@Ridwan,dinas,73.06,',
+      '081234567006,"\t=1+2",ppkbd,73.06.06.2004,',
+      '081234567007,Rahma,sub_ppkbd,73.06.06.2004,=Dusun 1',
+      '081234567008,Andi Muh. Said-Daeng,ppkbd,73.06.06.2005,',
+    ].join('\n');
+    const report = run(csv);
+    expect(report.ok).toBe(false);
+    expect(report.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(report.errors[0]!.reason).toBe('name "=HYPERLINK("http://x","klik")" starts with "=", which a spreadsheet would run as a formula; write it without that character');
+    expect(report.errors[1]!.reason).toContain('name "+Andi Baso" starts with "+"');
+    expect(report.errors[2]!.reason).toContain('starts with "-"');
+    expect(report.errors[3]!.reason).toContain('starts with "@"');
+    expect(report.errors[4]!.reason).toContain('starts with "="');
+    expect(report.errors[5]!.reason).toContain('unit "=Dusun 1" starts with "="');
+    expect(listPeople(database.db)).toEqual([]);
+    expect(formatImportReport(report, 'people.csv')).toContain('  line 4: name "+Andi Baso" starts with "+"');
+  });
+
   it('when a desa already has an active PPKBD who is not in the file, then a new PPKBD for it is refused', () => {
     run('phone,name,role,area,unit\n081234567001,Siti,ppkbd,73.06.06.2003,');
     const report = run('phone,name,role,area,unit\n081234567009,Baru,ppkbd,73.06.06.2003,');
@@ -103,5 +133,40 @@ describe('people import', () => {
     expect(run('phone,name,role\n081234567001,Siti,ppkbd').errors).toEqual([
       { line: 1, reason: 'missing column(s) area; expected phone,name,role,area,unit' },
     ]);
+  });
+});
+
+describe('people import of names that start like a formula, as an operator runs it', () => {
+  const file = [
+    'phone,name,role,area,unit',
+    '081234567001,Siti Aminah,ppkbd,73.06.06.2003,',
+    '081234567003,=cmd|\' /C calc\'!A0,pkb,73.06.06,',
+    '081234567004,@Nurhayati,koordinator,73.06.06,',
+  ].join('\n');
+
+  it('when the simulator is given such a people file, then it refuses it naming the lines, before any message', async () => {
+    await expect(simulate('+6281234567001: halo\n', { people: file })).rejects.toThrow(
+      /2 bad row\(s\); nothing was imported\.\n {2}line 3: name "=cmd\|' \/C calc'!A0" starts with "="[^\n]*\n {2}line 4: name "@Nurhayati" starts with "@"/,
+    );
+  });
+
+  it('when `imp-smart people import` is given such a file, then it exits 1 with the line-numbered errors and registers no one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imp-people-'));
+    try {
+      const csv = join(dir, 'people.csv');
+      const db = join(dir, 'people.db');
+      writeFileSync(csv, file);
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'src/bin.ts', ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, IMP_LOG_LEVEL: '' } });
+      expect(run(['migrate']).status).toBe(0);
+      const result = run(['people', 'import', csv]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('2 bad row(s); nothing was imported.');
+      expect(result.stderr).toContain('line 3: name "=cmd|\' /C calc\'!A0" starts with "=", which a spreadsheet would run as a formula');
+      expect(result.stderr).toContain('line 4: name "@Nurhayati" starts with "@"');
+      expect(run(['people', 'list']).stdout).toContain('No one is registered yet');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

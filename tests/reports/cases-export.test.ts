@@ -10,7 +10,8 @@ import { openReadyDatabase, type ReadyDatabase } from '../../src/db/bootstrap.js
 import { createCase, moveCase, type NewCase } from '../../src/db/repos/cases.repo.js';
 import { findPersonByPhone } from '../../src/db/repos/people.repo.js';
 import { importPeople } from '../../src/people/people-import.js';
-import { CASES_CSV_HEADER, CASES_XLSX_TITLE, casesExportRows, casesToCsv, writeCasesXlsx } from '../../src/reports/cases-export.js';
+import { CASES_CSV_HEADER, casesExportRows, casesToCsv } from '../../src/reports/cases-export.js';
+import { CASES_XLSX_TITLE, writeCasesXlsx } from '../../src/reports/cases-xlsx.js';
 import { exportAreaLabel } from '../../src/reports/recap-export.js';
 import { fromWita } from '../../src/time/wita.js';
 import { PEOPLE_CSV, PKB_PHONE } from '../helpers/people.js';
@@ -99,28 +100,88 @@ describe('cases export', () => {
     expect(casesExportRows(database.db, database.areas, { period: '2026-10', kecamatanCode: KEC, now: NOW }).map((r) => r.desaCode)).toEqual([NIRANNUANG]);
   });
 
-  it('when written as CSV, then the columns are the agreed ones and no reporter or phone number appears', () => {
+  it('when written as CSV, then headers and values are Indonesian, times WITA, the codes in extra columns, and no reporter or phone number appears', () => {
     const csv = casesToCsv(rowsOf(KEC));
     const [header, ...records] = parse(csv) as string[][];
     expect(header).toEqual([...CASES_CSV_HEADER]);
-    expect(header!.some((h) => /reporter|assignee/.test(h))).toBe(false);
+    expect(header).toEqual([
+      'Kode kasus',
+      'Kode kecamatan',
+      'Kecamatan',
+      'Kode desa',
+      'Desa/Kelurahan',
+      'Dusun/RT',
+      'Kategori',
+      'Metode diinginkan',
+      'Alasan',
+      'Faskes stok kosong',
+      'Bersedia dihubungi',
+      'Status',
+      'Dilaporkan (WITA)',
+      'Ditutup (WITA)',
+      'Umur kasus (hari)',
+      'Metode hasil',
+      'Tanggal hasil',
+      'Catatan hasil',
+      'Ditugaskan',
+      'Kode kategori',
+      'Kode metode diinginkan',
+      'Kode alasan',
+      'Kode status',
+      'Kode metode hasil',
+    ]);
+    expect(header!.some((h) => /reporter|assignee|pelapor|telepon/i.test(h))).toBe(false);
     expect(records).toHaveLength(3);
     expect(csv).not.toMatch(/\+?62\d{8,}|08\d{8,}|whatsapp/);
-    const rec = Object.fromEntries(header!.map((h, i) => [h, records[0]![i]]));
-    expect(rec).toMatchObject({
-      code: 'UN-062003-2026-0001',
-      desa_code: PAKATTO,
-      category: 'IAT',
-      method_wanted: 'implan',
-      reasons: 'stok_kosong;jarak_akses',
-      consent_to_contact: 'ya',
-      status: 'served',
-      age_days: '5',
-      outcome_note: 'dilayani di Puskesmas, "baik"',
-      assigned: 'tidak',
+    const rec = (i: number) => Object.fromEntries(header!.map((h, c) => [h, records[i]![c]]));
+    expect(rec(0)).toMatchObject({
+      'Kode kasus': 'UN-062003-2026-0001',
+      'Kode desa': PAKATTO,
+      Kategori: 'Ingin anak ditunda (IAT)',
+      'Metode diinginkan': 'Implan/susuk',
+      Alasan: 'Alat/obat KB habis di tempat pelayanan; Tempat pelayanan jauh',
+      'Bersedia dihubungi': 'ya',
+      Status: 'sudah dilayani',
+      // 1 November 00:30 WITA is still 31 October in UTC: the WITA time is what the PKB knows.
+      'Dilaporkan (WITA)': '2026-11-01 00:30',
+      'Ditutup (WITA)': '2026-11-06 09:00',
+      'Umur kasus (hari)': '5',
+      'Metode hasil': 'Implan/susuk',
+      'Tanggal hasil': '2026-11-06',
+      'Catatan hasil': 'dilayani di Puskesmas, "baik"',
+      Ditugaskan: 'tidak',
+      'Kode kategori': 'IAT',
+      'Kode metode diinginkan': 'implan',
+      'Kode alasan': 'stok_kosong;jarak_akses',
+      'Kode status': 'served',
+      'Kode metode hasil': 'implan',
     });
-    expect(records[1]![header!.indexOf('assigned')]).toBe('ya');
+    expect(rec(1)).toMatchObject({ Kategori: 'Calon akseptor belum terlayani', Status: 'diteruskan ke PKB', Ditugaskan: 'ya', 'Ditutup (WITA)': '', 'Kode status': 'assigned' });
+    expect(rec(2)).toMatchObject({ Kategori: 'Tidak ingin anak lagi (TIAL)', Status: 'dilaporkan', 'Dusun/RT': '' });
+    for (const english of ['served', 'assigned', 'reported']) expect(records.map((r) => r[header!.indexOf('Status')])).not.toContain(english);
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('when place, facility or note start like a formula, then the CSV neutralises them and the XLSX keeps them as text', async () => {
+    const [row] = rowsOf(KEC);
+    const hostile = { ...row!, place: '=HYPERLINK("http://x","RT 1")', stockOutFacility: '+Pustu', outcomeNote: '-tidak mau', methodWanted: '@x' };
+    const [header, record] = parse(casesToCsv([hostile])) as string[][];
+    const cell = (h: string) => record![header!.indexOf(h)];
+    expect(cell('Dusun/RT')).toBe('\'=HYPERLINK("http://x","RT 1")');
+    expect(cell('Faskes stok kosong')).toBe("'+Pustu");
+    expect(cell('Catatan hasil')).toBe("'-tidak mau");
+    expect(cell('Kode metode diinginkan')).toBe("'@x");
+    expect(cell('Umur kasus (hari)')).toBe('5');
+
+    const file = join(dir, 'hostile.xlsx');
+    await writeCasesXlsx([hostile], { period: PERIOD, areaLabel: 'x' }, file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Kasus')!;
+    const labels = sheet.getRow(5).values as unknown[];
+    const place = sheet.getRow(6).getCell(labels.indexOf('Dusun/RT'));
+    expect(place.type).toBe(ExcelJS.ValueType.String);
+    expect(place.value).toBe('=HYPERLINK("http://x","RT 1")');
   });
 
   it('when the XLSX is written, then it opens with the title, period, area, header and the case values', async () => {
@@ -144,6 +205,9 @@ describe('cases export', () => {
     expect(first.getCell(col('Umur kasus (hari)')).value).toBe(5);
     expect(first.getCell(col('Bersedia dihubungi')).value).toBe('ya');
     expect(first.getCell(col('Alasan')).value).toBe('Alat/obat KB habis di tempat pelayanan; Tempat pelayanan jauh');
+    expect(first.getCell(col('Kategori')).value).toBe('Ingin anak ditunda (IAT)');
+    expect(first.getCell(col('Status')).value).toBe('sudah dilayani');
+    expect(first.getCell(col('Dilaporkan (WITA)')).value).toBe('2026-11-01 00:30');
     expect(sheet.getRow(7).getCell(col('Ditugaskan')).value).toBe('ya');
     expect(sheet.getRow(8).getCell(col('Dusun/RT')).value).toBeNull();
     expect(sheet.getRow(9).getCell(1).value).toBeNull();

@@ -303,6 +303,19 @@ describe('23: KASUS <kode> and STATUS <kode> work inside another flow', () => {
     expect(await h.reply(RESIDENT, '2')).toContain('(4/6)');
   });
 
+  it('when a PPKBD half way through her monthly recap types STATUS with a case code, then she sees the case and the recap goes on', async () => {
+    await walk(PPKBD, ['laporkan', '1', '1', '2', '2', 'ya', '0', '31', '2']);
+    const code = codeIn(await h.send(PPKBD, 'tidak'), PPKBD);
+    h.clock.set(fromWita(2026, 12, 1, 9, 0));
+    await h.reply(PPKBD, 'menu');
+    const question = await h.reply(PPKBD, '1');
+    const status = await h.reply(PPKBD, `STATUS ${code}`);
+    expect(status).toContain(`Laporan ${code} (Desa Pakatto, Kec. Bontomarannu)`);
+    expect(status).toContain(`Kembali ke isian tadi:\n${question.split('\n---\n').at(-1)!}`);
+    const state = JSON.parse(h.db.select().from(conversations).all().find((c) => c.senderKey === PPKBD)!.state) as { active: { flowId: string } | null };
+    expect(state.active?.flowId).toBe('recap');
+  });
+
   it('when a PKB in the middle of reopening a period types KASUS with a code, then the case opens at once', async () => {
     const code = codeIn(await residentReport(RESIDENT, [...PAKATTO]), RESIDENT);
     await h.reply(PKB, 'menu');

@@ -37,7 +37,10 @@ describe('guided recap', () => {
     const receipt = sent.find((m) => m.to === P)!.text;
     expect(receipt).toContain('Terima kasih! Laporan November 2026 terkirim (versi 1).');
     expect(receipt).toMatch(/Kode tanda terima: \*2611-062003-v1\*/);
-    expect(receipt).toContain('CPR');
+    expect(receipt).toContain('Peserta KB aktif 266 dari 480 PUS (55,4%).');
+    expect(receipt).toContain('PUS yang ingin ber-KB tetapi belum ber-KB: 129 (26,9%).');
+    expect(receipt).toContain('Diteruskan ke Andi Baso (PKB).');
+    expect(receipt).not.toMatch(/CPR|unmet need/i);
     const toPkb = sent.filter((m) => m.to === PKB_PHONE);
     expect(toPkb).toHaveLength(1);
     expect(toPkb[0]!.text).toContain('Rekap November 2026 masuk dari Siti Aminah (PPKBD)');
@@ -262,13 +265,14 @@ describe('review by the PKB', () => {
     importPeople(h.db, `phone,name,role,area,unit\n${other},PKB Lain,pkb,73.06.06.2005,\n`, h.database.areas, 't', h.clock.now());
     await submitClean();
     expect(await h.reply(other, '1')).toContain('Tidak ada laporan desa yang menunggu diperiksa');
-    const { recapReviewedHandler } = await import('../../src/bot/features/recap.js');
+    const { recapReviewedHandler } = await import('../../src/bot/features/recap-review.js');
+    const { DEFAULT_RECAP } = await import('../../src/bot/bot.js');
     const { findActivePersonByPhone } = await import('../../src/db/repos/people.repo.js');
     const { actorOf } = await import('../../src/bot/actor.js');
     const { silentLogger } = await import('../../src/logger.js');
     const row = findRecap(h.db, '73.06.06.2003', '2026-11', null)!;
     h.db.transaction((tx) =>
-      recapReviewedHandler()(tx, { type: 'recap_reviewed', recapId: row.id, version: 1, decision: 'verified', reason: null }, {
+      recapReviewedHandler(DEFAULT_RECAP.settings, DEFAULT_RECAP.calendar)(tx, { type: 'recap_reviewed', recapId: row.id, version: 1, decision: 'verified', reason: null }, {
         now: h.clock.now(),
         areas: h.database.areas,
         actor: actorOf(findActivePersonByPhone(tx, other)),
@@ -359,9 +363,9 @@ describe('closed periods', () => {
     expect(await h.reply(P, '1')).toContain('tidak ada periode laporan yang terbuka');
     expect(await h.reply(PKB_PHONE, '2')).toContain('Buka kembali laporan untuk desa mana?\n1. Desa Pakatto, Kec. Bontomarannu\n2. Desa Nirannuang');
     expect(await h.reply(PKB_PHONE, '1')).toContain('1. November 2026');
-    expect(await h.reply(PKB_PHONE, '1')).toContain('Buka kembali laporan November 2026 untuk Desa Pakatto, Kec. Bontomarannu selama 7 hari?');
+    expect(await h.reply(PKB_PHONE, '1')).toContain('Buka kembali laporan November 2026 untuk Desa Pakatto, Kec. Bontomarannu selama 7 hari, sampai 27/12/2026 pukul 23.59?');
     const reopened = await h.send(PKB_PHONE, 'ya');
-    expect(reopened.find((m) => m.to === P)!.text).toContain('dibuka kembali oleh Andi Baso sampai 27/12/2026');
+    expect(reopened.find((m) => m.to === P)!.text).toContain('dibuka kembali oleh Andi Baso sampai 27/12/2026 pukul 23.59');
     expect(await h.reply(P, '1')).toContain('1. November 2026');
     await h.reply(P, 'menu');
     await h.reply(P, `LAPOR 11/2026 ${fastLine(CLEAN_RECAP, allFieldsOf())}`);

@@ -120,7 +120,8 @@ export function casesFactsLoader(): FactsLoader {
     }
     return {};
   };
-  return { flows: ['case_report', 'case_status', 'case_work'], load };
+  // recap_status: the cadre's "Cek status laporan" lists her case reports too, and answers STATUS <kode>.
+  return { flows: ['case_report', 'case_status', 'case_work', 'recap_status'], load };
 }
 
 function essentials(areas: AreaDirectory, row: CaseRow): string {

@@ -1,5 +1,5 @@
 // Stored recaps: one row per desa/period/unit with its current version, and every version as an event.
-import { and, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { areaUnits, people, personAreas, recapEvents, recapReopenings, recaps } from '../schema.js';
 
@@ -34,7 +34,11 @@ export function receiptCode(desaCode: string, period: string, unitId: number | n
   return `${period.slice(2, 4)}${period.slice(5, 7)}-${kec}${desa}${unitId === null ? '' : `-d${unitId}`}-v${version}`;
 }
 
-/** Stores a submission as version 1, or as the next version of a submitted/returned recap. */
+/**
+ * Stores a submission as version 1, or as the next version of a submitted/returned recap. Lateness belongs to the
+ * first submission: a recap sent on time, returned and corrected after the due day is not late (`s.late` only
+ * counts for version 1).
+ */
 export function saveSubmission(db: DbOrTx, s: Submission): { row: RecapRow; previous: RecapRow | undefined } {
   const previous = findRecap(db, s.desaCode, s.period, s.unitId);
   const version = (previous?.version ?? 0) + 1;
@@ -47,7 +51,7 @@ export function saveSubmission(db: DbOrTx, s: Submission): { row: RecapRow; prev
     reporterId: s.reporterId,
     receiptCode: receiptCode(s.desaCode, s.period, s.unitId, version),
     submittedAt: at,
-    late: s.late,
+    late: previous ? previous.late : s.late,
     returnedReason: null,
     updatedAt: at,
   };
@@ -71,8 +75,10 @@ export function recapHistory(db: DbOrTx, recapId: number) {
   return db.select().from(recapEvents).where(eq(recapEvents.recapId, recapId)).orderBy(asc(recapEvents.id)).all();
 }
 
+export type CoveringRole = 'pkb' | 'koordinator' | 'dinas';
+
 /** Active people of these roles whose areas include the desa (a pkb's binaan, a koordinator's kecamatan…). */
-export function peopleCovering(db: DbOrTx, desaCode: string, roles: readonly ('pkb' | 'koordinator')[]) {
+export function peopleCovering(db: DbOrTx, desaCode: string, roles: readonly CoveringRole[]) {
   return db
     .select({ id: people.id, phone: people.phone, name: people.name, role: people.role })
     .from(people)
@@ -82,20 +88,36 @@ export function peopleCovering(db: DbOrTx, desaCode: string, roles: readonly ('p
     .all();
 }
 
+/** Desa covered by at least one active person of these roles. */
+export function desaCoveredBy(db: DbOrTx, roles: readonly CoveringRole[]): Set<string> {
+  const rows = db
+    .selectDistinct({ code: personAreas.areaCode })
+    .from(personAreas)
+    .innerJoin(people, eq(people.id, personAreas.personId))
+    .where(and(eq(people.active, true), inArray(people.role, [...roles])))
+    .all();
+  return new Set(rows.map((r) => r.code));
+}
+
 export function recapById(db: DbOrTx, id: number): RecapRow | undefined {
   return db.select().from(recaps).where(eq(recaps.id, id)).get();
 }
 
-/** Desa records waiting for verification in these desa, oldest first, with the reporter's name. */
+/**
+ * Desa records not verified yet in these desa, with the reporter's name: those waiting for verification first
+ * (oldest first), then those returned to the cadre and not corrected yet (the reviewer may still verify them as
+ * they are, e.g. after checking by phone).
+ */
 export function pendingReviews(db: DbOrTx, desaCodes: readonly string[]) {
   if (desaCodes.length === 0) return [];
-  return db
+  const rows = db
     .select({ recap: recaps, reporterName: people.name })
     .from(recaps)
     .innerJoin(people, eq(people.id, recaps.reporterId))
-    .where(and(inArray(recaps.desaCode, [...desaCodes]), eq(recaps.status, 'submitted'), eq(recaps.unitKey, '')))
-    .orderBy(asc(recaps.submittedAt))
+    .where(and(inArray(recaps.desaCode, [...desaCodes]), inArray(recaps.status, ['submitted', 'returned']), eq(recaps.unitKey, '')))
+    .orderBy(asc(recaps.submittedAt), asc(recaps.id))
     .all();
+  return [...rows.filter((r) => r.recap.status === 'submitted'), ...rows.filter((r) => r.recap.status === 'returned')];
 }
 
 /** Verified (locked) or returned with a reason; the change is kept as an event. */
@@ -146,4 +168,114 @@ export function reopenedPeriods(db: DbOrTx, desaCode: string, now: Date): string
     .orderBy(desc(recapReopenings.period))
     .all()
     .map((r) => r.period);
+}
+
+/** The dusun/RW unit of a Sub-PPKBD (null for anyone else). */
+export function personUnitId(db: DbOrTx, personId: number): number | null {
+  return db.select({ unitId: people.unitId }).from(people).where(eq(people.id, personId)).get()?.unitId ?? null;
+}
+
+export function unitName(db: DbOrTx, unitId: number): string | null {
+  return db.select({ name: areaUnits.name }).from(areaUnits).where(eq(areaUnits.id, unitId)).get()?.name ?? null;
+}
+
+const VERSION_CHANGES = ['submitted', 'corrected'] as const;
+
+/** The recap event that stored the current version (its id orders it against other recaps' versions). */
+export function currentVersionEvent(db: DbOrTx, recapId: number) {
+  return db
+    .select()
+    .from(recapEvents)
+    .where(and(eq(recapEvents.recapId, recapId), inArray(recapEvents.change, [...VERSION_CHANGES])))
+    .orderBy(desc(recapEvents.id))
+    .get();
+}
+
+/** The values a recap had just before event `eventId` of any recap happened; null when it had none yet. */
+export function valuesBeforeEvent(db: DbOrTx, recapId: number, eventId: number): Record<string, number> | null {
+  const row = db
+    .select({ values: recapEvents.values })
+    .from(recapEvents)
+    .where(and(eq(recapEvents.recapId, recapId), inArray(recapEvents.change, [...VERSION_CHANGES]), lt(recapEvents.id, eventId)))
+    .orderBy(desc(recapEvents.id))
+    .get();
+  return row?.values ? (JSON.parse(row.values) as Record<string, number>) : null;
+}
+
+/** The newest event of a recap (what last happened to it: sent, returned, verified, reopened). */
+export function latestRecapEvent(db: DbOrTx, recapId: number) {
+  return db.select().from(recapEvents).where(eq(recapEvents.recapId, recapId)).orderBy(desc(recapEvents.id)).get();
+}
+
+/** Every dusun part of a desa for a period, with the unit's name. */
+export function dusunPartRows(db: DbOrTx, desaCode: string, period: string) {
+  return db
+    .select({ recap: recaps, name: areaUnits.name })
+    .from(recaps)
+    .innerJoin(areaUnits, eq(areaUnits.id, recaps.unitId))
+    .where(and(eq(recaps.desaCode, desaCode), eq(recaps.period, period), ne(recaps.unitKey, '')))
+    .orderBy(asc(areaUnits.name))
+    .all();
+}
+
+/**
+ * The dusun parts follow the desa record: verified (locked) with it, and open again when it is unlocked. Their
+ * versions are not touched; only the status changes, so a Sub-PPKBD sees the lock.
+ */
+export function setDusunPartsLocked(db: DbOrTx, desaCode: string, period: string, locked: boolean, byPersonId: number, now: Date): void {
+  const at = now.toISOString();
+  db.update(recaps)
+    .set(locked ? { status: 'verified', verifiedAt: at, verifiedBy: byPersonId, updatedAt: at } : { status: 'submitted', verifiedAt: null, verifiedBy: null, updatedAt: at })
+    .where(and(eq(recaps.desaCode, desaCode), eq(recaps.period, period), ne(recaps.unitKey, ''), eq(recaps.status, locked ? 'submitted' : 'verified')))
+    .run();
+}
+
+/**
+ * A verified recap unlocked by its reviewer: back with the cadre (status `returned`, no reason of its own) so the
+ * next submission is a new version. The verification stays in the history; the `reopened` event says why.
+ */
+export function unlockVerified(db: DbOrTx, row: RecapRow, byPersonId: number, now: Date): void {
+  const at = now.toISOString();
+  db.update(recaps).set({ status: 'returned', returnedReason: null, updatedAt: at }).where(eq(recaps.id, row.id)).run();
+  db.insert(recapEvents).values({ recapId: row.id, version: row.version, change: 'reopened', note: 'kunci verifikasi dibuka', byPersonId, at }).run();
+}
+
+/** The latest end of a reopening of this desa and period still running at `now`, or null. */
+export function reopenedUntil(db: DbOrTx, desaCode: string, period: string, now: Date): Date | null {
+  const row = db
+    .select({ until: recapReopenings.until })
+    .from(recapReopenings)
+    .where(and(eq(recapReopenings.desaCode, desaCode), eq(recapReopenings.period, period), gt(recapReopenings.until, now.toISOString())))
+    .orderBy(desc(recapReopenings.until))
+    .get();
+  return row ? new Date(row.until) : null;
+}
+
+/** The desa records of these desa and periods (for lists over a whole binaan in one query). */
+export function desaRecapsIn(db: DbOrTx, desaCodes: readonly string[], periods: readonly string[]): RecapRow[] {
+  if (desaCodes.length === 0 || periods.length === 0) return [];
+  return db
+    .select()
+    .from(recaps)
+    .where(and(inArray(recaps.desaCode, [...desaCodes]), inArray(recaps.period, [...periods]), eq(recaps.unitKey, '')))
+    .all();
+}
+
+/** Reopenings of these desa still running at `now`: desa → period → latest end. */
+export function runningReopenings(db: DbOrTx, desaCodes: readonly string[], now: Date): Map<string, Map<string, Date>> {
+  const out = new Map<string, Map<string, Date>>();
+  if (desaCodes.length === 0) return out;
+  const rows = db
+    .select({ desaCode: recapReopenings.desaCode, period: recapReopenings.period, until: recapReopenings.until })
+    .from(recapReopenings)
+    .where(and(inArray(recapReopenings.desaCode, [...desaCodes]), gt(recapReopenings.until, now.toISOString())))
+    .all();
+  for (const r of rows) {
+    const byPeriod = out.get(r.desaCode) ?? new Map<string, Date>();
+    const until = new Date(r.until);
+    const known = byPeriod.get(r.period);
+    if (!known || until > known) byPeriod.set(r.period, until);
+    out.set(r.desaCode, byPeriod);
+  }
+  return out;
 }

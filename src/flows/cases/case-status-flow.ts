@@ -79,5 +79,7 @@ export const caseStatusFlow = {
     { matches: (text: string) => /^status\b/i.test(text.trim()) && codeIn(text) !== null, node: 'case_status.one', global: true },
     { matches: (text: string) => /^status\b/i.test(text.trim()), node: 'case_status.one' },
   ],
-  menu: { audience: ['resident', 'ppkbd', 'sub_ppkbd'], label: 'Cek status laporan', words: ['status', 'cek status'], order: 35 },
+  // Cadres check their case reports in "Cek status laporan" next to their monthly recap (recap-status-flow.ts),
+  // which also answers their STATUS <kode>, inside any flow too.
+  menu: { audience: ['resident'], label: 'Cek status laporan', words: ['status', 'cek status'], order: 35 },
 } satisfies FlowDefinition;

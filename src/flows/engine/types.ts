@@ -96,11 +96,12 @@ export interface RecapReviewed {
   reason: string | null;
 }
 
-/** A PKB reopened a closed period for one desa of their binaan. */
+/** A reviewer reopened a month for one desa; `unlockVersion` is the verified version they confirmed unlocking. */
 export interface RecapPeriodReopened {
   type: 'recap_period_reopened';
   desaCode: string;
   period: string;
+  unlockVersion: number | null;
 }
 
 /** A resident or cadre reported a couple with unmet need / not served (domain.md §6.1). No personal data. */

@@ -1,0 +1,184 @@
+// The reviewer's side of the recap: facts for "Periksa laporan desa" and "Buka kembali periode laporan", storing a
+// verification or a return, and reopening (and, once confirmed, unlocking) a month for a desa. Authority is checked
+// again when storing: the binaan may have changed, or the cadre may have sent a new version meanwhile.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
+import {
+  desaRecapsIn,
+  findRecap,
+  pendingReviews,
+  recapById,
+  recordReview,
+  reopenedUntil,
+  reopenPeriod,
+  runningReopenings,
+  setDusunPartsLocked,
+  unlockVerified,
+} from '../../db/repos/recaps.repo.js';
+import { people } from '../../db/schema.js';
+import { calendarWindowEnd, formatWindowEnd, windowEndAfterDays } from '../../domain/recap/calendar.js';
+import type { RecapSettings, RecapValues } from '../../domain/recap/fields.js';
+import type { Actor, RecapPeriodReopened, RecapReviewed } from '../../flows/engine/types.js';
+import { mismatchLines, parseWarnings } from '../../flows/recap/recap-texts.js';
+import { REOPEN_FACTS, type ReopenFacts, type ReopenPeriodState } from '../../flows/recap/reopen-flow.js';
+import { REVIEW_FACTS, type PendingReview } from '../../flows/recap/review-flow.js';
+import { periodLabel } from '../../flows/recap/summary.js';
+import { toWita } from '../../time/wita.js';
+import type { ApplyContext } from '../apply-events.js';
+import type { FactsLoader } from '../router.js';
+import { openPeriods, shiftPeriod, type RecapCalendar } from './recap.js';
+import { activePpkbdOf, dusunMismatchOf, reviewableDesa } from './recap-reviewers.js';
+
+/** How long a reopening lasts: until the end of the day this many days after today (WITA). */
+export const REOPEN_DAYS = 7;
+
+/** The later of the calendar window (when the period is open by the calendar) and a reopening's end. */
+function laterEnd(period: string, reopened: Date | null, now: Date, calendar: RecapCalendar): Date | null {
+  const byCalendar = openPeriods(now, calendar).includes(period) ? calendarWindowEnd(period, calendar.closeDay) : null;
+  if (!byCalendar) return reopened;
+  if (!reopened) return byCalendar;
+  return reopened > byCalendar ? reopened : byCalendar;
+}
+
+/** Until when a month is open for a desa now (the calendar window or a running reopening), or null when closed. */
+export function openUntil(tx: Tx, desaCode: string, period: string, now: Date, calendar: RecapCalendar): Date | null {
+  return laterEnd(period, reopenedUntil(tx, desaCode, period, now), now, calendar);
+}
+
+/** Months a reviewer may reopen: the month open now (if any) and the three closed months before it. */
+export function reopenablePeriods(now: Date, calendar: RecapCalendar): string[] {
+  const today = toWita(now);
+  const current = `${today.year}-${String(today.month).padStart(2, '0')}`;
+  const open = openPeriods(now, calendar);
+  const firstClosed = open.length > 0 ? -2 : -1;
+  return [...open, ...[0, 1, 2].map((n) => shiftPeriod(current, firstClosed - n))];
+}
+
+export function reviewFactsLoader(settings: RecapSettings): FactsLoader {
+  const load: FactsLoader['load'] = (tx: Tx, actor: Actor) => {
+    if (actor.kind !== 'person' || !['pkb', 'koordinator', 'dinas'].includes(actor.role)) return {};
+    const items: PendingReview[] = pendingReviews(tx, reviewableDesa(tx, actor)).map(({ recap, reporterName }) => {
+      const mismatch = dusunMismatchOf(tx, recap.desaCode, recap.period, settings);
+      return {
+        recapId: recap.id,
+        version: recap.version,
+        desaCode: recap.desaCode,
+        period: recap.period,
+        late: recap.late,
+        reporterName,
+        submittedAt: recap.submittedAt,
+        values: JSON.parse(recap.values) as RecapValues,
+        warnings: parseWarnings(recap.warnings),
+        blocked: mismatch ? mismatchLines(mismatch) : null,
+        returned: recap.status === 'returned' ? { reason: recap.returnedReason } : null,
+      };
+    });
+    return { [REVIEW_FACTS]: items };
+  };
+  return { flows: ['recap_review'], load };
+}
+
+export function recapReviewedHandler(settings: RecapSettings, calendar: RecapCalendar) {
+  return (tx: Tx, event: RecapReviewed, ctx: ApplyContext): void => {
+    const { actor } = ctx;
+    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
+    const row = recapById(tx, event.recapId);
+    if (actor.kind !== 'person' || !row || row.unitKey !== '' || !reviewableDesa(tx, actor).includes(row.desaCode)) {
+      reply('Laporan ini bukan wilayah binaan Anda; tidak ada yang diubah.');
+      return;
+    }
+    // A returned recap not corrected yet may still be verified as it is (the reviewer checked it another way).
+    if (row.status === 'verified' || row.version !== event.version) {
+      reply('Laporan ini sudah berubah (ada versi baru atau sudah diperiksa). Silakan buka lagi menu Periksa laporan desa.');
+      return;
+    }
+    const what = `Laporan ${periodLabel(row.period)} ${ctx.areas.label(row.desaCode)} (versi ${row.version})`;
+    if (event.decision === 'verified') {
+      const mismatch = dusunMismatchOf(tx, row.desaCode, row.period, settings);
+      if (mismatch) {
+        reply([`${what} belum bisa diverifikasi.`, ...mismatchLines(mismatch), 'Kembalikan ke PPKBD untuk diperbaiki, atau tunggu sampai bagian dusun cocok lagi.'].join('\n'));
+        return;
+      }
+    }
+    recordReview(tx, row, event.decision, event.reason, actor.personId, ctx.now);
+    const reporter = activePersonPhone(tx, row.reporterId);
+    let toCadre: string;
+    if (event.decision === 'verified') {
+      setDusunPartsLocked(tx, row.desaCode, row.period, true, actor.personId, ctx.now);
+      toCadre = `${what} sudah diverifikasi oleh ${actor.name} dan dikunci. Terima kasih!`;
+    } else {
+      // The cadre must be able to correct it: a month already closed is reopened for them.
+      let end = openUntil(tx, row.desaCode, row.period, ctx.now, calendar);
+      if (!end) {
+        end = windowEndAfterDays(ctx.now, REOPEN_DAYS);
+        reopenPeriod(tx, row.desaCode, row.period, actor.personId, ctx.now, end);
+      }
+      toCadre =
+        `${what} dikembalikan oleh ${actor.name} untuk diperbaiki.\nAlasan: ${event.reason}\n` +
+        `Pilih menu Laporan bulanan untuk memperbaiki dan mengirim ulang, paling lambat ${formatWindowEnd(end)} pukul 23.59.`;
+    }
+    if (reporter) enqueueOutbound(tx, { toAddress: reporter, priority: 'notice', kind: 'text', text: toCadre, inboundId: ctx.inboundId }, ctx.now);
+    reply(event.decision === 'verified' ? `${what} diverifikasi dan dikunci.` : `${what} dikembalikan ke PPKBD dengan alasan Anda.`);
+  };
+}
+
+/** The phone of a person (the cadre who sent a recap), if they are still active. */
+function activePersonPhone(tx: Tx, personId: number): string | null {
+  const row = tx.select({ phone: people.phone, active: people.active }).from(people).where(eq(people.id, personId)).get();
+  return row?.active ? row.phone : null;
+}
+
+export function reopenFactsLoader(calendar: RecapCalendar): FactsLoader {
+  const load: FactsLoader['load'] = (tx: Tx, actor: Actor, now: Date) => {
+    if (actor.kind !== 'person' || !['pkb', 'koordinator', 'dinas'].includes(actor.role)) return {};
+    const desa = reviewableDesa(tx, actor);
+    const periods = reopenablePeriods(now, calendar);
+    // Two queries for the whole binaan (a Dinas officer may cover many desa).
+    const rows = new Map(desaRecapsIn(tx, desa, periods).map((r) => [`${r.desaCode}|${r.period}`, r]));
+    const reopenings = runningReopenings(tx, desa, now);
+    const state: Record<string, Record<string, ReopenPeriodState>> = {};
+    for (const code of desa) {
+      state[code] = {};
+      for (const period of periods) {
+        const row = rows.get(`${code}|${period}`);
+        const until = laterEnd(period, reopenings.get(code)?.get(period) ?? null, now, calendar);
+        state[code][period] = { status: row?.status ?? null, version: row?.version ?? null, openUntil: until?.toISOString() ?? null };
+      }
+    }
+    const facts: ReopenFacts = { desa, periods, days: REOPEN_DAYS, state };
+    return { [REOPEN_FACTS]: facts };
+  };
+  return { flows: ['recap_reopen'], load };
+}
+
+export function periodReopenedHandler(calendar: RecapCalendar) {
+  return (tx: Tx, event: RecapPeriodReopened, ctx: ApplyContext): void => {
+    const { actor } = ctx;
+    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
+    if (actor.kind !== 'person' || !reviewableDesa(tx, actor).includes(event.desaCode) || !reopenablePeriods(ctx.now, calendar).includes(event.period)) {
+      reply('Periode ini tidak bisa dibuka kembali oleh Anda; tidak ada yang diubah.');
+      return;
+    }
+    const what = `Laporan ${periodLabel(event.period)} ${ctx.areas.label(event.desaCode)}`;
+    const row = findRecap(tx, event.desaCode, event.period, null);
+    const unlock = row?.status === 'verified';
+    // Unlocking needs the reviewer's confirmation of exactly the version that is locked now.
+    if (unlock && event.unlockVersion !== row.version) {
+      reply(`${what} sudah diverifikasi dan terkunci; tidak ada yang diubah. Buka lagi menu Buka kembali periode laporan untuk membuka kuncinya.`);
+      return;
+    }
+    if (unlock) {
+      unlockVerified(tx, row, actor.personId, ctx.now);
+      setDusunPartsLocked(tx, event.desaCode, event.period, false, actor.personId, ctx.now);
+    }
+    reopenPeriod(tx, event.desaCode, event.period, actor.personId, ctx.now, windowEndAfterDays(ctx.now, REOPEN_DAYS));
+    const until = `${formatWindowEnd(openUntil(tx, event.desaCode, event.period, ctx.now, calendar)!)} pukul 23.59`;
+    const ppkbd = activePpkbdOf(tx, event.desaCode);
+    const toCadre = unlock
+      ? `${what} dibuka kembali oleh ${actor.name} dan kunci verifikasinya dilepas sampai ${until}. Anda bisa mengirim perbaikan sebagai versi baru lewat menu Laporan bulanan; laporan itu akan diperiksa lagi.`
+      : `${what} dibuka kembali oleh ${actor.name} sampai ${until}. Pilih menu Laporan bulanan untuk mengirim.`;
+    if (ppkbd) enqueueOutbound(tx, { toAddress: ppkbd.phone, priority: 'notice', kind: 'text', text: toCadre, inboundId: ctx.inboundId }, ctx.now);
+    reply(`${what} dibuka kembali sampai ${until}${unlock ? '; kunci verifikasinya dilepas' : ''}.${ppkbd ? ' PPKBD sudah diberi tahu.' : ' PPKBD desa ini belum terdaftar.'}`);
+  };
+}
