@@ -38,6 +38,8 @@ export interface CaseExportRow {
   outcomeMethod: string | null;
   outcomeDate: string | null;
   outcomeNote: string | null;
+  /** Where the case was referred (kept when it is later served). */
+  referredTo: string | null;
   assigned: boolean;
 }
 
@@ -98,6 +100,7 @@ export function casesExportRows(db: DbOrTx, areas: AreaDirectory, scope: CasesEx
         outcomeMethod: c.outcomeMethod,
         outcomeDate: c.outcomeDate,
         outcomeNote: c.outcomeNote,
+        referredTo: c.referredTo,
         assigned: c.assigneeId !== null,
       };
     });
@@ -134,6 +137,7 @@ export const CASE_COLUMNS: readonly CaseColumn[] = [
   { header: 'Metode hasil', width: 14, value: (r) => method(r.outcomeMethod) },
   { header: 'Tanggal hasil', width: 12, value: (r) => r.outcomeDate },
   { header: 'Catatan hasil', width: 30, value: (r) => r.outcomeNote },
+  { header: 'Dirujuk ke', width: 22, value: (r) => r.referredTo },
   { header: 'Ditugaskan', width: 11, value: (r) => yaTidak(r.assigned) },
 ];
 

@@ -179,7 +179,7 @@ describe('cases export after PKB notes that look like formulas', () => {
       'Kode kategori': 'CALON_AKSEPTOR',
       'Kode alasan': 'jarak_akses',
     });
-    expect(rec(referred)).toMatchObject({ Status: 'dirujuk', 'Kode status': 'referred' });
+    expect(rec(referred)).toMatchObject({ Status: 'dirujuk', 'Kode status': 'referred', 'Dirujuk ke': expect.stringMatching(/HYPERLINK/) });
     // No cell of the file starts like a formula.
     for (const record of records) for (const cell of record) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
