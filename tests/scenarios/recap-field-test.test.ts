@@ -109,6 +109,17 @@ describe('7. counts are whole numbers', () => {
     expect(gap).toContain('Masih kurang: tokoh.');
   });
 
+  it('when a guided group gets "6,5" among its numbers, then the cadre is told it must be a whole number, not a wrong count', async () => {
+    await h.reply(P, '1');
+    await h.reply(P, answer(0));
+    await h.reply(P, answer(1));
+    const reply = await h.reply(P, '1 2 2 6,5');
+    expect(reply).toContain('harus bilangan bulat, tidak boleh negatif');
+    expect(reply).not.toContain('Perlu 4 angka');
+    // "20,5,1,30" with no spaces is still four numbers.
+    expect(await h.reply(P, '1,2,2,5')).toContain(`(4/${GROUPS.length})`);
+  });
+
   it('when a single number is asked and "6,5" or "-480" comes, then the cadre is told it must be a whole number, not negative', async () => {
     await h.reply(P, '1');
     await h.reply(P, '1 2');
@@ -300,7 +311,7 @@ describe('15. senders without the role', () => {
     ['a koordinator', KOORD_PHONE, 'Periksa laporan desa'],
     ['a Dinas officer', DINAS_PHONE, 'DPPKB'],
   ])('when %s sends LAPOR, BANTUAN LAPOR or asks for the monthly recap, then they are told plainly who sends it and whom to ask, not shown the menu', async (_who, phone, whom) => {
-    for (const text of ['LAPOR 11/2026 PUS=480 IUD=20', 'BANTUAN LAPOR', 'laporan bulanan']) {
+    for (const text of ['LAPOR 11/2026 PUS=480 IUD=20', 'BANTUAN LAPOR', 'laporan bulanan', 'lapor']) {
       const reply = await h.reply(phone, text);
       expect(reply).toContain('Laporan bulanan hanya bisa dikirim oleh PPKBD atau Sub-PPKBD yang terdaftar.');
       expect(reply).toContain(whom);

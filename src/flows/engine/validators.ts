@@ -171,6 +171,8 @@ const numberList: Validator = {
       values = settled.value as number[];
     } else {
       values = list.values;
+      // "1 2 2 6,5" for four numbers: the comma was a decimal, not a fifth number.
+      if (values.length !== count && list.asDecimals === count) return { category: INVALID, reason: NOT_WHOLE };
     }
     if (values.length !== count) return { category: 'wrong_count', value: values.length };
     const tooBig = values.findIndex((v, i) => v > (max[i] ?? Number.MAX_SAFE_INTEGER));

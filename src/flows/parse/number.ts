@@ -71,12 +71,16 @@ const GROUPED_OR_LIST = /^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:\.\d{3})+$/;
  * numbers it expects, and ask when that does not settle it.
  */
 export type NumberList =
-  | { kind: 'list'; values: number[] }
+  /**
+   * `asDecimals`: how many numbers there would be if a piece like "6,5" were one decimal number rather than two
+   * counts, so a caller expecting that many can say "whole numbers only" instead of "wrong count".
+   */
+  | { kind: 'list'; values: number[]; asDecimals?: number }
   | { kind: 'two_readings'; grouped: number[]; split: number[]; token: string }
   | { kind: 'not_whole' }
   | { kind: 'not_number' };
 
-type Piece = { grouped: number[]; split: number[]; token?: string } | 'not_whole' | 'not_number';
+type Piece = { grouped: number[]; split: number[]; token?: string; decimal?: boolean } | 'not_whole' | 'not_number';
 
 /** One space-separated piece of a list: a count, a comma list ("20,5,1"), or a grouped-or-list token. */
 function readPiece(piece: string): Piece {
@@ -101,7 +105,8 @@ function readPiece(piece: string): Piece {
       if (reading.kind !== 'count') return reading.kind;
       values.push(reading.value);
     }
-    return values.length > 0 ? { grouped: values, split: values } : 'not_number';
+    if (values.length === 0) return 'not_number';
+    return /^\d+,\d+$/.test(body) ? { grouped: values, split: values, decimal: true } : { grouped: values, split: values };
   }
   const reading = readBare(body);
   return reading.kind === 'count' ? { grouped: [reading.value], split: [reading.value] } : reading.kind;
@@ -118,6 +123,7 @@ export function readNumberList(raw: string): NumberList {
   const grouped: number[] = [];
   const split: number[] = [];
   let token: string | undefined;
+  let decimals = 0;
   let previousWasNumber = false;
   let notWhole = false;
   for (const piece of pieces) {
@@ -135,11 +141,13 @@ export function readNumberList(raw: string): NumberList {
     grouped.push(...read.grouped);
     split.push(...read.split);
     token ??= read.token;
+    if (read.decimal) decimals += read.grouped.length - 1;
     previousWasNumber = true;
   }
   if (notWhole) return { kind: 'not_whole' };
   if (grouped.length === 0) return { kind: 'not_number' };
-  return token === undefined ? { kind: 'list', values: grouped } : { kind: 'two_readings', grouped, split, token };
+  if (token !== undefined) return { kind: 'two_readings', grouped, split, token };
+  return decimals > 0 ? { kind: 'list', values: grouped, asDecimals: grouped.length - decimals } : { kind: 'list', values: grouped };
 }
 
 /**

@@ -65,7 +65,7 @@ export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
       },
       result: `ans.${group.id}`,
       routes: { ok: id(`g.${group.id}.save`), wrong_count: id(`g.${group.id}.wrong`), month: id(`g.${group.id}.month`), ubah: id(`g.${group.id}.ubah`) },
-      help: `Urutan angkanya: ${group.fields.map((f, n) => `${n + 1}) ${FIELD_BY_ID.get(f)!.label}`).join('; ')}. Tulis 0 bila tidak ada.`,
+      help: `Urutan angkanya: ${group.fields.map((f, n) => `${n + 1}) ${FIELD_BY_ID.get(f)!.label}`).join('; ')}. Tulis 0 bila tidak ada. UBAH dan nomor baris kembali ke baris itu; BANTUAN LAPOR menjelaskan cara mengirim semua angka sekaligus.`,
     };
     // "UBAH n" at any question of the recap goes back to line n, as on the summary.
     nodes[id(`g.${group.id}.ubah`)] = {

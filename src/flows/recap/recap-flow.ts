@@ -25,7 +25,7 @@ export function isFastHelp(text: string): boolean {
 }
 
 // How people outside the cadres ask for the recap; they are told who sends it rather than shown the menu.
-const ASKS_FOR_RECAP: ReadonlySet<string> = new Set(['LAPORAN BULANAN', 'REKAP', 'REKAP BULANAN', 'LAPOR BULANAN', 'KIRIM LAPORAN BULANAN', 'LAPORAN BULAN INI']);
+const ASKS_FOR_RECAP: ReadonlySet<string> = new Set(['LAPOR', 'LAPORAN BULANAN', 'REKAP', 'REKAP BULANAN', 'LAPOR BULANAN', 'KIRIM LAPORAN BULANAN', 'LAPORAN BULAN INI']);
 
 /**
  * A message that can only mean the monthly recap: recap numbers after LAPOR ("LAPOR PUS=480"), BANTUAN LAPOR, or
@@ -43,7 +43,11 @@ function notAllowedText(scope: Scope): string {
   const { actor } = scope;
   const who = 'Laporan bulanan hanya bisa dikirim oleh PPKBD atau Sub-PPKBD yang terdaftar.';
   if (actor.kind === 'resident') {
-    return `${who} Bila Anda kader PPKBD atau Sub-PPKBD, minta Penyuluh KB (PKB) di kecamatan Anda atau DPPKB Kabupaten Gowa untuk mendaftarkan nomor ini. Ketik MENU untuk melihat menu.`;
+    // A resident who wrote "lapor" may have meant a couple not yet served: point to that too.
+    return (
+      `${who} Bila Anda kader PPKBD atau Sub-PPKBD, minta Penyuluh KB (PKB) di kecamatan Anda atau DPPKB Kabupaten Gowa untuk mendaftarkan nomor ini.\n` +
+      'Untuk melaporkan pasangan yang ingin ber-KB tetapi belum terlayani, ketik MENU lalu pilih Laporkan calon akseptor yang belum terlayani.'
+    );
   }
   if (actor.role === 'pkb' || actor.role === 'koordinator') {
     return `${who} Untuk memeriksa laporan desa, pilih menu Periksa laporan desa. Kader yang belum terdaftar bisa didaftarkan oleh DPPKB Kabupaten Gowa. Ketik MENU untuk melihat menu.`;

@@ -134,5 +134,10 @@ describe('readNumberList', () => {
 
   it('when a list has no grouped-or-list token, then there is one reading', () => {
     expect(readNumberList('20,5,1 30')).toEqual({ kind: 'list', values: [20, 5, 1, 30] });
+    expect(readNumberList('20 5 1')).toEqual({ kind: 'list', values: [20, 5, 1] });
+  });
+
+  it('when a piece like "6,5" could be a decimal, then the list also says how many numbers that would make', () => {
+    expect(readNumberList('1 2 2 6,5')).toEqual({ kind: 'list', values: [1, 2, 2, 6, 5], asDecimals: 4 });
   });
 });
