@@ -71,6 +71,12 @@ describe('1. dusun parts when not every dusun is registered', () => {
     expect(JSON.parse(row.warnings)).toContainEqual(expect.objectContaining({ rule: 'S9', answer: 'YA' }));
   });
 
+  it('when a LAPOR message leaves Section III empty and a dusun part is in, then the dusun offer comes when Section III is reached', async () => {
+    await sendPart(SUB, BONTOA);
+    const first = GROUPS.slice(0, FIRST_III).flatMap((g) => g.fields);
+    expect(await h.reply(P, lapor(CLEAN_RECAP, first))).toContain('Sudah masuk 1 dari 4 dusun: Dusun Bontoa.');
+  });
+
   it('when a dusun is known but its Sub-PPKBD is no longer registered, then it is named among those not in yet', async () => {
     importPeople(h.db, 'phone,name,role,area,unit\n+6281234567031,Hasna,sub_ppkbd,73.06.06.2003,Dusun Borong\n', h.database.areas, 't', h.clock.now());
     setPersonActive(h.db, '+6281234567031', false, 't', h.clock.now());

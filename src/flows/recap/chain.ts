@@ -52,7 +52,8 @@ export class Chain {
     this.firstSectionIII = groups.findIndex((g) => g.section === 'III');
     this.sectionIII = groups.filter((g) => g.section === 'III');
     this.sectionIIIFields = this.sectionIII.flatMap((g) => g.fields);
-    this.missingRoutes = Object.fromEntries(groups.map((g) => [`missing.${g.id}`, this.id(`g.${g.id}`)]));
+    // A desa whose Section III is still empty goes through the offer of the dusun parts, as in the first pass.
+    this.missingRoutes = Object.fromEntries(groups.map((g, i) => [`missing.${g.id}`, i === this.firstSectionIII ? this.groupAsk(i) : this.id(`g.${g.id}`)]));
   }
 
   id(name: string): string {

@@ -64,7 +64,12 @@ export function addDusunNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
 
   nodes[id('dusun_check')] = {
     kind: 'action',
-    run: (scope) => ({ category: dusunPartsOf(scope).received.length > 0 ? 'offer' : 'enter' }),
+    run: (scope) => {
+      // Offered only while Section III is empty: numbers the cadre already gave (fast entry) are not overwritten.
+      const values = valuesOf(scope.results);
+      const empty = chain.sectionIIIFields.every((f) => values[f] === undefined);
+      return { category: empty && dusunPartsOf(scope).received.length > 0 ? 'offer' : 'enter' };
+    },
     routes: { offer: id('dusun_offer'), enter: id(`g.${first.id}`) },
   };
   nodes[id('dusun_offer')] = {
