@@ -1,6 +1,6 @@
 // The capacity model behind the README's table and the pacing test: the real bot (journal, router, flows, database,
 // outbox dispatcher and rate gate) and the real WhatsApp transport (typing pause included) on a fake Baileys socket,
-// driven on a simulated clock. N cadres fill in the guided monthly recap at once (14 messages each, a think time
+// driven on a simulated clock. N cadres fill in the guided monthly recap at once (13 messages each, a think time
 // after every reply) while a backlog of digest messages waits as outreach; every reply's delay is measured from the
 // moment its message arrived to the moment the socket sends it.
 import { proto, type WAMessage } from '@whiskeysockets/baileys';
@@ -39,10 +39,10 @@ export interface CapacityResult {
   rushMs: number;
 }
 
-/** The 14 messages of a guided recap: greeting, menu, month, the 10 groups of numbers, KIRIM. */
+/** The 13 messages of a guided recap: greeting, menu (the only open month is named, not asked), the 10 groups of numbers, KIRIM. */
 export function guidedRecapMessages(): string[] {
   const groups = activeGroups(DEFAULT_RECAP_SETTINGS).map((g) => g.fields.map((f) => String(CLEAN_RECAP[f])).join(' '));
-  return ['halo', '1', '1', ...groups, 'KIRIM'];
+  return ['halo', '1', ...groups, 'KIRIM'];
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -3,6 +3,7 @@
 // (state, events).
 import { describeActorRole } from './actor-label.js';
 import { COPY } from './copy.js';
+import { generalHelp } from './help.js';
 import { helpFor, isSessionCompatible, repromptFlow, resumeFlow, say, startFlow, type FlowSprint } from './engine/engine.js';
 import { MAX_INPUT_CHARS } from './engine/limits.js';
 import type { ConversationInput, ConversationState, FlowEnv, FlowEvent, FlowSession, Sprint } from './engine/types.js';
@@ -96,6 +97,19 @@ export function converse(
 
   if (state.active) {
     const def = registry.get(state.active.flowId)!;
+    // The open flow's own entries work inside it: a help entry ("BANTUAN LAPOR" mid-recap) answers and asks the
+    // open question again; any other ("LAPOR PUS=480" at the summary) restarts there with the answers so far.
+    const own = def.entries?.find((e) => e.inside === true && !e.others && e.matches(text));
+    if (own && def.nodes[own.node]?.kind === 'end') {
+      const help = startFlow(def, env, { node: own.node, text });
+      return { state, events: [...events, ...help.events, ...reprompt(registry, state.active, env).events] };
+    }
+    if (own) {
+      const sprint = startFlow(def, env, { node: own.node, text, results: state.active.results });
+      // A restart that ends at once (a closed month named) leaves the open question where it was.
+      if (!sprint.state) return { state, events: [...events, ...sprint.events, ...reprompt(registry, state.active, env).events] };
+      return { state: { ...state, active: sprint.state }, events: [...events, ...sprint.events] };
+    }
     const sprint = resumeFlow(def, state.active, text, env);
     return { state: { ...state, active: sprint.state }, events: [...events, ...sprint.events] };
   }
@@ -107,7 +121,8 @@ export function converse(
     const def = registry.get(entry.flowId)!;
     const { [entry.flowId]: draft, ...drafts } = state.drafts;
     const sprint = startFlow(def, env, { node: entry.node, text, ...(draft ? { results: draft.results } : {}) });
-    return { state: { ...state, active: sprint.state, drafts }, events: [...events, ...sprint.events] };
+    // An entry that ends at once (a help page, a refusal) leaves the draft where it was.
+    return { state: { ...state, active: sprint.state, drafts: sprint.state ? drafts : state.drafts }, events: [...events, ...sprint.events] };
   }
 
   const chosen = parseChoice(text, registry.menuChoices(env.actor));
@@ -146,7 +161,7 @@ function applyGlobalWord(
       return { state: left.state, events: [...events, say(COPY.cancelled(left.keptDraft)), menu] };
     }
     case 'BANTUAN': {
-      if (!state.active) return { state, events: [...events, say(COPY.generalHelp), menu] };
+      if (!state.active) return { state, events: [...events, say(generalHelp(env.actor)), menu] };
       const def = registry.get(state.active.flowId)!;
       return { state, events: [...events, say(helpFor(def, state.active, env))] };
     }

@@ -36,6 +36,11 @@ export const COPY = {
     '• LANJUT — lanjutkan isian yang tersimpan (draf)\n' +
     '• BANTUAN — penjelasan untuk langkah saat ini',
 
+  /** Added to the general help for those who send the monthly recap (PPKBD, Sub-PPKBD). */
+  fastEntryTip:
+    '• LAPOR — kirim laporan bulanan sekaligus dalam satu pesan, misalnya LAPOR PUS=480 IUD=20. ' +
+    'Ketik BANTUAN LAPOR untuk daftar isiannya.',
+
   expired: (keptDraft: boolean) =>
     'Percakapan sebelumnya sudah ditutup karena lama tidak ada balasan.' +
     (keptDraft ? ' Jawaban Anda tersimpan sebagai draf: ketik LANJUT untuk melanjutkan.' : ''),

@@ -1,13 +1,19 @@
 // "Bantuan": how to use the bot, for everyone.
 import { COPY } from './copy.js';
-import type { FlowDefinition } from './engine/types.js';
+import type { Actor, FlowDefinition } from './engine/types.js';
+
+/** How to use the bot; those who send the monthly recap also learn the one-message way (LAPOR). */
+export function generalHelp(actor: Actor): string {
+  const cadre = actor.kind === 'person' && (actor.role === 'ppkbd' || actor.role === 'sub_ppkbd');
+  return cadre ? `${COPY.generalHelp}\n${COPY.fastEntryTip}` : COPY.generalHelp;
+}
 
 export const helpFlow = {
   id: 'help',
   version: 1,
   start: 'help.show',
   nodes: {
-    'help.show': { kind: 'end', text: `${COPY.generalHelp}\n\nKetik MENU untuk kembali.` },
+    'help.show': { kind: 'end', text: ({ actor }) => `${generalHelp(actor)}\n\nKetik MENU untuk kembali.` },
   },
   menu: {
     audience: ['resident', 'ppkbd', 'sub_ppkbd', 'pkb', 'koordinator', 'dinas', 'admin'],

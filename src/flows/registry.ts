@@ -50,10 +50,17 @@ export function createRegistry(definitions: readonly FlowDefinition[]): FlowRegi
     get: (flowId) => byId.get(flowId),
     menuFor: (actor) => entriesFor(actor).map((def, i) => ({ number: i + 1, flowId: def.id, label: def.menu!.label })),
     menuChoices: (actor) =>
-      entriesFor(actor).map((def, i) => ({ key: def.id, number: i + 1, words: def.menu!.words })),
+      entriesFor(actor).map((def, i) => ({ key: def.id, number: i + 1, words: def.menu!.words, label: def.menu!.label })),
     entryFor: (actor, text) => {
-      for (const def of entriesFor(actor)) {
-        const entry = def.entries?.find((e) => e.matches(text));
+      const mine = entriesFor(actor);
+      for (const def of mine) {
+        const entry = def.entries?.find((e) => !e.others && e.matches(text));
+        if (entry) return { flowId: def.id, node: entry.node };
+      }
+      // Entries a flow keeps for senders it does not serve (they get a plain answer, not the menu).
+      for (const def of byId.values()) {
+        if (mine.includes(def)) continue;
+        const entry = def.entries?.find((e) => e.others === true && e.matches(text));
         if (entry) return { flowId: def.id, node: entry.node };
       }
       return null;

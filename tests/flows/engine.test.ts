@@ -90,4 +90,52 @@ describe('engine', () => {
     const session = { flowId: 'fixture', flowVersion: 1, nodeId: 'fixture.done', results: {}, attempts: 0, startedAt: '' };
     expect(() => resumeFlow(fixtureFlow, session, 'x', env)).toThrow(EngineError);
   });
+
+  // A question whose options come from the facts, with a long first page and a short form for wrong answers.
+  const pickFlow: FlowDefinition = {
+    id: 'pickf',
+    version: 1,
+    start: 'pickf.ask',
+    nodes: {
+      'pickf.ask': {
+        kind: 'ask',
+        preface: 'Halaman pertama.',
+        prompt: 'Pilih:\n1. Apel\n2. Jeruk',
+        brief: 'Balas 1 atau 2.',
+        validate: {
+          name: 'pick',
+          args: (scope: { facts: Record<string, unknown> }) => ({ options: (scope.facts.fruits as string[]).map((f, i) => ({ key: f, number: i + 1, words: [], label: f })) }),
+        },
+        result: 'fruit',
+        routes: { ok: 'pickf.done' },
+      },
+      'pickf.done': { kind: 'end' },
+    },
+  };
+  const withFruits = { ...env, facts: { fruits: ['Apel', 'Jeruk'] } };
+
+  it('when a question has a preface, then it is sent before the prompt; a wrong answer repeats only the brief form', () => {
+    const started = startFlow(pickFlow, withFruits);
+    expect(started.events.map((e) => (e.type === 'message_created' ? e.text : ''))).toEqual(['Halaman pertama.', 'Pilih:\n1. Apel\n2. Jeruk']);
+    const wrong = resumeFlow(pickFlow, started.state!, 'mangga', withFruits);
+    expect(wrong.events).toHaveLength(1);
+    expect((wrong.events[0] as { text: string }).text).toContain('Balas 1 atau 2.');
+    expect((wrong.events[0] as { text: string }).text).not.toContain('Halaman pertama');
+  });
+
+  it('when a validator takes its options from the scope, then the answer is read against them, by number or word', () => {
+    const started = startFlow(pickFlow, withFruits);
+    expect(resumeFlow(pickFlow, started.state!, 'jeruk', withFruits).state).toBeNull();
+    const byNumber = resumeFlow(pickFlow, started.state!, '1', withFruits);
+    expect(byNumber.state).toBeNull();
+    expect(validateDefinition(pickFlow)).toEqual([]);
+  });
+
+  it('when a choice validator is given computed options, then the definition check refuses it (its routes could not be checked)', () => {
+    const bad: FlowDefinition = {
+      ...pickFlow,
+      nodes: { ...pickFlow.nodes, 'pickf.ask': { ...(pickFlow.nodes['pickf.ask'] as object), validate: { name: 'choice', args: () => ({ options: [] }) } } as never },
+    };
+    expect(validateDefinition(bad)).toEqual(['pickf.ask: validator choice needs its arguments as data']);
+  });
 });

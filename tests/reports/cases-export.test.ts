@@ -123,6 +123,7 @@ describe('cases export', () => {
       'Metode hasil',
       'Tanggal hasil',
       'Catatan hasil',
+      'Dirujuk ke',
       'Ditugaskan',
       'Kode kategori',
       'Kode metode diinginkan',

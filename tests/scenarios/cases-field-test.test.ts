@@ -139,7 +139,8 @@ describe('18: places and facilities are chosen; the free text left is screened',
     expect(await h.reply(RESIDENT, 'rt 4 rw 2')).toContain('(3/6)');
     await walk(RESIDENT, ['3', '1', '1']);
     const facility = await h.reply(RESIDENT, 'Dg. Ngai');
-    expect(facility).toContain('mohon balas dengan angka');
+    expect(facility).toContain('balas angka 0 sampai 7');
+    expect(facility).not.toContain('Ngai');
     await h.reply(RESIDENT, '4');
     const sent = await h.send(RESIDENT, 'ya');
     const code = codeIn(sent, RESIDENT);
@@ -188,7 +189,7 @@ describe('19: raw personal data is not kept', () => {
   it('when a cadre puts a NIK or a name into a fast-entry recap, then the error list does not repeat it', async () => {
     h.clock.set(fromWita(2026, 12, 1, 9, 0));
     const reply = await h.reply(PPKBD, 'LAPOR 11/2026 PUS=480 NIK 7306012345678901 ibu Sitti Rahma');
-    expect(reply).toContain('KUNCI=angka');
+    expect(reply).toContain('Tulis nama isian, tanda =, lalu angkanya');
     expect(reply).not.toContain('7306012345678901');
     expect(reply).not.toContain('Sitti');
   });

@@ -74,7 +74,7 @@ describe('hard rules block, name the numbers, and recover', () => {
   it('when someone types an unmet-need number (C4), then it is refused: unmet need is always computed', async () => {
     const reply = await h.reply(P, `${lapor(CLEAN)} UNMET=5`);
     expect(reply).toContain('UNMET');
-    expect(reply).toContain(`unmet need ${CLEAN.iat! + CLEAN.tial!}`);
+    expect(reply).toContain(`kebutuhan ber-KB tidak terpenuhi ${CLEAN.iat! + CLEAN.tial!}`);
   });
 });
 

@@ -27,8 +27,11 @@ async function enterAll(from = 0, values: Record<string, number> = CLEAN_RECAP):
 
 describe('guided recap', () => {
   it('when a PPKBD fills every group and sends, then the recap is stored, she gets a receipt and her PKB is told', async () => {
-    expect(await h.reply(P, '1')).toContain('Untuk bulan apa?\n1. November 2026');
-    expect(await h.reply(P, '1')).toContain(`(1/${GROUPS.length}) *I. Keadaan Umum*`);
+    // Only November is open: it is named, not asked.
+    const first = await h.reply(P, '1');
+    expect(first).toContain('*Laporan bulanan November 2026*');
+    expect(first).toContain(`(1/${GROUPS.length}) *I. Keadaan Umum*`);
+    expect(first).not.toContain('Untuk bulan apa?');
     const summary = await enterAll(1 - 1);
     expect(summary).toContain('*Ringkasan laporan November 2026*');
     expect(summary).toContain('Desa Pakatto, Kec. Bontomarannu');
@@ -51,7 +54,6 @@ describe('guided recap', () => {
 
   it('when a group gets the wrong number of values twice, then the bot asks its fields one at a time', async () => {
     await h.reply(P, '1');
-    await h.reply(P, '1');
     expect(await h.reply(P, '1 2')).toContain('Perlu 7 angka, tetapi Anda mengirim 2.');
     const single = await h.reply(P, '1 2 3');
     expect(single).toContain('Kita isi satu per satu saja (7 angka).');
@@ -63,27 +65,24 @@ describe('guided recap', () => {
 
   it('when UBAH n is sent on the summary, then line n is asked again and the summary comes back with the new value', async () => {
     await h.reply(P, '1');
-    await h.reply(P, '1');
     await enterAll();
     const line = GROUPS.findIndex((g) => g.id === 'operasional') + 1;
     expect(await h.reply(P, `UBAH ${line}`)).toContain('Frekuensi rakor desa');
     const summary = await h.reply(P, '2 2 2 6');
-    expect(summary).toContain(`${line}. Frekuensi rakor desa, penyuluhan PKB, penggunaan KIE Kit, dan jumlah tokoh aktif KIE: Frekuensi rakor desa 2`);
+    expect(summary).toContain(`${line}. Kegiatan: rakor 2, penyuluhan 2, KIE Kit 2, tokoh 6`);
   });
 
   it('when BATAL is sent mid-recap and LANJUT later, then no answer is lost', async () => {
-    await h.reply(P, '1');
     await h.reply(P, '1');
     await h.reply(P, answer(0));
     await h.reply(P, answer(1));
     expect(await h.reply(P, 'BATAL')).toContain('tersimpan sebagai draf');
     expect(await h.reply(P, 'LANJUT')).toContain(`(3/${GROUPS.length})`);
     const summary = await enterAll(2);
-    expect(summary).toContain(`1. Jumlah yang ada: PPKBD ${CLEAN_RECAP.ppkbd_ada}`);
+    expect(summary).toContain(`1. Yang ada: PPKBD ${CLEAN_RECAP.ppkbd_ada}`);
   });
 
   it('when the bot restarts mid-recap, then the cadre continues at the same question', async () => {
-    await h.reply(P, '1');
     await h.reply(P, '1');
     await h.reply(P, answer(0));
     await h.restart();
@@ -92,18 +91,23 @@ describe('guided recap', () => {
 
   it('when the conversation expires mid-recap, then LANJUT resumes it with the answers kept', async () => {
     await h.reply(P, '1');
-    await h.reply(P, '1');
     await h.reply(P, answer(0));
     h.clock.advance(4 * 24 * 3600_000);
     expect(await h.reply(P, answer(1))).toContain('sudah ditutup');
     expect(await h.reply(P, 'LANJUT')).toContain(`(2/${GROUPS.length})`);
   });
 
-  it('when the PUS does not balance (C3), then KIRIM is refused naming the numbers, and UBAH fixes it', async () => {
-    await h.reply(P, '1');
+  it('when the PUS does not balance (C3), then the cadre is told as soon as Section III is in, KIRIM is refused naming the numbers, and UBAH fixes it', async () => {
     await h.reply(P, '1');
     const wrong = { ...CLEAN_RECAP, pus: CLEAN_RECAP.pus! + 2 };
-    await enterAll(0, wrong);
+    const lastIII = GROUPS.findLastIndex((g) => g.section === 'III');
+    let reply = '';
+    for (let i = 0; i <= lastIII; i++) reply = await h.reply(P, answer(i, wrong));
+    // Told at once, with the next question: the cadre goes on and fixes it later.
+    expect(reply).toContain('*Jumlah PUS belum seimbang*');
+    expect(reply).toContain(`PUS ${wrong.pus}`);
+    expect(reply).toContain(`(${lastIII + 2}/${GROUPS.length})`);
+    await enterAll(lastIII + 1, wrong);
     const refused = await h.reply(P, 'KIRIM');
     expect(refused).toContain('Laporan belum bisa dikirim');
     expect(refused).toContain(`PUS ${wrong.pus}`);
@@ -115,16 +119,13 @@ describe('guided recap', () => {
 
   it('when a number is outside plausible bounds, then it never passes', async () => {
     await h.reply(P, '1');
-    await h.reply(P, '1');
     expect(await h.reply(P, '1 4 12 3 2 1 99999')).toContain('terlalu besar');
   });
 
   it('when a recap is corrected, then a new version is stored and the PKB is sent what changed', async () => {
     await h.reply(P, '1');
-    await h.reply(P, '1');
     await enterAll();
     await h.send(P, 'KIRIM');
-    await h.reply(P, '1');
     expect(await h.reply(P, '1')).toContain('sudah pernah dikirim (versi 1)');
     const line = GROUPS.findIndex((g) => g.id === 'operasional') + 1;
     await h.reply(P, `UBAH ${line}`);
@@ -141,7 +142,6 @@ describe('guided recap', () => {
 
   it('when a recap is sent after the due day, then it is marked late', async () => {
     h.clock.set(fromWita(2026, 12, 5, 9, 0));
-    await h.reply(P, '1');
     await h.reply(P, '1');
     await enterAll();
     expect((await h.send(P, 'KIRIM')).find((m) => m.to === P)!.text).toContain('terlambat');
@@ -182,8 +182,10 @@ describe('fast entry', () => {
     expect(help).toContain('PUS');
   });
 
-  it('when a resident sends LAPOR, then it is not a recap', async () => {
-    expect(await h.reply('+6285299990001', 'LAPOR PUS=480')).toContain('Selamat datang');
+  it('when a resident sends LAPOR, then it is not a recap and she is told who sends it', async () => {
+    const reply = await h.reply('+6285299990001', 'LAPOR PUS=480');
+    expect(reply).toContain('hanya bisa dikirim oleh PPKBD atau Sub-PPKBD yang terdaftar');
+    expect(reply).not.toContain('Selamat datang');
   });
 });
 
@@ -232,7 +234,6 @@ describe('review by the PKB', () => {
     expect(returned.find((m) => m.to === P)!.text).toContain('dikembalikan oleh Andi Baso untuk diperbaiki.\nAlasan: Rakor desa bulan ini 2 kali');
     expect(returned.find((m) => m.to === PKB_PHONE)!.text).toContain('dikembalikan ke PPKBD');
 
-    expect(await h.reply(P, '1')).toContain('Untuk bulan apa?');
     expect(await h.reply(P, '1')).toContain('dikembalikan PKB');
     const line = GROUPS.findIndex((g) => g.id === 'operasional') + 1;
     await h.reply(P, `UBAH ${line}`);
@@ -255,7 +256,6 @@ describe('review by the PKB', () => {
       ['verified', 2],
     ]);
     // Verified means locked.
-    await h.reply(P, '1');
     expect(await h.reply(P, '1')).toContain('sudah diverifikasi PKB dan terkunci');
   });
 
@@ -305,9 +305,11 @@ describe('dusun parts', () => {
     expect(report.ok).toBe(true);
   });
 
+  // This desa has three Sub-PPKBD (Section I says so), all registered.
+  const THREE = { ...CLEAN_RECAP, sub_ppkbd_ada: 3, sub_ppkbd_lapor: 3 };
+
   async function sendPart(phone: string, values: Record<string, number>) {
     const dusun = GROUPS.filter((g) => g.section === 'III');
-    await h.reply(phone, '1');
     await h.reply(phone, '1');
     for (const g of dusun) await h.reply(phone, g.fields.map((f) => String(values[f])).join(' '));
     return h.send(phone, 'KIRIM');
@@ -323,31 +325,32 @@ describe('dusun parts', () => {
     await sendPart(SUBS[0][0], SUBS[0][1]);
     await sendPart(SUBS[1][0], SUBS[1][1]);
     await h.reply(P, '1');
-    await h.reply(P, '1');
     let reply = '';
     const first = GROUPS.findIndex((g) => g.section === 'III');
-    for (let i = 0; i < first; i++) reply = await h.reply(P, answer(i));
-    expect(reply).toContain('Sudah masuk: Dusun Bontoa, Dusun Borong.');
+    for (let i = 0; i < first; i++) reply = await h.reply(P, answer(i, THREE));
+    expect(reply).toContain('Sudah masuk 2 dari 3 dusun: Dusun Bontoa dan Dusun Borong.');
     expect(reply).toContain('Belum masuk: Dusun Tamalate.');
-    expect(reply).toContain('Jumlah keluarga dan jumlah PUS: Jumlah keluarga 410, Jumlah PUS 320');
+    expect(reply).toContain('baru sebagian');
+    expect(reply).toContain('• Keluarga 410, PUS 320');
   });
 
   it('when all three parts are in and summed, then the desa recap passes C7; a desa number that differs is refused naming the dusun', async () => {
     for (const [phone, values] of SUBS) await sendPart(phone, values);
     await h.reply(P, '1');
-    await h.reply(P, '1');
     const first = GROUPS.findIndex((g) => g.section === 'III');
     let reply = '';
-    for (let i = 0; i < first; i++) reply = await h.reply(P, answer(i));
-    expect(reply).toContain('Semua dusun sudah masuk.');
+    for (let i = 0; i < first; i++) reply = await h.reply(P, answer(i, THREE));
+    expect(reply).toContain('Semua 3 dusun sudah masuk');
     await h.reply(P, '1'); // use the sum
     const afterIII = GROUPS.findIndex((g, n) => n > first && g.section !== 'III');
-    for (let i = afterIII; i < GROUPS.length; i++) reply = await h.reply(P, answer(i));
+    for (let i = afterIII; i < GROUPS.length; i++) reply = await h.reply(P, answer(i, THREE));
     expect(reply).toContain('*Ringkasan laporan November 2026*');
-    // Change the PUS line so the desa no longer equals its dusun: C3 and C7 both speak.
+    // Change the PUS line so the desa no longer equals its dusun: C3 (told at once) and C7 speak.
     const pusLine = GROUPS.findIndex((g) => g.id === 'pus') + 1;
     await h.reply(P, `UBAH ${pusLine}`);
-    await h.reply(P, '620 481');
+    const told = await h.reply(P, '620 481');
+    expect(told).toContain('*Jumlah PUS belum seimbang*');
+    expect(told).toContain('*Ringkasan laporan November 2026*');
     const refused = await h.reply(P, 'KIRIM');
     expect(refused).toContain('Dusun Bontoa 160 + Dusun Borong 160 + Dusun Tamalate 160');
     await h.reply(P, `UBAH ${pusLine}`);
@@ -366,7 +369,7 @@ describe('closed periods', () => {
     expect(await h.reply(PKB_PHONE, '1')).toContain('Buka kembali laporan November 2026 untuk Desa Pakatto, Kec. Bontomarannu selama 7 hari, sampai 27/12/2026 pukul 23.59?');
     const reopened = await h.send(PKB_PHONE, 'ya');
     expect(reopened.find((m) => m.to === P)!.text).toContain('dibuka kembali oleh Andi Baso sampai 27/12/2026 pukul 23.59');
-    expect(await h.reply(P, '1')).toContain('1. November 2026');
+    expect(await h.reply(P, '1')).toContain('*Laporan bulanan November 2026*');
     await h.reply(P, 'menu');
     await h.reply(P, `LAPOR 11/2026 ${fastLine(CLEAN_RECAP, allFieldsOf())}`);
     expect((await h.send(P, 'KIRIM')).find((m) => m.to === P)!.text).toContain('terlambat');
@@ -386,7 +389,6 @@ describe('guided and fast entry give the same record', () => {
     const { recapExportRows } = await import('../../src/reports/recap-export.js');
     const other = '+6281234567021';
     importPeople(h.db, `phone,name,role,area,unit\n${other},Hasnah,ppkbd,73.06.06.2004,\n`, h.database.areas, 't', h.clock.now());
-    await h.reply(P, '1');
     await h.reply(P, '1');
     await enterAll();
     await h.send(P, 'KIRIM');

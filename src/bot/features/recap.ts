@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { dusunPartsOf, findRecap, reopenedPeriods } from '../../db/repos/recaps.repo.js';
-import { people } from '../../db/schema.js';
+import { areaUnits, people } from '../../db/schema.js';
 import { shiftPeriod } from '../../domain/recap/calendar.js';
 import type { RecapSettings, RecapValues } from '../../domain/recap/fields.js';
 import type { Actor } from '../../flows/engine/types.js';
@@ -62,7 +62,11 @@ export function recapFactsLoader(settings: RecapSettings, calendar: RecapCalenda
       if (current) existing[period] = current;
       previous[period] = stored(tx, actor.homeAreaCode, shiftPeriod(period, -1), unitId)?.values ?? null;
       if (actor.role === 'ppkbd') {
-        dusun[period] = dusunPartsOf(tx, actor.homeAreaCode, period);
+        const parts = dusunPartsOf(tx, actor.homeAreaCode, period);
+        // Dusun the desa is known to have but with nobody registered to report them: named as not in yet.
+        const named = new Set([...parts.received.map((p) => p.name), ...parts.missing]);
+        const known = tx.select({ name: areaUnits.name }).from(areaUnits).where(eq(areaUnits.desaCode, actor.homeAreaCode)).orderBy(areaUnits.name).all();
+        dusun[period] = { ...parts, unregistered: known.map((u) => u.name).filter((name) => !named.has(name)) };
         const [y, m] = period.split('-').map(Number) as [number, number];
         casesInPeriod[period] = unmetCasesReported(tx, actor.homeAreaCode, fromWita(y, m, 1), fromWita(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1));
       }

@@ -5,7 +5,7 @@
 //
 // Every problem in the message is collected and reported at once, because a cadre on a slow connection should
 // not have to send the same long message five times to discover five typos one by one.
-import { parseCount, parseMonth, type YearMonth } from '../../flows/parse/index.js';
+import { parseCount, parseMonth, readCount, type YearMonth } from '../../flows/parse/index.js';
 import { findPersonalData } from '../cases/privacy.js';
 import {
   EXTRA_METHODS,
@@ -32,6 +32,8 @@ export interface FastEntry {
 export const PA_TOTAL_ID = 'pa_total';
 const PA_TOTAL_KEY = 'PA';
 const PA_TOTAL_LABEL = 'Jumlah semua peserta KB aktif (tidak wajib)';
+// How the typed total is named in messages about its value.
+const PA_TOTAL_NAME = 'Jumlah peserta KB aktif';
 
 // The district is fixed for this bot (the wilayah data and greetings say Gowa too).
 const DEPLOYMENT_NAME = 'Gowa';
@@ -54,8 +56,9 @@ const LAPOR = /^lapor(?![\p{L}\p{N}_])/iu;
 const LEADING_SEPARATORS = /^[\s,;:]+/;
 // A key followed by "=" or ":". A key starts with a letter; the look-behind stops a match in the middle of a word.
 const KEY_START = /(?<![\p{L}\p{N}_-])(\p{L}[\p{L}\p{N}_-]*)\s*[=:]/gu;
-// Hard separators between items. A comma is one too, except inside a grouped number such as "1,250".
-const ITEM_SEPARATOR = /[;\n]|,(?!\d{3}(?!\d))/;
+// Hard separators between items. A comma is one too, except before a digit: "1,250" is a grouped number and
+// "6,5" a decimal, which readValue refuses as such instead of keeping the 6.
+const ITEM_SEPARATOR = /[;\n]|,(?!\d)/;
 // Unit words that may follow a count ("PUS=480 pasang"). Not "pus": that is also a key.
 const UNIT_WORD = /^(?:orang|org|pasang)\.?$/i;
 // Invisible characters WhatsApp clients and copy-paste add (same set as flows/parse/text.ts).
@@ -186,7 +189,7 @@ function quote(text: string): string {
 
 /** A fragment that is not KEY=value, with a hint when its intent is obvious. */
 function fragmentError(fragment: string, settings: RecapSettings, today: YearMonth): string {
-  const base = `${quote(fragment)} tidak berbentuk KUNCI=angka.`;
+  const base = `${quote(fragment)} tidak terbaca.`;
   const ws = words(fragment);
   const [first, second] = ws;
   if (ws.length === 2 && first !== undefined && second !== undefined && parseCount(second) !== null) {
@@ -198,27 +201,31 @@ function fragmentError(fragment: string, settings: RecapSettings, today: YearMon
     if (key !== null) return `${base} Maksud Anda ${key}=${second}?`;
   }
   if (parseMonth(fragment, today) !== null) return `${base} Bulan laporan ditulis tepat setelah LAPOR, misalnya LAPOR 11/2026 PUS=480.`;
-  return `${base} Contoh: PUS=480.`;
+  return `${base} Tulis nama isian, tanda =, lalu angkanya, misalnya PUS=480.`;
 }
 
 type ValueRead = { ok: true; value: number; stray: string } | { ok: false; error: string };
 
-/** The count at the start of a value segment; anything after it is a stray fragment reported on its own. */
-function readValue(typedKey: string, segment: string): ValueRead {
+/**
+ * The count at the start of a value segment; anything after it is a stray fragment reported on its own.
+ * `name` is how the field is called in messages (its form label), `key` what to type in an example.
+ */
+function readValue(name: string, key: string, segment: string): ValueRead {
   // "PUS==480" or "PUS:=480": a doubled sign is a slip of the thumb, not a different value.
   const text = segment.replace(/^[=:\s]+/, '').trim();
-  if (text === '') return { ok: false, error: `Nilai ${typedKey} belum diisi. Tulis angkanya, misalnya ${typedKey}=20.` };
+  if (text === '') return { ok: false, error: `${name}: angkanya belum ditulis. Tulis misalnya ${key}=20.` };
   const ws = text.split(/\s+/);
   const first = ws[0] ?? '';
-  const value = parseCount(first);
-  if (value === null) return { ok: false, error: `Nilai ${typedKey} harus angka, bukan ${quote(text)}.` };
+  const reading = readCount(first);
+  if (reading.kind === 'not_whole') return { ok: false, error: `${name} ${quote(first)}: harus bilangan bulat, tidak boleh negatif.` };
+  if (reading.kind === 'not_number') return { ok: false, error: `${name}: ${quote(text)} bukan angka.` };
   let rest = ws.slice(1);
   if (rest[0] !== undefined && UNIT_WORD.test(rest[0])) rest = rest.slice(1);
   // "PUS=1 250": spaces separate pairs here, so a space-grouped number cannot be told from two numbers.
   if (rest.length > 0 && rest.every((w) => /^\d{3}$/.test(w))) {
-    return { ok: false, error: `Nilai ${typedKey} tidak jelas: ${quote(text)}. Tulis tanpa spasi, misalnya 1250 atau 1.250.` };
+    return { ok: false, error: `${name}: ${quote(text)} tidak jelas. Tulis tanpa spasi, misalnya 1250 atau 1.250.` };
   }
-  return { ok: true, value, stray: rest.join(' ') };
+  return { ok: true, value: reading.value, stray: rest.join(' ') };
 }
 
 /**
@@ -294,18 +301,20 @@ export function parseFastEntry(text: string, settings: RecapSettings, today: { y
       for (const stray of strays) errors.push(fragmentError(stray, settings, today));
       return;
     }
-    const read = readValue(k.typed, segment);
+    const name = resolved.kind === 'field' ? resolved.field.label : resolved.kind === 'pa_total' ? PA_TOTAL_NAME : quote(k.typed);
+    const read = readValue(name, resolved.kind === 'unknown' ? k.typed : resolved.key, segment);
     if (read.ok && read.stray !== '') strays.unshift(read.stray);
 
     if (resolved.kind === 'unknown') {
       const suggestion = suggestKey(k.typed, settings);
+      const meant = suggestion === null ? undefined : (FIELD_BY_KEY.get(suggestion)?.label ?? (suggestion === PA_TOTAL_KEY ? PA_TOTAL_NAME : undefined));
       errors.push(
         suggestion
-          ? `Kunci ${k.typed} tidak dikenal. Maksud Anda ${suggestion}?`
-          : `Kunci ${k.typed} tidak dikenal. Ketik BANTUAN LAPOR untuk daftar kunci.`,
+          ? `${quote(k.typed)} tidak dikenal. Maksud Anda ${suggestion}${meant ? ` (${meant})` : ''}?`
+          : `${quote(k.typed)} tidak dikenal. Ketik BANTUAN LAPOR untuk daftar isian.`,
       );
     } else if (resolved.kind === 'field' && !isActive(resolved.field, settings)) {
-      errors.push(`${k.typed} tidak dipakai di ${DEPLOYMENT_NAME} saat ini.`);
+      errors.push(`${resolved.field.label} tidak diisi di ${DEPLOYMENT_NAME} saat ini.`);
     } else {
       const id = resolved.kind === 'field' ? resolved.field.id : PA_TOTAL_ID;
       // PA can never exceed PUS, so the typed total shares the bound of PUS.
@@ -314,14 +323,14 @@ export function parseFastEntry(text: string, settings: RecapSettings, today: { y
         errors.push(read.error);
         faulty.add(id);
       } else if (read.value > max) {
-        errors.push(`${k.typed}=${read.value} terlalu besar (paling banyak ${max}).`);
+        errors.push(`${name} ${read.value} terlalu besar (paling banyak ${max}).`);
         faulty.add(id);
       } else {
         const before = seen.get(id);
         if (before === undefined) seen.set(id, read.value);
         else if (before !== read.value && !reportedTwice.has(id)) {
           // Which of the two the cadre meant cannot be guessed, so neither is kept.
-          errors.push(`${resolved.key} ditulis dua kali dengan nilai berbeda (${before} dan ${read.value}). Tulis satu saja.`);
+          errors.push(`${name} ditulis dua kali dengan nilai berbeda (${before} dan ${read.value}). Tulis satu saja.`);
           reportedTwice.add(id);
         }
       }
@@ -339,27 +348,72 @@ export function parseFastEntry(text: string, settings: RecapSettings, today: { y
 const HELP_EXAMPLE = 'LAPOR 11/2026 PUS=480 IUD=20 MOW=5';
 const SECTION_ORDER: readonly SectionId[] = ['I', 'II', 'III', 'IV', 'V'];
 const STOCK_METHOD_IDS: ReadonlySet<string> = new Set([...METHODS, ...EXTRA_METHODS].map(([id]) => `pa_${id}`));
+// A help page stays well under the ~1,000 characters a cheap phone shows comfortably.
+const HELP_PAGE_CHARS = 900;
 
-/** The BANTUAN LAPOR text: an example, then every active key with its form label, grouped by section. */
-export function fastEntryHelp(settings: RecapSettings): string {
+/** One key line of the help: what to type, and the name of the line on the paper form. */
+function keyLine(key: string, label: string): string {
+  return `${key} = ${label}`;
+}
+
+/** The key lines of every active field, by section, with the typed PA total after the methods it sums. */
+function keyLinesBySection(settings: RecapSettings): { section: SectionId; lines: string[] }[] {
   const fields = activeFields(settings);
   const lastMethod = fields.filter((f) => STOCK_METHOD_IDS.has(f.id)).at(-1)?.id;
-  const lines: string[] = [
-    '*BANTUAN LAPOR*',
-    'Kirim laporan dalam satu pesan, contoh:',
-    HELP_EXAMPLE,
-    'Urutan bebas, huruf besar/kecil sama saja.',
-    'Boleh sebagian; sisanya akan ditanyakan.',
-  ];
-  for (const section of SECTION_ORDER) {
-    const inSection = fields.filter((f) => f.section === section);
-    if (inSection.length === 0) continue;
-    lines.push('', `*${SECTION_TITLES[section]}*`);
-    for (const f of inSection) {
-      lines.push(`${f.key} – ${f.label}`);
-      // The typed total sits right after the methods it sums, where cadres look for PA on the paper form.
-      if (f.id === lastMethod) lines.push(`${PA_TOTAL_KEY} – ${PA_TOTAL_LABEL}`);
+  return SECTION_ORDER.map((section) => ({
+    section,
+    lines: fields
+      .filter((f) => f.section === section)
+      .flatMap((f) => (f.id === lastMethod ? [keyLine(f.key, f.label), keyLine(PA_TOTAL_KEY, PA_TOTAL_LABEL)] : [keyLine(f.key, f.label)])),
+  })).filter((s) => s.lines.length > 0);
+}
+
+/**
+ * BANTUAN LAPOR in short pages: page 1 says how fast entry works and which page lists which section; the next
+ * pages list the names to type with their form labels. Every page says how to get the next one.
+ */
+export function fastEntryHelpPages(settings: RecapSettings): string[] {
+  // Pack the key lines into pages; a section that does not fit continues on the next page under its title.
+  const bodies: { text: string[]; sections: SectionId[] }[] = [];
+  const fits = (text: readonly string[]) => text.join('\n').length <= HELP_PAGE_CHARS - 120;
+  for (const { section, lines } of keyLinesBySection(settings)) {
+    let title = `*${SECTION_TITLES[section]}*`;
+    // A section that fits on a page of its own is not cut in two.
+    const current = bodies.at(-1);
+    if (current && !fits([...current.text, '', title, ...lines]) && fits([title, ...lines])) bodies.push({ text: [], sections: [] });
+    for (const line of lines) {
+      let page = bodies.at(-1);
+      const added = !page || page.text.length === 0 ? [title, line] : page.sections.at(-1) === section ? [line] : ['', title, line];
+      if (!page || !fits([...page.text, ...added])) {
+        page = { text: [title, line], sections: [section] };
+        bodies.push(page);
+      } else {
+        page.text.push(...added);
+        if (page.sections.at(-1) !== section) page.sections.push(section);
+      }
+      title = `*${SECTION_TITLES[section]}* (lanjutan)`;
     }
   }
-  return lines.join('\n');
+  const total = bodies.length + 1;
+  const next = (n: number) => (n < total ? `Ketik BANTUAN LAPOR ${n + 1} untuk halaman berikutnya.` : 'Ketik MENU untuk kembali ke menu.');
+  const first = [
+    `*BANTUAN LAPOR (1/${total})*`,
+    'Laporan bulanan bisa dikirim dalam satu pesan, contoh:',
+    HELP_EXAMPLE,
+    '• Bulan laporan ditulis setelah LAPOR (boleh tidak ditulis).',
+    '• Lalu nama isian, tanda =, dan angkanya. Urutan bebas, huruf besar/kecil sama saja.',
+    '• Boleh sebagian; yang belum ada akan ditanyakan.',
+    '• Angka bilangan bulat; ribuan boleh 1250 atau 1.250.',
+    '',
+    'Daftar nama isian:',
+    ...bodies.map((b, i) => `• Halaman ${i + 2}: ${[...new Set(b.sections)].map((s) => SECTION_TITLES[s]).join(', ')}`),
+    '',
+    next(1),
+  ].join('\n');
+  return [first, ...bodies.map((b, i) => [`*BANTUAN LAPOR (${i + 2}/${total})*`, ...b.text, '', next(i + 2)].join('\n'))];
+}
+
+/** The first page of BANTUAN LAPOR. */
+export function fastEntryHelp(settings: RecapSettings): string {
+  return fastEntryHelpPages(settings)[0]!;
 }

@@ -26,7 +26,10 @@ export interface FieldGroup {
   section: SectionId;
   title: string;
   fields: readonly string[];
-  /** An example reply, numbers in field order. */
+  /**
+   * An example reply, numbers in field order. The examples of all groups together must not make a valid recap
+   * (their PUS does not balance), so a cadre who copies them is stopped (see examples.ts).
+   */
   example: string;
   optional?: OptionalPart;
 }
@@ -125,31 +128,31 @@ export const RECAP_FIELDS: readonly FieldDef[] = [
 const ids = (prefix: string, list: readonly (readonly [string, string])[], suffix = '') => list.map(([id]) => `${prefix}${id}${suffix}`);
 
 export const RECAP_GROUPS: readonly FieldGroup[] = [
-  { id: 'ada', section: 'I', title: 'Jumlah yang ada: PPKBD, Sub-PPKBD, Kelompok KB, BKB, BKR, BKL, UPPKA', fields: ids('', INSTITUTIONS, '_ada'), example: '1 4 12 3 2 1 2' },
-  { id: 'lapor', section: 'I', title: 'Jumlah yang melapor: PPKBD, Sub-PPKBD, Kelompok KB, BKB, BKR, BKL, UPPKA', fields: ids('', INSTITUTIONS, '_lapor'), example: '1 4 10 3 2 1 1' },
-  { id: 'operasional', section: 'II', title: 'Frekuensi rakor desa, penyuluhan PKB, penggunaan KIE Kit, dan jumlah tokoh aktif KIE', fields: ['frek_rakor_desa', 'frek_penyuluhan_pkb', 'frek_kie_kit', 'jml_tokoh_aktif_kie'], example: '1 2 2 5' },
-  { id: 'pus', section: 'III', title: 'Jumlah keluarga dan jumlah PUS', fields: ['jml_keluarga', 'pus'], example: '620 480' },
-  { id: 'pa', section: 'III', title: 'Peserta KB aktif per cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom', fields: ids('pa_', METHODS), example: '20 5 1 30 120 80 10' },
-  { id: 'pa_extra', section: 'III', title: 'Peserta KB aktif MAL dan tradisional/lainnya', fields: ids('pa_', EXTRA_METHODS), example: '2 3', optional: 'mal_traditional' },
-  { id: 'channel', section: 'III', title: 'Peserta KB aktif menurut jalur: pemerintah, swasta', fields: ['pa_pemerintah', 'pa_swasta'], example: '200 66', optional: 'channel' },
-  { id: 'non_user', section: 'III', title: 'Bukan peserta KB: hamil, IAS, IAT, TIAL', fields: ['hamil', 'ias', 'iat', 'tial'], example: '25 60 70 59' },
-  { id: 'pb', section: 'III', title: 'Peserta KB baru bulan ini per cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom, MAL, tradisional', fields: ids('pb_', [...METHODS, ...EXTRA_METHODS]), example: '1 0 0 2 5 3 1 0 0', optional: 'flows' },
-  { id: 'do', section: 'III', title: 'Drop out bulan ini per cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom, MAL, tradisional', fields: ids('do_', [...METHODS, ...EXTRA_METHODS]), example: '0 0 0 1 3 2 1 0 0', optional: 'flows' },
-  { id: 'gc_dari', section: 'III', title: 'Ganti cara bulan ini, DARI cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom, MAL, tradisional', fields: ids('gc_dari_', [...METHODS, ...EXTRA_METHODS]), example: '0 0 0 0 2 1 0 0 0', optional: 'flows' },
-  { id: 'gc_ke', section: 'III', title: 'Ganti cara bulan ini, KE cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom, MAL, tradisional', fields: ids('gc_ke_', [...METHODS, ...EXTRA_METHODS]), example: '1 0 0 2 0 0 0 0 0', optional: 'flows' },
+  { id: 'ada', section: 'I', title: 'Jumlah yang ada: PPKBD, Sub-PPKBD, Kelompok KB, BKB, BKR, BKL, UPPKA', fields: ids('', INSTITUTIONS, '_ada'), example: '1 5 14 4 3 2 1' },
+  { id: 'lapor', section: 'I', title: 'Jumlah yang melapor: PPKBD, Sub-PPKBD, Kelompok KB, BKB, BKR, BKL, UPPKA', fields: ids('', INSTITUTIONS, '_lapor'), example: '1 5 13 4 3 2 1' },
+  { id: 'operasional', section: 'II', title: 'Frekuensi rakor desa, penyuluhan PKB, penggunaan KIE Kit, dan jumlah tokoh aktif KIE', fields: ['frek_rakor_desa', 'frek_penyuluhan_pkb', 'frek_kie_kit', 'jml_tokoh_aktif_kie'], example: '2 1 3 6' },
+  { id: 'pus', section: 'III', title: 'Jumlah keluarga dan jumlah PUS', fields: ['jml_keluarga', 'pus'], example: '650 500' },
+  { id: 'pa', section: 'III', title: 'Peserta KB aktif per cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom', fields: ids('pa_', METHODS), example: '15 4 1 25 110 70 8' },
+  { id: 'pa_extra', section: 'III', title: 'Peserta KB aktif MAL dan tradisional/lainnya', fields: ids('pa_', EXTRA_METHODS), example: '3 2', optional: 'mal_traditional' },
+  { id: 'channel', section: 'III', title: 'Peserta KB aktif menurut jalur: pemerintah, swasta', fields: ['pa_pemerintah', 'pa_swasta'], example: '180 53', optional: 'channel' },
+  { id: 'non_user', section: 'III', title: 'Bukan peserta KB: hamil, IAS, IAT, TIAL', fields: ['hamil', 'ias', 'iat', 'tial'], example: '20 55 65 50' },
+  { id: 'pb', section: 'III', title: 'Peserta KB baru bulan ini per cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom, MAL, tradisional', fields: ids('pb_', [...METHODS, ...EXTRA_METHODS]), example: '1 0 0 2 4 3 1 0 0', optional: 'flows' },
+  { id: 'do', section: 'III', title: 'Drop out bulan ini per cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom, MAL, tradisional', fields: ids('do_', [...METHODS, ...EXTRA_METHODS]), example: '0 0 0 1 2 2 1 0 0', optional: 'flows' },
+  { id: 'gc_dari', section: 'III', title: 'Ganti cara bulan ini, DARI cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom, MAL, tradisional', fields: ids('gc_dari_', [...METHODS, ...EXTRA_METHODS]), example: '0 0 0 0 3 1 0 0 0', optional: 'flows' },
+  { id: 'gc_ke', section: 'III', title: 'Ganti cara bulan ini, KE cara: IUD, MOW, MOP, Implan, Suntik, Pil, Kondom, MAL, tradisional', fields: ids('gc_ke_', [...METHODS, ...EXTRA_METHODS]), example: '1 0 0 1 0 0 0 0 0', optional: 'flows' },
   ...POKTAN.map(([id, name]) => ({
     id,
     section: 'IV' as const,
     title: `${name}: keluarga sasaran, keluarga anggota, anggota hadir, PUS anggota, PUS anggota ber-KB, jumlah pertemuan`,
     fields: ['keluarga_sasaran', 'keluarga_anggota', 'anggota_hadir', 'pus_anggota', 'pus_anggota_kb', 'pertemuan'].map((f) => `${id}_${f}`),
-    example: '120 80 60 70 50 1',
+    example: '130 85 60 75 55 2',
   })),
   {
     id: 'uppka',
     section: 'V',
     title: 'UPPKA: anggota, anggota KPS/KS I, PUS anggota, PUS ber-KB, PUS KPS/KS I, PUS KPS/KS I ber-KB, pertemuan, kelompok akses modal',
     fields: ['uppka_anggota', 'uppka_anggota_kps_ks1', 'uppka_pus', 'uppka_pus_kb', 'uppka_pus_kps_ks1', 'uppka_pus_kps_ks1_kb', 'uppka_pertemuan', 'uppka_kelompok_akses_modal'],
-    example: '25 10 20 15 8 6 1 1',
+    example: '30 12 22 16 9 7 2 1',
   },
 ];
 

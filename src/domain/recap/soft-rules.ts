@@ -20,6 +20,8 @@ export interface SoftContext {
  *   S2 sub_ppkbd_ada > 40                           S6 jml_tokoh_aktif_kie > 50
  *   S3 frek_rakor_desa > 4                          S7 p_pertemuan > 4 × p_lapor (BKB, BKR, BKL)
  *   S4 frek_penyuluhan_pkb > 12                     S8 p_pus_anggota > p_keluarga_anggota (§5.5 soft bound)
+ * S9 (Section III equals the sum of only some dusun parts) needs the parts and is raised by the recap flow.
+ * Messages use the form's Indonesian words (no "CPR", "unmet need" or field ids).
  * Each rule id appears at most once in the result: when a rule fires for several fields (W3, W7, S7, S8) the findings
  * are joined into one message. The recap flow stores a confirmation per rule id, so two warnings under one id would
  * keep replacing each other's confirmation.
@@ -107,7 +109,7 @@ export function checkSoft(v: RecapValues, ctx: SoftContext, settings: RecapSetti
 
   // W5: CPR outside 30–95 %.
   if (pa !== null && pus !== undefined && ind.cpr !== null && (ind.cpr < 30 || ind.cpr > 95)) {
-    add('W5', ['pus', ...methods], [`CPR (peserta KB aktif ${pa} dibagi PUS ${pus}) = ${formatPct(ind.cpr)}, di luar kisaran biasa 30–95%.`]);
+    add('W5', ['pus', ...methods], [`Peserta KB aktif ${pa} dari PUS ${pus} = ${formatPct(ind.cpr)}, di luar kisaran biasa 30–95%.`]);
   }
 
   // W6: unmet need above 35 %, or exactly zero in a desa with 200 or more PUS.
@@ -115,9 +117,9 @@ export function checkSoft(v: RecapValues, ctx: SoftContext, settings: RecapSetti
   if (pus !== undefined && unmet && ind.unmetNeedPct !== null) {
     const u = total(unmet);
     if (ind.unmetNeedPct > 35) {
-      add('W6', ['pus', 'iat', 'tial'], [`Unmet need (IAT ${unmet[0]} + TIAL ${unmet[1]} = ${u}) adalah ${formatPct(ind.unmetNeedPct)} dari PUS ${pus}, lebih dari 35%.`]);
+      add('W6', ['pus', 'iat', 'tial'], [`Kebutuhan ber-KB tidak terpenuhi (IAT ${unmet[0]} + TIAL ${unmet[1]} = ${u}) adalah ${formatPct(ind.unmetNeedPct)} dari PUS ${pus}, lebih dari 35%.`]);
     } else if (u === 0 && pus >= 200) {
-      add('W6', ['pus', 'iat', 'tial'], [`Unmet need (IAT + TIAL) tercatat 0, padahal PUS ${pus}.`]);
+      add('W6', ['pus', 'iat', 'tial'], [`Kebutuhan ber-KB tidak terpenuhi (IAT + TIAL) tercatat 0, padahal PUS ${pus}.`]);
     }
   }
 
@@ -127,7 +129,7 @@ export function checkSoft(v: RecapValues, ctx: SoftContext, settings: RecapSetti
     const findings: string[] = [];
     if (ind.mkjpShare !== null && ind.mkjpShare > 70) {
       fields.push('pa_iud', 'pa_mow', 'pa_mop', 'pa_implan');
-      findings.push(`Peserta MKJP (IUD, MOW, MOP, implan) ${formatPct(ind.mkjpShare)} dari semua peserta KB aktif, lebih dari 70%.`);
+      findings.push(`Peserta MKJP (metode jangka panjang: IUD, MOW, MOP, implan) ${formatPct(ind.mkjpShare)} dari semua peserta KB aktif, lebih dari 70%.`);
     }
     const mop = cur.pa_mop ?? 0;
     if (100 * mop > 5 * pa) {
@@ -155,7 +157,7 @@ export function checkSoft(v: RecapValues, ctx: SoftContext, settings: RecapSetti
   // W10: open unmet-need cases from module §6 should fit within IAT + TIAL.
   const cases = ctx.casesThisMonth;
   if (cases !== undefined && cases !== null && unmet && cases > total(unmet)) {
-    add('W10', ['iat', 'tial'], [`Kasus unmet need yang dilaporkan bulan ini (${cases}) lebih banyak dari IAT + TIAL (${unmet[0]} + ${unmet[1]} = ${total(unmet)}).`]);
+    add('W10', ['iat', 'tial'], [`Laporan pasangan yang ingin menunda atau tidak ingin anak lagi bulan ini (${cases}) lebih banyak dari IAT + TIAL (${unmet[0]} + ${unmet[1]} = ${total(unmet)}).`]);
   }
 
   // S1–S6: soft bounds of Sections I and II.

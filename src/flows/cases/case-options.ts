@@ -8,7 +8,7 @@ export interface LabelledOption {
 }
 
 export function choices(options: readonly LabelledOption[]): ChoiceOption<string>[] {
-  return options.map((o, i) => ({ key: o.key, number: i + 1, words: o.words }));
+  return options.map((o, i) => ({ key: o.key, number: i + 1, words: o.words, label: o.label }));
 }
 
 export function listText(options: readonly LabelledOption[]): string {

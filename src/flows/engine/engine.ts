@@ -66,18 +66,20 @@ export function resumeFlow(def: FlowDefinition, session: FlowSession, raw: strin
   const scope = scopeOf(env, session.results);
   const validator = VALIDATORS[node.validate.name];
   if (!validator) return fail(def, session, `unknown validator ${node.validate.name}`);
-  const verdict = validator.run(raw, node.validate.args, scope);
+  const args: unknown = typeof node.validate.args === 'function' ? (node.validate.args as (s: Scope) => unknown)(scope) : node.validate.args;
+  const verdict = validator.run(raw, args, scope);
   const next = node.routes[verdict.category];
 
   if (next === undefined) {
     const attempts = session.attempts + 1;
     const hint = node.invalid ? renderText(node.invalid, scope) : (verdict.reason ?? COPY.invalidGeneric);
+    const question = renderText(node.brief ?? node.prompt, scope);
     if (attempts >= MAX_ATTEMPTS) {
       // Explain properly and offer a way out, then give the cadre a fresh set of tries at the same question.
       const help = node.help ? renderText(node.help, scope) : def.help ? renderText(def.help, scope) : hint;
-      return { state: { ...session, attempts: 0 }, events: [say(COPY.tooManyAttempts(help, renderText(node.prompt, scope)))] };
+      return { state: { ...session, attempts: 0 }, events: [say(COPY.tooManyAttempts(help, question))] };
     }
-    return { state: { ...session, attempts }, events: [say(COPY.invalidAnswer(hint, renderText(node.prompt, scope)))] };
+    return { state: { ...session, attempts }, events: [say(COPY.invalidAnswer(hint, question))] };
   }
 
   const name = node.result ?? session.nodeId;
@@ -91,7 +93,13 @@ export function resumeFlow(def: FlowDefinition, session: FlowSession, raw: strin
 /** The question the session waits on, asked again (LANJUT, BANTUAN, after a restart of the conversation). */
 export function repromptFlow(def: FlowDefinition, session: FlowSession, env: FlowEnv): FlowSprint {
   const node = waitingNode(def, session);
-  return { state: session, events: [say(renderText(node.prompt, scopeOf(env, session.results)))] };
+  return { state: session, events: asked(node, scopeOf(env, session.results)) };
+}
+
+/** The messages that ask a question: its preface (if any), then its prompt. */
+function asked(node: AskNode, scope: Scope): FlowEvent[] {
+  const preface = node.preface ? renderText(node.preface, scope) : '';
+  return [...(preface ? [say(preface)] : []), say(renderText(node.prompt, scope))];
 }
 
 /** Help for where the user is: the node's, else the flow's, else a generic line. Followed by the question. */
@@ -99,7 +107,7 @@ export function helpFor(def: FlowDefinition, session: FlowSession, env: FlowEnv)
   const node = waitingNode(def, session);
   const scope = scopeOf(env, session.results);
   const help = node.help ?? node.invalid ?? def.help;
-  return COPY.helpInFlow(help ? renderText(help, scope) : null, renderText(node.prompt, scope), def.keepsDraft === true);
+  return COPY.helpInFlow(help ? renderText(help, scope) : null, renderText(node.brief ?? node.prompt, scope), def.keepsDraft === true);
 }
 
 /** True when the session can still run on this definition (same version, node still exists and waits). */
@@ -138,7 +146,7 @@ function advance(def: FlowDefinition, start: FlowSession, nodeId: NodeId, env: F
     const scope = scopeOf(env, session.results);
     switch (node.kind) {
       case 'ask':
-        events.push(say(renderText(node.prompt, scope)));
+        events.push(...asked(node, scope));
         return { state: session, events };
       case 'say':
         events.push(say(renderText(node.text, scope)));

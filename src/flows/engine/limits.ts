@@ -6,3 +6,5 @@ export const MAX_STEPS_PER_SPRINT = 100;
 export const MAX_ATTEMPTS = 3;
 /** Longest text the engine reads (a whole LAPOR fast entry fits); longer messages get a polite "too long". */
 export const MAX_INPUT_CHARS = 3000;
+/** Longest message the bot should send: longer ones are hard to read on a cheap phone (split them instead). */
+export const MAX_MESSAGE_CHARS = 1000;

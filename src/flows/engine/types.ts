@@ -145,6 +145,11 @@ export type FlowEvent =
 
 export interface ValidatorSpec {
   name: string;
+  /**
+   * The validator's arguments, or a function of the scope that computes them when the question is answered
+   * (options of a list computed from facts, how many numbers are still missing). Validators whose categories
+   * depend on their arguments (`choice`) need them as data, so the definition check can see every route.
+   */
   args?: unknown;
 }
 
@@ -167,6 +172,16 @@ export interface AskNode {
   invalid?: Text;
   /** Longer explanation for BANTUAN and after repeated wrong answers. */
   help?: Text;
+  /**
+   * Sent as a message of its own before the prompt, when the question is asked or asked again (LANJUT): the first
+   * page of something too long for one message (a summary). Empty text sends nothing.
+   */
+  preface?: Text;
+  /**
+   * The question in a few words, repeated after a wrong answer and under BANTUAN instead of a long prompt, so
+   * those messages stay short; the full prompt comes again with LANJUT.
+   */
+  brief?: Text;
 }
 
 /** A pure computation between questions: branch on answers, emit events, add derived results. */
@@ -213,6 +228,17 @@ export interface FlowEntry {
    * resumed after a one-message answer, or kept as a draft when this flow asks something.
    */
   global?: boolean;
+  /**
+   * For senders outside the flow's menu audience only: the flow answers them itself (e.g. "only a registered
+   * PPKBD can send this") instead of their message falling through to the menu.
+   */
+  others?: boolean;
+  /**
+   * Also while this flow is open: an entry that ends at once (a help page) answers and the open question is asked
+   * again; another one restarts the flow at its node with the answers so far. Off by default, so free-text answers
+   * that happen to start like an entry are not taken for one.
+   */
+  inside?: boolean;
 }
 
 export interface FlowDefinition {

@@ -36,7 +36,14 @@ export function validateDefinition(def: FlowDefinition): string[] {
         problems.push(`${id} uses unknown validator ${node.validate.name}`);
         continue;
       }
-      for (const category of validator.categories(node.validate.args)) {
+      // Arguments computed from the scope are unknown here; validators that accept them route the same categories
+      // whatever they are.
+      const computed = typeof node.validate.args === 'function';
+      if (computed && validator.staticArgs) {
+        problems.push(`${id}: validator ${node.validate.name} needs its arguments as data`);
+        continue;
+      }
+      for (const category of validator.categories(computed ? undefined : node.validate.args)) {
         if (!(category in node.routes)) problems.push(`${id} does not route category ${category}`);
       }
     }

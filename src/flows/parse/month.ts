@@ -73,18 +73,40 @@ function parts(text: string): { month: number; year: string | undefined } | null
   return null;
 }
 
-/** A month as typed, with the year inferred from `today` when omitted; null when unreadable or out of range. */
-export function parseMonth(raw: string, today: YearMonth): YearMonth | null {
+function readParts(raw: string): { month: number; year: string | undefined } | null {
   // "bulan 11" / "bulan November" is how the question is often echoed back.
   const text = normalizeInput(raw)
     .toLowerCase()
     .replace(/^bulan\s+/, '')
     .replace(/[.!?]+$/, '');
   const found = parts(text);
+  if (found === null || found.month < 1 || found.month > 12) return null;
+  return found;
+}
+
+/** A month as typed, with the year inferred from `today` when omitted; null when unreadable or out of range. */
+export function parseMonth(raw: string, today: YearMonth): YearMonth | null {
+  const found = readParts(raw);
   if (found === null) return null;
-  if (found.month < 1 || found.month > 12) return null;
   const year = found.year === undefined ? inferYear(found.month, today) : fullYear(found.year);
   return valid(year, found.month);
+}
+
+/**
+ * A month as typed, without guessing an omitted year (`year` null): for picking from a list of months,
+ * where "nov" means whichever November is offered.
+ */
+export function readMonth(raw: string): { month: number; year: number | null } | null {
+  const found = readParts(raw);
+  if (found === null) return null;
+  if (found.year === undefined) return { month: found.month, year: null };
+  const checked = valid(fullYear(found.year), found.month);
+  return checked ? { month: checked.month, year: checked.year } : null;
+}
+
+/** True when the text is a bare number ("11"), which in a numbered list is an option number first. */
+export function isBareNumber(raw: string): boolean {
+  return MONTH_ONLY.test(normalizeInput(raw).replace(/[.!?]+$/, ''));
 }
 
 /** "November 2026": how months are shown back to users. */

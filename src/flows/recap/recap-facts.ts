@@ -19,13 +19,19 @@ export interface RecapFacts {
   previous: Readonly<Record<string, RecapValues | null>>;
   /** IAT/TIAL cases reported for this desa during each open period (soft rule W10). */
   casesInPeriod: Readonly<Record<string, number>>;
-  /** For a PPKBD: the dusun parts received per open period, and the dusun still missing. */
+  /**
+   * For a PPKBD: the dusun parts received per open period and the registered dusun still missing. How many dusun
+   * the desa has is the recap's own Sub-PPKBD yang ada (see dusun-nodes.ts).
+   */
   dusun: Readonly<Record<string, DusunParts>>;
 }
 
 export interface DusunParts {
   received: readonly { name: string; values: RecapValues }[];
+  /** Dusun with an active Sub-PPKBD whose part has not come in. */
   missing: readonly string[];
+  /** Dusun the desa is known to have (e.g. a former Sub-PPKBD's) with no active Sub-PPKBD and no part. */
+  unregistered?: readonly string[];
 }
 
 export const RECAP_FACTS = 'recap';

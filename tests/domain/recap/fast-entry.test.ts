@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fastEntryHelp, isFastEntry, parseFastEntry, PA_TOTAL_ID } from '../../../src/domain/recap/fast-entry.js';
+import { fastEntryHelp, fastEntryHelpPages, isFastEntry, parseFastEntry, PA_TOTAL_ID } from '../../../src/domain/recap/fast-entry.js';
 import { activeFields, DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../../../src/domain/recap/fields.js';
 
 const DEC_2026 = { year: 2026, month: 12 };
@@ -154,46 +154,47 @@ describe('parseFastEntry: optional parts', () => {
   });
 
   it.each([
-    ['PB_IUD=2', 'PB_IUD tidak dipakai di Gowa saat ini.'],
-    ['do_suntik=3', 'DO_SUNTIK tidak dipakai di Gowa saat ini.'],
-    ['PA_PEMERINTAH=200', 'PA_PEMERINTAH tidak dipakai di Gowa saat ini.'],
-    ['MAL=2', 'MAL tidak dipakai di Gowa saat ini.'],
-    ['pa_lain=3', 'PA_LAIN tidak dipakai di Gowa saat ini.'],
+    ['PB_IUD=2', 'Peserta KB baru IUD tidak diisi di Gowa saat ini.'],
+    ['do_suntik=3', 'Drop out Suntik tidak diisi di Gowa saat ini.'],
+    ['PA_PEMERINTAH=200', 'Peserta KB aktif jalur pemerintah tidak diisi di Gowa saat ini.'],
+    ['MAL=2', 'Peserta KB aktif MAL tidak diisi di Gowa saat ini.'],
+    ['pa_lain=3', 'Peserta KB aktif Tradisional/lainnya tidak diisi di Gowa saat ini.'],
   ])('when the part is off, then %s is refused', (pair, error) => {
     expect(parse(`LAPOR PUS=480 ${pair}`)).toEqual({ period: null, values: { pus: 480 }, errors: [error] });
   });
 
   it('when a part is off, then its keys are never suggested for a typo', () => {
     expect(parse('LAPOR MAK=2').errors.join(' ')).not.toMatch(/\bMAL\b/);
-    expect(parse('LAPOR MAK=2', ALL_ON).errors).toEqual(['Kunci MAK tidak dikenal. Maksud Anda MAL?']);
+    expect(parse('LAPOR MAK=2', ALL_ON).errors).toEqual(["'MAK' tidak dikenal. Maksud Anda MAL (Peserta KB aktif MAL)?"]);
   });
 });
 
 describe('parseFastEntry: errors', () => {
   it.each([
-    ['unknown key, close to a known one', 'LAPOR PSU=480', ['Kunci PSU tidak dikenal. Maksud Anda PUS?']],
-    ['unknown key, one letter off', 'LAPOR HAMI=25', ['Kunci HAMI tidak dikenal. Maksud Anda HAMIL?']],
-    ['unknown key, nothing close', 'LAPOR XYZQW=5', ['Kunci XYZQW tidak dikenal. Ketik BANTUAN LAPOR untuk daftar kunci.']],
-    ['value in words', 'LAPOR IUD=dua puluh', ["Nilai IUD harus angka, bukan 'dua puluh'."]],
-    ['negative value', 'LAPOR IUD=-5', ["Nilai IUD harus angka, bukan '-5'."]],
-    ['decimal value', 'LAPOR IUD=2.5', ["Nilai IUD harus angka, bukan '2.5'."]],
-    ['empty value', 'LAPOR PUS= IUD=20', ['Nilai PUS belum diisi. Tulis angkanya, misalnya PUS=20.']],
-    ['space-grouped value', 'LAPOR PUS=1 250', ["Nilai PUS tidak jelas: '1 250'. Tulis tanpa spasi, misalnya 1250 atau 1.250."]],
-    ['value above the bound', 'LAPOR PUS=99999', ['PUS=99999 terlalu besar (paling banyak 10000).']],
-    ['month count above 31', 'LAPOR RAKOR=40', ['RAKOR=40 terlalu besar (paling banyak 31).']],
-    ['PA total above the bound', 'LAPOR PA=20000', ['PA=20000 terlalu besar (paling banyak 10000).']],
-    ['same key, different values', 'LAPOR MOW=5 mow=6', ['MOW ditulis dua kali dengan nilai berbeda (5 dan 6). Tulis satu saja.']],
-    ['alias and key disagree', 'LAPOR IUD=20 AKDR=21', ['IUD ditulis dua kali dengan nilai berbeda (20 dan 21). Tulis satu saja.']],
-    ['forgotten "="', 'LAPOR IUD=20 MOW 5', ["'MOW 5' tidak berbentuk KUNCI=angka. Maksud Anda MOW=5?"]],
-    ['forgotten "=" right after LAPOR', 'LAPOR PUS 480 MOW=5', ["'PUS 480' tidak berbentuk KUNCI=angka. Maksud Anda PUS=480?"]],
-    ['pair without a key', 'LAPOR =5 MOW=5', ["'=5' tidak berbentuk KUNCI=angka. Contoh: PUS=480."]],
-    ['stray word', 'LAPOR MOW=5 terima kasih', ["'terima kasih' tidak berbentuk KUNCI=angka. Contoh: PUS=480."]],
-    ['stray word after a separator', 'LAPOR MOW=5, oke', ["'oke' tidak berbentuk KUNCI=angka. Contoh: PUS=480."]],
-    ['stray word after the period', 'LAPOR 11/2026 oke MOW=5', ["'oke' tidak berbentuk KUNCI=angka. Contoh: PUS=480."]],
+    ['unknown key, close to a known one', 'LAPOR PSU=480', ["'PSU' tidak dikenal. Maksud Anda PUS (Jumlah PUS)?"]],
+    ['unknown key, one letter off', 'LAPOR HAMI=25', ["'HAMI' tidak dikenal. Maksud Anda HAMIL (PUS hamil)?"]],
+    ['unknown key, nothing close', 'LAPOR XYZQW=5', ["'XYZQW' tidak dikenal. Ketik BANTUAN LAPOR untuk daftar isian."]],
+    ['value in words', 'LAPOR IUD=dua puluh', ["Peserta KB aktif IUD: 'dua puluh' bukan angka."]],
+    ['negative value', 'LAPOR IUD=-5', ["Peserta KB aktif IUD '-5': harus bilangan bulat, tidak boleh negatif."]],
+    ['decimal value', 'LAPOR IUD=2.5', ["Peserta KB aktif IUD '2.5': harus bilangan bulat, tidak boleh negatif."]],
+    ['decimal comma', 'LAPOR TOKOH=6,5', ["Tokoh masyarakat/agama aktif KIE '6,5': harus bilangan bulat, tidak boleh negatif."]],
+    ['empty value', 'LAPOR PUS= IUD=20', ['Jumlah PUS: angkanya belum ditulis. Tulis misalnya PUS=20.']],
+    ['space-grouped value', 'LAPOR PUS=1 250', ["Jumlah PUS: '1 250' tidak jelas. Tulis tanpa spasi, misalnya 1250 atau 1.250."]],
+    ['value above the bound', 'LAPOR PUS=99999', ['Jumlah PUS 99999 terlalu besar (paling banyak 10000).']],
+    ['month count above 31', 'LAPOR RAKOR=40', ['Frekuensi rakor desa 40 terlalu besar (paling banyak 31).']],
+    ['PA total above the bound', 'LAPOR PA=20000', ['Jumlah peserta KB aktif 20000 terlalu besar (paling banyak 10000).']],
+    ['same key, different values', 'LAPOR MOW=5 mow=6', ['Peserta KB aktif MOW ditulis dua kali dengan nilai berbeda (5 dan 6). Tulis satu saja.']],
+    ['alias and key disagree', 'LAPOR IUD=20 AKDR=21', ['Peserta KB aktif IUD ditulis dua kali dengan nilai berbeda (20 dan 21). Tulis satu saja.']],
+    ['forgotten "="', 'LAPOR IUD=20 MOW 5', ["'MOW 5' tidak terbaca. Maksud Anda MOW=5?"]],
+    ['forgotten "=" right after LAPOR', 'LAPOR PUS 480 MOW=5', ["'PUS 480' tidak terbaca. Maksud Anda PUS=480?"]],
+    ['pair without a key', 'LAPOR =5 MOW=5', ["'=5' tidak terbaca. Tulis nama isian, tanda =, lalu angkanya, misalnya PUS=480."]],
+    ['stray word', 'LAPOR MOW=5 terima kasih', ["'terima kasih' tidak terbaca. Tulis nama isian, tanda =, lalu angkanya, misalnya PUS=480."]],
+    ['stray word after a separator', 'LAPOR MOW=5, oke', ["'oke' tidak terbaca. Tulis nama isian, tanda =, lalu angkanya, misalnya PUS=480."]],
+    ['stray word after the period', 'LAPOR 11/2026 oke MOW=5', ["'oke' tidak terbaca. Tulis nama isian, tanda =, lalu angkanya, misalnya PUS=480."]],
     [
       'period in the wrong place',
       'LAPOR MOW=5 11/2026',
-      ["'11/2026' tidak berbentuk KUNCI=angka. Bulan laporan ditulis tepat setelah LAPOR, misalnya LAPOR 11/2026 PUS=480."],
+      ["'11/2026' tidak terbaca. Bulan laporan ditulis tepat setelah LAPOR, misalnya LAPOR 11/2026 PUS=480."],
     ],
     ['unreadable period', 'LAPOR 13/2026 MOW=5', ["Bulan laporan '13/2026' tidak terbaca. Tulis seperti 11/2026 atau nov 2026, tepat setelah LAPOR."]],
     ['unreadable period word', 'LAPOR kemarin MOW=5', ["Bulan laporan 'kemarin' tidak terbaca. Tulis seperti 11/2026 atau nov 2026, tepat setelah LAPOR."]],
@@ -229,20 +230,20 @@ describe('parseFastEntry: errors', () => {
       period: NOV_2026,
       values: { hamil: 25, tial: 59 },
       errors: [
-        'Kunci XYZQW tidak dikenal. Ketik BANTUAN LAPOR untuk daftar kunci.',
-        'Kunci PSU tidak dikenal. Maksud Anda PUS?',
-        'PB_IUD tidak dipakai di Gowa saat ini.',
-        "Nilai IUD harus angka, bukan 'dua puluh'.",
-        'PUS=99999 terlalu besar (paling banyak 10000).',
-        'MOW ditulis dua kali dengan nilai berbeda (5 dan 6). Tulis satu saja.',
-        "'IAS 60' tidak berbentuk KUNCI=angka. Maksud Anda IAS=60?",
-        "'oke' tidak berbentuk KUNCI=angka. Contoh: PUS=480.",
+        "'XYZQW' tidak dikenal. Ketik BANTUAN LAPOR untuk daftar isian.",
+        "'PSU' tidak dikenal. Maksud Anda PUS (Jumlah PUS)?",
+        'Peserta KB baru IUD tidak diisi di Gowa saat ini.',
+        "Peserta KB aktif IUD: 'dua puluh' bukan angka.",
+        'Jumlah PUS 99999 terlalu besar (paling banyak 10000).',
+        'Peserta KB aktif MOW ditulis dua kali dengan nilai berbeda (5 dan 6). Tulis satu saja.',
+        "'IAS 60' tidak terbaca. Maksud Anda IAS=60?",
+        "'oke' tidak terbaca. Tulis nama isian, tanda =, lalu angkanya, misalnya PUS=480.",
       ],
     });
   });
 
   it('when a key is repeated three times with different values, then it is reported once', () => {
-    expect(parse('LAPOR MOW=1 MOW=2 MOW=3').errors).toEqual(['MOW ditulis dua kali dengan nilai berbeda (1 dan 2). Tulis satu saja.']);
+    expect(parse('LAPOR MOW=1 MOW=2 MOW=3').errors).toEqual(['Peserta KB aktif MOW ditulis dua kali dengan nilai berbeda (1 dan 2). Tulis satu saja.']);
   });
 
   it.each(['LAPOR ===', 'LAPOR =5', 'LAPOR ;;;,,,', 'LAPOR PUS=480=5', 'LAPOR a=b=c', 'LAPOR 😀=1', 'garbage', ''])(
@@ -254,7 +255,9 @@ describe('parseFastEntry: errors', () => {
   );
 });
 
-describe('fastEntryHelp', () => {
+describe('fastEntryHelpPages', () => {
+  const allHelp = (settings: RecapSettings) => fastEntryHelpPages(settings).join('\n');
+
   it('when help is asked, then it starts with a short example that itself parses cleanly', () => {
     const lines = fastEntryHelp(DEFAULT).split('\n');
     const example = lines.find((l) => /^LAPOR /.test(l));
@@ -267,10 +270,16 @@ describe('fastEntryHelp', () => {
     ['the default settings', DEFAULT],
     ['every part on', ALL_ON],
     ['only flows on', only('flows')],
-  ])('when the deployment has %s, then every active key is listed with its label', (_name, settings) => {
-    const help = fastEntryHelp(settings);
-    for (const f of activeFields(settings)) expect(help).toContain(`${f.key} – ${f.label}`);
-    expect(help).toMatch(/^PA – /m);
+  ])('when the deployment has %s, then every active key is listed with its label, on pages of at most 1,000 characters that say how to get the next', (_name, settings) => {
+    const pages = fastEntryHelpPages(settings);
+    const help = pages.join('\n');
+    for (const f of activeFields(settings)) expect(help).toContain(`${f.key} = ${f.label}`);
+    expect(help).toMatch(/^PA = /m);
+    pages.forEach((page, i) => {
+      expect(page.length).toBeLessThanOrEqual(1000);
+      expect(page).toContain(`*BANTUAN LAPOR (${i + 1}/${pages.length})*`);
+      expect(page).toContain(i + 1 < pages.length ? `Ketik BANTUAN LAPOR ${i + 2} untuk halaman berikutnya.` : 'Ketik MENU');
+    });
   });
 
   it.each([
@@ -280,27 +289,27 @@ describe('fastEntryHelp', () => {
     ['MAL', 'mal_traditional'],
     ['LAIN', 'mal_traditional'],
   ] as const)('when a part is off, then %s is not listed; when on, it is', (key, part) => {
-    const pattern = new RegExp(`^${key} – `, 'm');
-    expect(fastEntryHelp(DEFAULT)).not.toMatch(pattern);
-    expect(fastEntryHelp(only(part))).toMatch(pattern);
+    const pattern = new RegExp(`^${key} = `, 'm');
+    expect(allHelp(DEFAULT)).not.toMatch(pattern);
+    expect(allHelp(only(part))).toMatch(pattern);
   });
 
   it('when help is shown, then keys are grouped under the section titles in form order', () => {
-    const help = fastEntryHelp(DEFAULT);
+    const help = allHelp(DEFAULT);
     const titles = ['*I. Keadaan Umum*', '*II. Kegiatan Operasional*', '*III. PUS dan Kesertaan ber-KB*', '*IV. Poktan BKB, BKR, BKL*', '*V. UPPKA*'];
-    const positions = titles.map((t) => help.indexOf(t));
+    const positions = titles.map((t) => help.indexOf(t, help.indexOf('*BANTUAN LAPOR (2/')));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(help.indexOf('PPKBD_ADA')).toBeLessThan(help.indexOf('*II.'));
-    expect(help.indexOf('PUS –')).toBeGreaterThan(help.indexOf('*III.'));
+    expect(help.indexOf('PPKBD_ADA')).toBeLessThan(help.indexOf('*II.', help.indexOf('PPKBD_ADA')));
+    expect(help.indexOf('PUS =')).toBeGreaterThan(help.indexOf('*III.', help.indexOf('*BANTUAN LAPOR (2/')));
   });
 
   it('when help is shown, then the PA total follows the last method listed', () => {
-    expect(fastEntryHelp(DEFAULT)).toMatch(/^KONDOM – .*\nPA – /m);
-    expect(fastEntryHelp(ALL_ON)).toMatch(/^LAIN – .*\nPA – /m);
+    expect(allHelp(DEFAULT)).toMatch(/^KONDOM = .*\nPA = /m);
+    expect(allHelp(ALL_ON)).toMatch(/^LAIN = .*\nPA = /m);
   });
 
   it('when help is shown, then every line is short enough for a phone screen', () => {
-    for (const line of fastEntryHelp(ALL_ON).split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    for (const line of allHelp(ALL_ON).split('\n')) expect(line.length).toBeLessThanOrEqual(90);
   });
 });

@@ -340,18 +340,18 @@ describe('checkSoft', () => {
   });
 
   it('when unmet need is above 35 % or exactly 0 with PUS ≥ 200 (W6), then W6 asks', () => {
-    expect(only(soft({ iat: 120, tial: 60 })).message).toContain('Unmet need (IAT 120 + TIAL 60 = 180) adalah 37,5% dari PUS 480');
+    expect(only(soft({ iat: 120, tial: 60 })).message).toContain('Kebutuhan ber-KB tidak terpenuhi (IAT 120 + TIAL 60 = 180) adalah 37,5% dari PUS 480');
     expect(only(soft({ iat: 0, tial: 0 })).message).toContain('tercatat 0, padahal PUS 480');
     expect(checkSoft({ pus: 199, iat: 0, tial: 0 }, {}, DEFAULT)).toEqual([]);
   });
 
   it('when the method mix is unusual (W7), then one W7 names each finding', () => {
-    expect(only(soft({ pa_iud: 100, pa_implan: 100, pa_suntik: 30, pa_pil: 20 })).message).toContain('Peserta MKJP (IUD, MOW, MOP, implan) 77,4%');
+    expect(only(soft({ pa_iud: 100, pa_implan: 100, pa_suntik: 30, pa_pil: 20 })).message).toContain('Peserta MKJP (metode jangka panjang: IUD, MOW, MOP, implan) 77,4%');
     expect(only(soft({ pa_mop: 20 })).message).toContain('Peserta MOP 20 adalah 7,0% dari peserta KB aktif (285)');
     // PA 66 of 480 also makes CPR low (W5); the two W7 findings share one message.
     const noShortTerm = soft({ pa_suntik: 0, pa_pil: 0 }).filter((v) => v.rule === 'W7');
     expect(only(noShortTerm).message).toContain('Peserta suntik dan pil tercatat 0, padahal peserta KB aktif 66.');
-    expect(noShortTerm[0]!.message).toContain('Peserta MKJP (IUD, MOW, MOP, implan) 84,8%');
+    expect(noShortTerm[0]!.message).toContain('Peserta MKJP (metode jangka panjang: IUD, MOW, MOP, implan) 84,8%');
   });
 
   it('when PUS is outside 50–6,000 (W8), then W8 asks', () => {

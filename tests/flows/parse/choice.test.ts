@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseChoice, type ChoiceOption } from '../../../src/flows/parse/index.js';
+import { choiceHint, parseChoice, type ChoiceOption } from '../../../src/flows/parse/index.js';
 
 type Key = 'lapor' | 'profil' | 'bantuan';
 
@@ -89,5 +89,88 @@ describe('parseChoice', () => {
 
   it('when there are no options, then nothing is chosen', () => {
     expect(parseChoice('1', [])).toBeNull();
+  });
+});
+
+describe('parseChoice: the option\'s own words, typed loosely', () => {
+  type Use = 'use' | 'own';
+  const offer: readonly ChoiceOption<Use>[] = [
+    { key: 'use', number: 1, words: ['pakai'], label: 'Pakai jumlah ini' },
+    { key: 'own', number: 2, words: ['isi sendiri'], label: 'Isi sendiri angka seluruh desa' },
+  ];
+
+  it.each<[string, Use]>([
+    ['Pakai jumlah ini', 'use'],
+    ['pakai jumlah ini.', 'use'],
+    ['PAKAI', 'use'],
+    ['pakai  jumlah', 'use'],
+    ['isi sendiri', 'own'],
+    ['Isi sendiri angka seluruh desa', 'own'],
+    ['isi sndiri', 'own'],
+    ['pakay jumlah ini', 'use'],
+    ['isi', 'own'],
+  ])('when the answer is %j, then %s is chosen', (raw, expected) => {
+    expect(parseChoice(raw, offer)).toBe(expected);
+  });
+
+  it.each(['pa', 'jumlah', 'xyz', 'sendiri pakai'])('when the answer is %j, then nothing is chosen', (raw) => {
+    expect(parseChoice(raw, offer)).toBeNull();
+  });
+
+  it("when a desa name is typed with another apostrophe or spacing, then it still chooses", () => {
+    const desa: readonly ChoiceOption<'a' | 'b'>[] = [
+      { key: 'a', number: 1, words: [], label: "Desa Pa'bentengang, Kec. Bajeng" },
+      { key: 'b', number: 2, words: [], label: 'Desa Bontosunggu, Kec. Bajeng' },
+    ];
+    expect(parseChoice('pabentengang', desa)).toBe('a');
+    expect(parseChoice("Pa'bentengang", desa)).toBe('a');
+    expect(parseChoice('bonto sunggu', desa)).toBe('b');
+    expect(parseChoice('bontosungu', desa)).toBe('b');
+    expect(parseChoice('Desa Bontosunggu, Kec. Bajeng', desa)).toBe('b');
+  });
+});
+
+describe('parseChoice: months', () => {
+  const months: readonly ChoiceOption[] = [
+    { key: '2026-12', number: 1, words: [], label: 'Desember 2026', month: { year: 2026, month: 12 } },
+    { key: '2026-11', number: 2, words: [], label: 'November 2026', month: { year: 2026, month: 11 } },
+  ];
+
+  it.each([
+    ['11/2026', '2026-11'],
+    ['11-2026', '2026-11'],
+    ['November', '2026-11'],
+    ['nov', '2026-11'],
+    ['nov 2026', '2026-11'],
+    ['Nopember 2026', '2026-11'],
+    ['bulan 11', '2026-11'],
+    ['11', '2026-11'],
+    ['des', '2026-12'],
+    ['12/2026', '2026-12'],
+    ['1', '2026-12'],
+    ['2', '2026-11'],
+  ])('when the answer is %j, then %s is chosen', (raw, expected) => {
+    expect(parseChoice(raw, months)).toBe(expected);
+  });
+
+  it.each(['10/2026', 'nov 2025', 'oktober', '13'])('when the answer is %j (not offered), then nothing is chosen', (raw) => {
+    expect(parseChoice(raw, months)).toBeNull();
+  });
+});
+
+describe('choiceHint', () => {
+  it('when a choice has two options, then the hint names those numbers and an option\'s word, never another number', () => {
+    const hint = choiceHint([
+      { key: 'a', number: 1, words: ['pakai'] },
+      { key: 'b', number: 2, words: ['isi sendiri'] },
+    ]);
+    expect(hint).toBe('Balas 1 atau 2, atau tulis pilihannya (misalnya: pakai).');
+    expect(hint).not.toContain('25');
+  });
+
+  it('when the options are months, then the hint shows a month of the list', () => {
+    expect(choiceHint([{ key: '2026-11', number: 1, words: [], label: 'November 2026', month: { year: 2026, month: 11 } }])).toBe(
+      'Balas 1, atau tulis bulannya (misalnya november atau 11/2026).',
+    );
   });
 });
