@@ -139,7 +139,7 @@ describe('18: places and facilities are chosen; the free text left is screened',
     expect(await h.reply(RESIDENT, 'rt 4 rw 2')).toContain('(3/6)');
     await walk(RESIDENT, ['3', '1', '1']);
     const facility = await h.reply(RESIDENT, 'Dg. Ngai');
-    expect(facility).toContain('balas angka 0 sampai 7');
+    expect(facility).toContain('balas angka antara 0 dan 7');
     expect(facility).not.toContain('Ngai');
     await h.reply(RESIDENT, '4');
     const sent = await h.send(RESIDENT, 'ya');

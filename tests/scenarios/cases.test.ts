@@ -183,7 +183,7 @@ describe('lifecycle order', () => {
     const menu = await h.reply(PKB_PHONE, `KASUS ${code}`);
     expect(menu).toContain('Catat tindakan:\n1. Sudah dihubungi / diberi KIE\n2. Tidak valid, tutup kasus');
     expect(menu).not.toContain('dilayani');
-    expect(await h.reply(PKB_PHONE, '3')).toContain('mohon balas dengan angka antara 1 dan 2');
+    expect(await h.reply(PKB_PHONE, '3')).toContain('balas angka antara 1 dan 2');
     expect(findCaseByCode(h.db, code)!.status).toBe('assigned');
   });
 });

@@ -372,7 +372,7 @@ describe('24. choices answered in words, months in any form', () => {
     reopenOctober();
     await h.reply(P, '1');
     const reply = await h.reply(P, 'desember');
-    expect(reply).toContain('balas 1 atau 2, atau tulis bulannya (misalnya november atau 11/2026).');
+    expect(reply).toContain('balas angka antara 1 dan 2, atau tulis bulannya (misalnya november atau 11/2026).');
     expect(reply).not.toContain('misalnya 25');
   });
 

@@ -6,7 +6,7 @@ import { findPersonalData, describeKinds, looksLikeNonsenseOrAbuse } from '../..
 import { formatDay, isoOf, parseServiceDate } from '../../domain/cases/service-date.js';
 import { toWita } from '../../time/wita.js';
 import type { Validator } from '../engine/validators.js';
-import type { Scope, ValidationResult } from '../engine/types.js';
+import type { Scope } from '../engine/types.js';
 import { normalizeInput, parseChoice } from '../parse/index.js';
 import { choices, type LabelledOption } from './case-options.js';
 import { matchKnownUnit, parsePlaceCode } from './place-answer.js';
@@ -103,28 +103,6 @@ const casePlace: Validator = {
   },
 };
 
-export interface ListedChoiceArgs {
-  /** The options shown, computed from the case or the answers so far (numbered 1..n in this order). */
-  options: (scope: Scope) => readonly LabelledOption[];
-  /** Added to "balas dengan angka antara 1 dan n", e.g. " atau nama kecamatannya". */
-  orWords?: string;
-  /** A tolerant reading of a typed answer (a kecamatan name with a typo), tried when no option matches. */
-  resolve?: (text: string, scope: Scope) => string | null;
-}
-
-/** A numbered choice whose options depend on the conversation. Category `ok`, value: the option's key. */
-const listedChoice: Validator = {
-  categories: () => ['ok'],
-  run(raw, args, scope): ValidationResult {
-    const { options, orWords = '', resolve } = args as ListedChoiceArgs;
-    const shown = options(scope);
-    const key = parseChoice(raw, choices(shown)) ?? resolve?.(normalizeInput(raw), scope) ?? null;
-    if (key !== null && shown.some((o) => o.key === key)) return { category: 'ok', value: key };
-    const range = shown.length === 1 ? 'angka 1' : `angka antara 1 dan ${shown.length}`;
-    return { category: INVALID, reason: `Mohon balas dengan ${range}${orWords}.` };
-  },
-};
-
 export interface ServiceDateArgs {
   /** The case's report date (YYYY-MM-DD, WITA): no service before it. */
   reportedOn: (scope: Scope) => string | null;
@@ -152,6 +130,5 @@ const serviceDate: Validator = {
 export const CASE_VALIDATORS: Readonly<Record<string, Validator>> = {
   safe_text: safeText,
   case_place: casePlace,
-  listed_choice: listedChoice,
   service_date: serviceDate,
 };

@@ -8,6 +8,7 @@ import { toWita } from '../../time/wita.js';
 import { say } from '../engine/engine.js';
 import type { Actor, CaseActed, FlowDefinition, Scope } from '../engine/types.js';
 import {
+  choices,
   DECLINE_CHOICES,
   DECLINE_OPTIONS,
   FACILITY_CHOICES,
@@ -25,7 +26,8 @@ import {
   type LabelledOption,
 } from './case-options.js';
 import { codeIn } from './case-status-flow.js';
-import type { ListedChoiceArgs, SafeTextArgs, ServiceDateArgs } from './case-validators.js';
+import type { SafeTextArgs, ServiceDateArgs } from './case-validators.js';
+import type { ChoiceArgs } from '../engine/validators.js';
 
 export interface WorkCase {
   code: string;
@@ -182,7 +184,7 @@ export const caseWorkFlow = {
         const c = current(scope);
         return c ? `${describe(scope, c)}\n\nCatat tindakan:\n${listText(actionOptions(scope))}` : 'Kasus ini sudah tidak terbuka. Ketik KASUS untuk daftar terbaru.';
       },
-      validate: { name: 'listed_choice', args: { options: actionOptions } satisfies ListedChoiceArgs },
+      validate: { name: 'pick', args: (scope: Scope): ChoiceArgs => ({ options: choices(actionOptions(scope)) }) },
       result: 'action',
       routes: { ok: 'case_work.route' },
     },
@@ -280,7 +282,7 @@ export const caseWorkFlow = {
     'case_work.reassign': {
       kind: 'ask',
       prompt: (scope) => `Alihkan ke PKB mana?\n${listText(reassignTargets(scope))}`,
-      validate: { name: 'listed_choice', args: { options: reassignTargets } satisfies ListedChoiceArgs },
+      validate: { name: 'pick', args: (scope: Scope): ChoiceArgs => ({ options: choices(reassignTargets(scope)) }) },
       result: 'assign_to',
       routes: { ok: 'case_work.record_reassign' },
     },

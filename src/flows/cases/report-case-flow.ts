@@ -5,6 +5,7 @@
 // when it holds personal data, never stored.
 import type { FlowDefinition, FlowEvent, Results, Scope } from '../engine/types.js';
 import {
+  choices,
   FACILITY_CHOICES,
   FACILITY_OPTIONS,
   labelWithNote,
@@ -18,7 +19,8 @@ import {
   WANT_OPTIONS,
   type LabelledOption,
 } from './case-options.js';
-import { placeOptions, type ListedChoiceArgs, type SafeTextArgs } from './case-validators.js';
+import { placeOptions, type SafeTextArgs } from './case-validators.js';
+import type { ChoiceArgs } from '../engine/validators.js';
 
 export const CASE_FACTS = 'cases';
 
@@ -107,7 +109,10 @@ export const reportCaseFlow = {
       kind: 'ask',
       prompt: (scope) =>
         ['Ada beberapa desa/kelurahan dengan nama itu. Yang mana?', listText(sameNameDesa(scope)), '', 'Balas angkanya atau nama kecamatannya.'].join('\n'),
-      validate: { name: 'listed_choice', args: { options: sameNameDesa, resolve: desaByKecamatan, orWords: ', atau nama kecamatannya' } satisfies ListedChoiceArgs },
+      validate: {
+        name: 'pick',
+        args: (scope: Scope): ChoiceArgs => ({ options: choices(sameNameDesa(scope)), resolve: (text) => desaByKecamatan(text, scope) }),
+      },
       result: 'desa',
       routes: { ok: 'case_report.place' },
     },

@@ -53,6 +53,11 @@ const yesNo: Validator = {
 
 export interface ChoiceArgs {
   options: readonly ChoiceOption<string>[];
+  /**
+   * `pick` only: a tolerant reading tried when no option matches (a kecamatan name with a typo naming one of the
+   * options); returns an option's key or null.
+   */
+  resolve?: (text: string) => string | null;
 }
 
 const choice: Validator = {
@@ -74,9 +79,9 @@ const choice: Validator = {
 const pick: Validator = {
   categories: () => ['ok'],
   run(raw, args) {
-    const { options } = args as ChoiceArgs;
-    const key = parseChoice(raw, options);
-    if (key === null) return { category: INVALID, reason: choiceHint(options) };
+    const { options, resolve } = args as ChoiceArgs;
+    const key = parseChoice(raw, options) ?? resolve?.(normalizeInput(raw)) ?? null;
+    if (key === null || !options.some((o) => o.key === key)) return { category: INVALID, reason: choiceHint(options) };
     return { category: 'ok', value: key };
   },
 };

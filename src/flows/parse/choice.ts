@@ -144,7 +144,7 @@ export function choiceHint(options: readonly ChoiceOption[]): string {
   const first = numbers[0];
   const last = numbers.at(-1);
   if (first === undefined || last === undefined) return 'Balas angka pilihan.';
-  const which = numbers.length === 1 ? `Balas ${first}` : numbers.length === 2 ? `Balas ${first} atau ${last}` : `Balas angka ${first} sampai ${last}`;
+  const which = numbers.length === 1 ? `Balas ${first}` : `Balas angka antara ${first} dan ${last}`;
   const withMonth = options.find((o) => o.month);
   if (withMonth?.month) {
     const { year, month } = withMonth.month;

@@ -164,7 +164,7 @@ describe('choiceHint', () => {
       { key: 'a', number: 1, words: ['pakai'] },
       { key: 'b', number: 2, words: ['isi sendiri'] },
     ]);
-    expect(hint).toBe('Balas 1 atau 2, atau tulis pilihannya (misalnya: pakai).');
+    expect(hint).toBe('Balas angka antara 1 dan 2, atau tulis pilihannya (misalnya: pakai).');
     expect(hint).not.toContain('25');
   });
 
