@@ -383,6 +383,21 @@ describe('24. choices answered in words, months in any form', () => {
     expect(await h.reply(P, 'Isi sendiri angka seluruh desa')).toContain(`(${FIRST_III + 1}/${GROUPS.length})`);
   });
 
+  it('when a PKB reopens a month, then the desa is taken by name and the month as a month', async () => {
+    h.clock.set(fromWita(2026, 12, 20, 9, 0));
+    expect(await h.reply(PKB_PHONE, 'buka kembali')).toContain('Buka kembali laporan untuk desa mana?');
+    expect(await h.reply(PKB_PHONE, 'pakato')).toContain('Bulan apa?');
+    expect(await h.reply(PKB_PHONE, 'nov')).toContain('Buka kembali laporan November 2026 untuk Desa Pakatto, Kec. Bontomarannu');
+  });
+
+  it('when a PKB picks a recap to review by the desa name, then that recap is shown', async () => {
+    await h.reply(P, 'laporan bulanan');
+    for (let i = 0; i < GROUPS.length; i++) await h.reply(P, answer(i));
+    await h.send(P, 'KIRIM');
+    expect(await h.reply(PKB_PHONE, 'periksa laporan')).toContain('*Laporan menunggu diperiksa*');
+    expect(await h.reply(PKB_PHONE, 'Pakatto')).toContain('*Desa Pakatto, Kec. Bontomarannu — November 2026*');
+  });
+
   it('when a resident answers a case question with a slightly misspelt option, then it is understood', async () => {
     await h.reply(RESIDENT_PHONE, '1');
     await h.reply(RESIDENT_PHONE, 'Pakatto');

@@ -6,6 +6,7 @@ import { formatWindowEnd, windowEndAfterDays } from '../../domain/recap/calendar
 import { COPY } from '../copy.js';
 import { say } from '../engine/engine.js';
 import type { FlowDefinition, Scope } from '../engine/types.js';
+import type { ChoiceArgs } from '../engine/validators.js';
 import { periodLabel } from './summary.js';
 
 export interface ReopenPeriodState {
@@ -33,8 +34,24 @@ function facts(scope: Scope): ReopenFacts {
   return (scope.facts[REOPEN_FACTS] as ReopenFacts | undefined) ?? { desa: [], periods: [], days: 0, state: {} };
 }
 
-const pickedDesa = (scope: Scope) => facts(scope).desa[Number(scope.results.desa_choice?.value) - 1];
-const pickedPeriod = (scope: Scope) => facts(scope).periods[Number(scope.results.period_choice?.value) - 1];
+// The answers are the chosen option's key (pick): a desa code and a period, checked against the facts again.
+const pickedDesa = (scope: Scope) => facts(scope).desa.find((code) => code === scope.results.desa_choice?.value);
+const pickedPeriod = (scope: Scope) => facts(scope).periods.find((period) => period === scope.results.period_choice?.value);
+
+/** The desa as numbered choices: by number or by name ("pakatto"). */
+function desaOptions(scope: Scope): ChoiceArgs {
+  return { options: facts(scope).desa.map((code, i) => ({ key: code, number: i + 1, label: scope.areas.label(code), words: [scope.areas.get(code)?.name ?? code] })) };
+}
+
+/** The months as numbered choices: by number or as a month ("nov", "11/2026"). */
+function periodOptions(scope: Scope): ChoiceArgs {
+  return {
+    options: facts(scope).periods.map((period, i) => {
+      const [year, month] = period.split('-').map(Number) as [number, number];
+      return { key: period, number: i + 1, label: periodLabel(period), words: [], month: { year, month } };
+    }),
+  };
+}
 
 function stateOf(scope: Scope, desa: string, period: string): ReopenPeriodState {
   return facts(scope).state[desa]?.[period] ?? { status: null, version: null, openUntil: null };
@@ -59,7 +76,7 @@ const until = (scope: Scope) => `${formatWindowEnd(windowEndAfterDays(scope.now,
 
 export const reopenFlow = {
   id: 'recap_reopen',
-  version: 1,
+  version: 2,
   start: 'recap_reopen.start',
   nodes: {
     'recap_reopen.start': {
@@ -70,8 +87,8 @@ export const reopenFlow = {
     'recap_reopen.nothing': { kind: 'end', text: 'Tidak ada periode laporan yang bisa dibuka kembali untuk wilayah Anda.' },
     'recap_reopen.desa': {
       kind: 'ask',
-      prompt: (scope) => ['Buka kembali laporan untuk desa mana?', ...facts(scope).desa.map((c, i) => `${i + 1}. ${scope.areas.label(c)}`), '', 'Balas angkanya.'].join('\n'),
-      validate: { name: 'number', args: { min: 1, max: 500 } },
+      prompt: (scope) => ['Buka kembali laporan untuk desa mana?', ...facts(scope).desa.map((c, i) => `${i + 1}. ${scope.areas.label(c)}`), '', 'Balas angkanya atau nama desanya.'].join('\n'),
+      validate: { name: 'pick', args: desaOptions },
       result: 'desa_choice',
       routes: { ok: 'recap_reopen.desa_check' },
     },
@@ -82,8 +99,8 @@ export const reopenFlow = {
     },
     'recap_reopen.period': {
       kind: 'ask',
-      prompt: (scope) => ['Bulan apa?', ...facts(scope).periods.map((p, i) => periodLine(scope, pickedDesa(scope)!, p, i + 1)), '', 'Balas angkanya.'].join('\n'),
-      validate: { name: 'number', args: { min: 1, max: 12 } },
+      prompt: (scope) => ['Bulan apa?', ...facts(scope).periods.map((p, i) => periodLine(scope, pickedDesa(scope)!, p, i + 1)), '', 'Balas angkanya atau nama bulannya.'].join('\n'),
+      validate: { name: 'pick', args: periodOptions },
       result: 'period_choice',
       routes: { ok: 'recap_reopen.period_check' },
     },

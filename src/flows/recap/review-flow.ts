@@ -8,6 +8,7 @@ import { toWita } from '../../time/wita.js';
 import { COPY } from '../copy.js';
 import { say } from '../engine/engine.js';
 import type { FlowDefinition, Scope } from '../engine/types.js';
+import type { ChoiceArgs } from '../engine/validators.js';
 import { clip, figureLines, packMessages, warningLines, type ConfirmedWarning } from './recap-texts.js';
 import { groupLine, periodLabel } from './summary.js';
 
@@ -46,7 +47,17 @@ function pickPrompt(scope: Scope): string {
   const returned = items.filter((p) => p.returned);
   const lines = ['*Laporan menunggu diperiksa*', ...(waiting.length > 0 ? waiting.map((p, i) => itemLine(scope, p, i + 1)) : ['Tidak ada laporan baru.'])];
   if (returned.length > 0) lines.push('', '*Dikembalikan, belum diperbaiki*', ...returned.map((p, i) => itemLine(scope, p, waiting.length + i + 1)));
-  return [...lines, '', 'Balas nomor laporan.'].join('\n');
+  return [...lines, '', 'Balas nomor laporan atau nama desanya.'].join('\n');
+}
+
+/** Numbered as shown: waiting first, then returned. */
+function shownOrder(items: readonly PendingReview[]): PendingReview[] {
+  return [...items.filter((p) => !p.returned), ...items.filter((p) => p.returned)];
+}
+
+/** The recaps as numbered choices: by number or by the desa's name ("pakatto"). */
+function reviewOptions(scope: Scope): ChoiceArgs {
+  return { options: shownOrder(pending(scope)).map((p, i) => ({ key: String(p.recapId), number: i + 1, label: `${scope.areas.label(p.desaCode)} ${periodLabel(p.period)}`, words: [scope.areas.get(p.desaCode)?.name ?? p.desaCode] })) };
 }
 
 function itemLine(scope: Scope, p: PendingReview, n: number): string {
@@ -81,7 +92,7 @@ export function buildReviewFlow(settings: RecapSettings): FlowDefinition {
 
   return {
     id: 'recap_review',
-    version: 1,
+    version: 2,
     start: 'recap_review.start',
     nodes: {
       'recap_review.start': {
@@ -93,7 +104,7 @@ export function buildReviewFlow(settings: RecapSettings): FlowDefinition {
       'recap_review.pick': {
         kind: 'ask',
         prompt: pickPrompt,
-        validate: { name: 'number', args: { min: 1, max: 500 } },
+        validate: { name: 'pick', args: reviewOptions },
         result: 'pick',
         routes: { ok: 'recap_review.pick_check' },
       },
@@ -101,8 +112,7 @@ export function buildReviewFlow(settings: RecapSettings): FlowDefinition {
         kind: 'action',
         run: (scope) => {
           const items = pending(scope);
-          // Numbered as shown: waiting first, then returned.
-          const item = [...items.filter((p) => !p.returned), ...items.filter((p) => p.returned)][Number(scope.results.pick?.value) - 1];
+          const item = shownOrder(items).find((p) => String(p.recapId) === scope.results.pick?.value);
           if (!item) return { category: 'again', events: [say(COPY.notInList)] };
           const events = reviewMessages(scope, item).map((text) => say(text));
           return { category: item.blocked ? 'blocked' : 'ok', results: { recap_id: item.recapId, version: item.version }, events };
