@@ -34,6 +34,9 @@ export interface SafeTextArgs {
   registerPointer?: boolean;
 }
 
+/** A kind of facility typed under "lainnya" (a referral, a stock-out): a few words, never a person. */
+export const FACILITY_NOTE_ARGS: SafeTextArgs = { maxLength: 40, expected: 'Tulis jenis tempatnya saja, misalnya apotek.' };
+
 /** Short free text with no personal data in it. Categories: `ok` (and `skip` when skippable). */
 const safeText: Validator = {
   categories: (args) => ((args as SafeTextArgs).skippable ? ['ok', 'skip'] : ['ok']),

@@ -6,7 +6,7 @@ import { availableActions, canReassign, type CaseAction } from '../../domain/cas
 import { formatDay, isoOf } from '../../domain/cases/service-date.js';
 import { toWita } from '../../time/wita.js';
 import { say } from '../engine/engine.js';
-import type { Actor, CaseActed, FlowDefinition, Scope } from '../engine/types.js';
+import type { Actor, CaseActed, FlowDefinition, FlowNode, Scope } from '../engine/types.js';
 import {
   choices,
   DECLINE_CHOICES,
@@ -26,7 +26,8 @@ import {
   type LabelledOption,
 } from './case-options.js';
 import { codeIn } from './case-status-flow.js';
-import type { SafeTextArgs, ServiceDateArgs } from './case-validators.js';
+import { FACILITY_NOTE_ARGS, type SafeTextArgs, type ServiceDateArgs } from './case-validators.js';
+import type { ChoiceOption } from '../parse/index.js';
 import type { ChoiceArgs } from '../engine/validators.js';
 
 export interface WorkCase {
@@ -138,6 +139,34 @@ const value = (scope: Scope, name: string) => scope.results[name]?.value as stri
 
 const NOTE_ARGS = (expected: string): SafeTextArgs => ({ maxLength: 100, expected });
 
+/**
+ * Three nodes for an action with a reason from a list: the list; under "lainnya" a short note, screened like all
+ * free text; then the action recorded with the reason's label (and the note).
+ */
+function choiceWithNote(
+  action: 'decline' | 'invalid' | 'refer',
+  spec: { prompt: string; options: readonly LabelledOption[]; choices: readonly ChoiceOption<string>[]; notePrompt: string; noteArgs: SafeTextArgs },
+): Record<string, FlowNode> {
+  const ask = `case_work.${action}`;
+  const note = `case_work.${action}_note`;
+  const record = `case_work.record_${action}`;
+  return {
+    [ask]: {
+      kind: 'ask',
+      prompt: spec.prompt,
+      validate: { name: 'choice', args: { options: spec.choices } },
+      result: 'reason',
+      routes: Object.fromEntries(spec.choices.map((o) => [o.key, o.key === 'lainnya' ? note : record])),
+    },
+    [note]: { kind: 'ask', prompt: spec.notePrompt, validate: { name: 'safe_text', args: spec.noteArgs }, result: 'note', routes: { ok: record } },
+    [record]: {
+      kind: 'action',
+      run: (scope) => acted(scope, action, { note: labelWithNote(spec.options, value(scope, 'reason') ?? 'lainnya', value(scope, 'note')) }),
+      routes: { done: 'case_work.end' },
+    },
+  };
+}
+
 function listCases(scope: Scope): string {
   const all = workCases(scope);
   if (all.length === 0) return 'Tidak ada kasus terbuka di wilayah Anda.';
@@ -153,7 +182,7 @@ function listCases(scope: Scope): string {
 
 export const caseWorkFlow = {
   id: 'case_work',
-  version: 2,
+  version: 3,
   start: 'case_work.list',
   nodes: {
     'case_work.list': { kind: 'end', text: listCases },
@@ -222,63 +251,27 @@ export const caseWorkFlow = {
       run: (scope) => acted(scope, 'serve', { method: value(scope, 'method') ?? null, date: value(scope, 'date') ?? null }),
       routes: { done: 'case_work.end' },
     },
-    'case_work.decline': {
-      kind: 'ask',
+    ...choiceWithNote('decline', {
       prompt: `Alasan pasangan menolak?\n${listText(DECLINE_OPTIONS)}`,
-      validate: { name: 'choice', args: { options: DECLINE_CHOICES } },
-      result: 'reason',
-      routes: Object.fromEntries(DECLINE_CHOICES.map((o) => [o.key, o.key === 'lainnya' ? 'case_work.decline_note' : 'case_work.record_decline'])),
-    },
-    'case_work.decline_note': {
-      kind: 'ask',
-      prompt: 'Tulis alasannya singkat, tanpa nama atau data pribadi. Misalnya: belum siap.',
-      validate: { name: 'safe_text', args: NOTE_ARGS('Tulis alasannya saja, misalnya belum siap.') },
-      result: 'note',
-      routes: { ok: 'case_work.record_decline' },
-    },
-    'case_work.record_decline': {
-      kind: 'action',
-      run: (scope) => acted(scope, 'decline', { note: labelWithNote(DECLINE_OPTIONS, value(scope, 'reason') ?? 'lainnya', value(scope, 'note')) }),
-      routes: { done: 'case_work.end' },
-    },
-    'case_work.invalid': {
-      kind: 'ask',
+      options: DECLINE_OPTIONS,
+      choices: DECLINE_CHOICES,
+      notePrompt: 'Tulis alasannya singkat, tanpa nama atau data pribadi. Misalnya: belum siap.',
+      noteArgs: NOTE_ARGS('Tulis alasannya saja, misalnya belum siap.'),
+    }),
+    ...choiceWithNote('invalid', {
       prompt: `Mengapa tidak valid?\n${listText(INVALID_OPTIONS)}`,
-      validate: { name: 'choice', args: { options: INVALID_CHOICES } },
-      result: 'reason',
-      routes: Object.fromEntries(INVALID_CHOICES.map((o) => [o.key, o.key === 'lainnya' ? 'case_work.invalid_note' : 'case_work.record_invalid'])),
-    },
-    'case_work.invalid_note': {
-      kind: 'ask',
-      prompt: 'Tulis alasannya singkat, tanpa nama atau data pribadi. Misalnya: data tidak sesuai register.',
-      validate: { name: 'safe_text', args: NOTE_ARGS('Tulis alasannya saja, misalnya data tidak sesuai register.') },
-      result: 'note',
-      routes: { ok: 'case_work.record_invalid' },
-    },
-    'case_work.record_invalid': {
-      kind: 'action',
-      run: (scope) => acted(scope, 'invalid', { note: labelWithNote(INVALID_OPTIONS, value(scope, 'reason') ?? 'lainnya', value(scope, 'note')) }),
-      routes: { done: 'case_work.end' },
-    },
-    'case_work.refer': {
-      kind: 'ask',
+      options: INVALID_OPTIONS,
+      choices: INVALID_CHOICES,
+      notePrompt: 'Tulis alasannya singkat, tanpa nama atau data pribadi. Misalnya: data tidak sesuai register.',
+      noteArgs: NOTE_ARGS('Tulis alasannya saja, misalnya data tidak sesuai register.'),
+    }),
+    ...choiceWithNote('refer', {
       prompt: `Dirujuk ke mana?\n${listText(FACILITY_OPTIONS)}`,
-      validate: { name: 'choice', args: { options: FACILITY_CHOICES } },
-      result: 'facility',
-      routes: Object.fromEntries(FACILITY_CHOICES.map((o) => [o.key, o.key === 'lainnya' ? 'case_work.refer_note' : 'case_work.record_refer'])),
-    },
-    'case_work.refer_note': {
-      kind: 'ask',
-      prompt: 'Tempat apa? Tulis jenisnya singkat, misalnya apotek. Jangan tulis nama orang.',
-      validate: { name: 'safe_text', args: { maxLength: 40, expected: 'Tulis jenis tempatnya saja, misalnya apotek.' } satisfies SafeTextArgs },
-      result: 'note',
-      routes: { ok: 'case_work.record_refer' },
-    },
-    'case_work.record_refer': {
-      kind: 'action',
-      run: (scope) => acted(scope, 'refer', { note: labelWithNote(FACILITY_OPTIONS, value(scope, 'facility') ?? 'lainnya', value(scope, 'note')) }),
-      routes: { done: 'case_work.end' },
-    },
+      options: FACILITY_OPTIONS,
+      choices: FACILITY_CHOICES,
+      notePrompt: 'Tempat apa? Tulis jenisnya singkat, misalnya apotek. Jangan tulis nama orang.',
+      noteArgs: FACILITY_NOTE_ARGS,
+    }),
     'case_work.reassign': {
       kind: 'ask',
       prompt: (scope) => `Alihkan ke PKB mana?\n${listText(reassignTargets(scope))}`,

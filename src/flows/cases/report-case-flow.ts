@@ -19,7 +19,7 @@ import {
   WANT_OPTIONS,
   type LabelledOption,
 } from './case-options.js';
-import { placeOptions, type SafeTextArgs } from './case-validators.js';
+import { FACILITY_NOTE_ARGS, placeOptions, type SafeTextArgs } from './case-validators.js';
 import type { ChoiceArgs } from '../engine/validators.js';
 
 export const CASE_FACTS = 'cases';
@@ -164,7 +164,7 @@ export const reportCaseFlow = {
     'case_report.facility_note': {
       kind: 'ask',
       prompt: 'Tempat pelayanan apa? Tulis jenisnya singkat, misalnya apotek. Jangan tulis nama orang.',
-      validate: { name: 'safe_text', args: { maxLength: 40, expected: 'Tulis jenis tempatnya saja, misalnya apotek.' } satisfies SafeTextArgs },
+      validate: { name: 'safe_text', args: FACILITY_NOTE_ARGS },
       result: 'facility_note',
       routes: { ok: 'case_report.consent' },
     },
