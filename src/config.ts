@@ -1,8 +1,14 @@
 // The only reader of process.env. Parsed once with zod at start-up; a bad value stops start-up with one line
 // naming the variable.
 import { z } from 'zod';
+import { isValidCron } from './bot/jobs/cron.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A 5-field cron expression read in WITA, e.g. "0 7 * * *" (07:00 every day). */
+function cronExpression(fallback: string) {
+  return z.string().refine(isValidCron, 'must be a 5-field cron expression such as "0 7 * * *"').default(fallback);
+}
 
 export const ConfigSchema = z.object({
   IMP_DB_PATH: z.string().min(1).default('./data/imp-smart.db'),
@@ -44,6 +50,10 @@ export const ConfigSchema = z.object({
   /** Send caps: when reached, outreach waits and an alert is raised; replies still go. */
   IMP_SEND_CAP_HOURLY: z.coerce.number().int().min(1).default(600),
   IMP_SEND_CAP_DAILY: z.coerce.number().int().min(1).default(4000),
+  /** When the case SLA job runs (5-field cron, WITA). */
+  IMP_CRON_CASE_SLA: cronExpression('0 8 * * *'),
+  /** When the nightly retention prune runs (5-field cron, WITA). */
+  IMP_CRON_RETENTION: cronExpression('15 2 * * *'),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -62,6 +72,8 @@ export interface Config {
   consolePhone: string;
   whatsapp: { session: string; linkDownAlertMs: number; webSocketUrl: string | null };
   caseFollowUpDays: number;
+  /** Cron expressions (WITA) of the scheduled jobs. */
+  schedule: { caseSla: string; retention: string };
   recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
 }
 
@@ -105,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
     }),
     caseFollowUpDays: e.IMP_CASE_FOLLOW_UP_DAYS,
+    schedule: Object.freeze({ caseSla: e.IMP_CRON_CASE_SLA, retention: e.IMP_CRON_RETENTION }),
     recap: Object.freeze({
       dueDay: e.IMP_RECAP_DUE_DAY,
       closeDay: e.IMP_RECAP_CLOSE_DAY,

@@ -10,7 +10,6 @@ import { createBot } from './bot/bot.js';
 import { healthSnapshot } from './bot/health.js';
 import { WHATSAPP_PACING, type PacingOptions } from './bot/outbound/outbox-dispatcher.js';
 import { LinkMonitor } from './bot/link-monitor.js';
-import { cronOf, type DailyJob } from './bot/scheduler.js';
 import { runSimulation } from './bot/simulator/run-simulation.js';
 import type { Transport } from './bot/transport.js';
 import { systemClock } from './clock.js';
@@ -76,6 +75,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     recap: recapOptions(config),
     caseFollowUpDays: config.caseFollowUpDays,
     messageRetentionDays: config.messageRetentionDays,
+    schedule: config.schedule,
     // Pacing protects a WhatsApp number; the console answers at once.
     pacing: config.transport === 'baileys' ? pacingOf(config) : null,
     caps: { hourly: config.sending.capHourly, daily: config.sending.capDaily },
@@ -85,15 +85,10 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   kick = () => void bot.idle();
   linkRestored = () => bot.dispatcher.linkRestored();
 
-  const runJob = (job: DailyJob) => {
-    try {
-      job.run(clock.now());
-    } catch (err) {
-      logger.error({ err, job: job.name }, 'scheduled job failed');
-    }
-  };
-  for (const job of bot.jobs) if (job.atStart) runJob(job);
-  const dailyJobs = bot.jobs.map((job) => cron.schedule(cronOf(job), () => runJob(job), { timezone: WITA_ZONE }));
+  // Each job's slot runs once (job_runs): node-cron fires it, and a slot missed while the bot was down is made up
+  // now when still useful.
+  const fired = (at: Date | undefined) => new Date(Math.floor((at ?? clock.now()).getTime() / 60_000) * 60_000);
+  const dailyJobs = bot.jobs.map((job) => cron.schedule(job.cron, (context) => void bot.runner.runSlot(job, fired(context.date)), { timezone: WITA_ZONE }));
   // A safety net behind the dispatcher's and router's own wake-ups (a message whose retry is due), and the watchdog.
   const retryTimer = setInterval(() => void bot.idle(), 15_000);
   const watchdogTimer = setInterval(() => monitor.check(), 60_000);
@@ -104,6 +99,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();
+  bot.runner.catchUp(bot.jobs);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -184,6 +180,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
     conversation: { expiryMs: config.conversationExpiryMs },
     recap: recapOptions(config),
     caseFollowUpDays: config.caseFollowUpDays,
+    schedule: config.schedule,
     messageRetentionDays: config.messageRetentionDays,
   });
 }
@@ -205,7 +202,7 @@ export async function chat(config: Config, phone: string): Promise<void> {
     now: () => systemClock.now(),
     onClose: () => finish(),
   });
-  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config), caseFollowUpDays: config.caseFollowUpDays, messageRetentionDays: config.messageRetentionDays });
+  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config), caseFollowUpDays: config.caseFollowUpDays, messageRetentionDays: config.messageRetentionDays, schedule: config.schedule });
   await bot.start();
   await finished;
   await bot.idle();

@@ -11,7 +11,9 @@ import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseSlaJob } from './features/case-sla.js';
 import { retentionJob } from './features/retention.js';
-import type { DailyJob } from './scheduler.js';
+import type { Job } from './jobs/job.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { DEFAULT_SCHEDULE, type JobSchedule } from './jobs/schedule.js';
 import { recapFactsLoader, type RecapCalendar } from './features/recap.js';
 import { periodReopenedHandler, recapReviewedHandler, reopenFactsLoader, reviewFactsLoader } from './features/recap-review.js';
 import { recapStatusFactsLoader } from './features/recap-status.js';
@@ -41,6 +43,8 @@ export interface BotOptions {
   timers?: { sleep(ms: number): Promise<void>; wake(fn: () => void, ms: number): void; random?: () => number };
   /** Alerts (shared with the link monitor in production). */
   alerts?: AlertDesk;
+  /** When the scheduled jobs run (cron in WITA); defaults in jobs/schedule.ts. */
+  schedule?: Partial<JobSchedule>;
   /** Inbound message text and sent-message copies are deleted after this many days (default 90, UU PDP). */
   messageRetentionDays?: number;
 }
@@ -52,8 +56,10 @@ export interface Bot {
   dispatcher: OutboxDispatcher;
   alerts: AlertDesk;
   storage: StorageHealth;
-  /** Daily jobs (case SLA, retention prune): node-cron runs them in production, the simulator on its clock. */
-  jobs: readonly DailyJob[];
+  /** Scheduled jobs (case SLA, retention…): node-cron fires them in production, the simulator on its clock. */
+  jobs: readonly Job[];
+  /** Runs a job's slot exactly once (job_runs), and makes up missed slots at start. */
+  runner: JobRunner;
   /**
    * Starts receiving, processes what the inbound journal still holds (a crash, a full disk) and sends whatever the
    * outbox still holds from before a restart.
@@ -115,13 +121,16 @@ export function createBot(options: BotOptions): Bot {
     },
     ...(timers ? { wake: timers.wake } : {}),
   });
-  const jobs = [
-    caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, kick),
-    retentionJob(() => database.db, { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs }, logger),
+  const schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
+  const jobs: Job[] = [
+    caseSlaJob(schedule.caseSla, options.caseFollowUpDays ?? 7),
+    retentionJob(schedule.retention, { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs }),
   ];
+  const runner = new JobRunner({ db: database.db, clock, areas: () => database.areas, logger, onQueued: kick });
   return {
     router,
     dispatcher,
+    runner,
     alerts,
     storage,
     jobs,

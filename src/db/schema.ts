@@ -222,6 +222,25 @@ export const outbox = sqliteTable(
   ],
 );
 
+/**
+ * One row per scheduled job run, keyed by job and period: the run's transaction inserts it, so a run that happened
+ * is never repeated (double fire, restart, catch-up) and one that failed leaves no row and can be made up.
+ */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    job: text('job').notNull(),
+    periodKey: text('period_key').notNull(),
+    /** The cron slot the run was for. */
+    scheduledAt: text('scheduled_at').notNull(),
+    ranAt: text('ran_at').notNull(),
+    /** Messages the run queued, when the job says. */
+    queued: integer('queued'),
+  },
+  (t) => [uniqueIndex('job_runs_job_period_key_idx').on(t.job, t.periodKey)],
+);
+
 // The other tables live in their own files, one per feature, and are part of this schema.
 export * from './schema-whatsapp.js';
 export * from './schema-recap.js';

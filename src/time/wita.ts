@@ -43,3 +43,9 @@ export function parseWitaDateTime(text: string): Date | null {
   const date = fromWita(year, month, day, hour, minute);
   return toWita(date).day === day ? date : null;
 }
+
+/** The WITA calendar date of an instant, YYYY-MM-DD. */
+export function witaDate(date: Date): string {
+  const t = toWita(date);
+  return `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+}

@@ -7,7 +7,7 @@
 //   koordinator back to themselves;
 // - a referred case with no outcome after 30 days becomes lost (which frees the resident's slot); its assignee is
 //   told, and a resident who agreed to be contacted hears that it is closed.
-import type { Db, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import {
   activeWithRole,
   assignCase,
@@ -25,7 +25,7 @@ import {
 import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import { REFERRAL_LOST_DAYS } from '../../domain/cases/lifecycle.js';
 import type { AreaDirectory } from '../../areas/directory.js';
-import type { DailyJob } from '../scheduler.js';
+import type { Job } from '../jobs/job.js';
 import { closeLoop, handOverRecipients, handOverText } from './cases.js';
 
 const DAY_MS = 86_400_000;
@@ -50,8 +50,8 @@ function escalationTargets(tx: Tx, row: CaseRow, assignee: CaseWorker | undefine
 
 const HELD_BY: Readonly<Record<CaseWorker['role'], string>> = { pkb: 'PKB', koordinator: 'koordinator kecamatan', dinas: 'Dinas', admin: 'Dinas' };
 
-export function runCaseSla(db: Db, areas: AreaDirectory, now: Date, followUpDays: number): number {
-  return db.transaction((tx) => {
+export function runCaseSla(tx: Tx, areas: AreaDirectory, now: Date, followUpDays: number): number {
+  {
     let queued = 0;
     const send = (to: string, text: string) => {
       enqueueOutbound(tx, { toAddress: to, priority: 'bulk', kind: 'text', text }, now);
@@ -93,17 +93,15 @@ export function runCaseSla(db: Db, areas: AreaDirectory, now: Date, followUpDays
       closeLoop(tx, lost, now);
     }
     return queued;
-  });
+  }
 }
 
-/** Every morning at 08:00 WITA. */
-export function caseSlaJob(db: () => Db, areas: () => AreaDirectory, followUpDays: number, onQueued: () => void): DailyJob {
+/** Every morning (default 08:00 WITA); a morning missed while the bot was down is made up the same day. */
+export function caseSlaJob(cronExpression: string, followUpDays: number): Job {
   return {
     name: 'case_sla',
-    hour: 8,
-    minute: 0,
-    run: (now) => {
-      if (runCaseSla(db(), areas(), now, followUpDays) > 0) onQueued();
-    },
+    cron: cronExpression,
+    catchUpWithinMs: 12 * 3600_000,
+    run: (tx, { areas, now }) => runCaseSla(tx, areas, now, followUpDays),
   };
 }

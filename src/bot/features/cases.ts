@@ -26,7 +26,6 @@ import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import { people } from '../../db/schema.js';
 import { checkAction, canReassign, nextStates, type CaseActionInput } from '../../domain/cases/lifecycle.js';
 import { isServiceMethod, isTerminal } from '../../domain/cases/case-model.js';
-import { isoOf } from '../../domain/cases/service-date.js';
 import type { Actor, CaseActed, CaseReported } from '../../flows/engine/types.js';
 import { CASE_STATUS_LABELS, labelOf, METHOD_OPTIONS, REASON_OPTIONS, WANT_OPTIONS } from '../../flows/cases/case-options.js';
 import { CASE_PKBS_FACTS, CASE_WORK_FACTS, type PkbChoice, type WorkCase } from '../../flows/cases/case-work-flow.js';
@@ -34,7 +33,7 @@ import { OWN_CASES_FACTS, type OwnCase } from '../../flows/cases/case-status-flo
 import { CASE_FACTS, type CaseFacts } from '../../flows/cases/report-case-flow.js';
 import { CASE_UNITS_FACTS } from '../../flows/cases/case-validators.js';
 import { areaUnits } from '../../db/schema.js';
-import { toWita } from '../../time/wita.js';
+import { toWita, witaDate } from '../../time/wita.js';
 import type { AreaDirectory } from '../../areas/directory.js';
 import type { ApplyContext } from '../apply-events.js';
 import type { FactsLoader } from '../router.js';
@@ -51,11 +50,6 @@ const isWorker = (actor: Actor): actor is Extract<Actor, { kind: 'person' }> & {
 /** Who may work a case: the people covering its desa (PKB binaan, koordinator's kecamatan, the Dinas) and its assignee. */
 function worksCase(actor: Actor, row: CaseRow): boolean {
   return isWorker(actor) && (actor.desaCodes.includes(row.desaCode) || row.assigneeId === actor.personId);
-}
-
-/** The WITA calendar date of an instant, YYYY-MM-DD. */
-export function witaDate(at: Date): string {
-  return isoOf(toWita(at));
 }
 
 function workCase(row: CaseRow, now: Date, names: Map<number, string>): WorkCase {

@@ -4,7 +4,7 @@
 // - a conversation idle longer than the conversation expiry keeps its answers but not the text as typed (a draft
 //   left behind must not hold a typed NIK for ever);
 // - cases closed more than 12 months ago are de-identified (domain.md §10).
-import type { Db, DbOrTx } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import { deidentifyClosedCases } from '../../db/repos/cases.repo.js';
 import { conversationsIdleSince, replaceConversationState } from '../../db/repos/conversations.repo.js';
 import { pruneInbound } from '../../db/repos/inbound.repo.js';
@@ -12,8 +12,7 @@ import { blankOldOutboxText } from '../../db/repos/outbox.repo.js';
 import { pruneSentMessages } from '../../db/repos/whatsapp.repo.js';
 import { forgetConversationText } from '../../flows/conversation.js';
 import type { ConversationState } from '../../flows/engine/types.js';
-import type { Logger } from '../../logger.js';
-import type { DailyJob } from '../scheduler.js';
+import type { Job } from '../jobs/job.js';
 
 const DAY_MS = 86_400_000;
 
@@ -39,29 +38,31 @@ function forgetIdleConversationText(db: DbOrTx, before: Date): number {
   return changed;
 }
 
-/** Everything above in one transaction; returns the number of rows removed or changed. */
-export function runRetention(db: Db, now: Date, settings: RetentionSettings): number {
+/** Everything above in the run's transaction; returns the number of rows removed or changed. */
+export function runRetention(tx: DbOrTx, now: Date, settings: RetentionSettings): number {
   const cutoff = new Date(now.getTime() - settings.retentionDays * DAY_MS);
-  return db.transaction(
-    (tx) =>
-      pruneInbound(tx, cutoff) +
-      pruneSentMessages(tx, cutoff) +
-      blankOldOutboxText(tx, cutoff) +
-      forgetIdleConversationText(tx, new Date(now.getTime() - settings.conversationExpiryMs)) +
-      deidentifyClosedCases(tx, new Date(now.getTime() - CASE_DEIDENTIFY_DAYS * DAY_MS), now),
+  return (
+    pruneInbound(tx, cutoff) +
+    pruneSentMessages(tx, cutoff) +
+    blankOldOutboxText(tx, cutoff) +
+    forgetIdleConversationText(tx, new Date(now.getTime() - settings.conversationExpiryMs)) +
+    deidentifyClosedCases(tx, new Date(now.getTime() - CASE_DEIDENTIFY_DAYS * DAY_MS), now)
   );
 }
 
-/** Every night at 02:15 WITA, when the bot is quiet; serve also runs it once at start (a server off at 02:15 would skip it). */
-export function retentionJob(db: () => Db, settings: RetentionSettings, logger: Logger): DailyJob {
+/**
+ * Every night (default 02:15 WITA, when the bot is quiet). A night missed while the server was off is made up at
+ * start, up to a week late: data must not outlive its retention because a server was switched off.
+ */
+export function retentionJob(cronExpression: string, settings: RetentionSettings): Job {
   return {
     name: 'message_retention',
-    hour: 2,
-    minute: 15,
-    atStart: true,
-    run: (now) => {
-      const removed = runRetention(db(), now, settings);
+    cron: cronExpression,
+    catchUpWithinMs: 7 * DAY_MS,
+    run: (tx, { now, logger }) => {
+      const removed = runRetention(tx, now, settings);
       if (removed > 0) logger.info({ removed }, 'pruned old message logs, typed text and closed cases');
+      return 0;
     },
   };
 }

@@ -18,7 +18,6 @@ import { formatImportReport, importPeople } from '../../people/people-import.js'
 import type { CompletionHandler } from '../apply-events.js';
 import { createBot, type Bot, type BotOptions } from '../bot.js';
 import type { InboundMessage } from '../transport.js';
-import { dueRuns } from '../scheduler.js';
 import { SimTransport, simGroupId } from './sim-transport.js';
 import { parseTranscript, TranscriptError, type TranscriptStep } from './transcript.js';
 import { toWita } from '../../time/wita.js';
@@ -49,6 +48,7 @@ export interface SimulationOptions {
   recap?: BotOptions['recap'];
   caseFollowUpDays?: number;
   messageRetentionDays?: number;
+  schedule?: BotOptions['schedule'];
 }
 
 export class SimulationSetupError extends Error {
@@ -104,6 +104,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
         ...(options.completions ? { completions: options.completions } : {}),
         ...(options.recap ? { recap: options.recap } : {}),
         ...(options.caseFollowUpDays ? { caseFollowUpDays: options.caseFollowUpDays } : {}),
+        ...(options.schedule ? { schedule: options.schedule } : {}),
         ...(options.messageRetentionDays ? { messageRetentionDays: options.messageRetentionDays } : {}),
       });
       await bot.start();
@@ -122,10 +123,10 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
           // set any time, later ones only move forward (checked when the transcript was parsed).
           if (clockSet) {
             // Every scheduled job that falls due before the new time runs first, in time order.
-            for (const run of dueRuns(bot.jobs, clock.now(), step.at)) {
-              clock.set(run.at);
+            for (const slot of bot.runner.slotsBetween(bot.jobs, clock.now(), step.at)) {
+              clock.set(slot.at);
               remember(db);
-              run.job.run(run.at);
+              bot.runner.runSlot(slot.job, slot.at);
               await bot.idle();
             }
           }
