@@ -15,6 +15,7 @@ describe('config', () => {
       consolePhone: '+6281100000000',
       whatsapp: { session: 'default', linkDownAlertMs: 15 * 60_000, webSocketUrl: null },
       caseFollowUpDays: 7,
+      schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *' },
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },
     });
   });
@@ -24,6 +25,7 @@ describe('config', () => {
     [{ IMP_TRANSPORT: 'telegram' }, /^Invalid configuration: IMP_TRANSPORT .*\(got "telegram"\)$/],
     [{ IMP_CONVERSATION_EXPIRY_HOURS: '-1' }, /^Invalid configuration: IMP_CONVERSATION_EXPIRY_HOURS/],
     [{ IMP_LOG_LEVEL: 'loud' }, /^Invalid configuration: IMP_LOG_LEVEL/],
+    [{ IMP_CRON_CASE_SLA: 'tiap pagi' }, /^Invalid configuration: IMP_CRON_CASE_SLA must be a 5-field cron expression/],
   ])('when %o is set, then start-up stops with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
