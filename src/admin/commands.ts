@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { openReadyDatabase } from '../db/bootstrap.js';
 import { participatingDesa, recordParticipation } from '../db/repos/areas.repo.js';
 import { openAlerts } from '../db/repos/alerts.repo.js';
-import { outboxCounts } from '../db/repos/outbox.repo.js';
+import { outboxCounts, recentFailures } from '../db/repos/outbox.repo.js';
 import { listPeople, setPersonActive } from '../db/repos/people.repo.js';
 import { readRuntimeState, writeRuntimeState } from '../db/repos/runtime-state.repo.js';
 import { createAuthKeyValueStore } from '../db/repos/whatsapp.repo.js';
@@ -150,6 +150,11 @@ export async function runAdminCommand(command: string, argv: string[], config: C
         io.out(link ? `Link: ${link.value.state} since ${link.value.since}${link.value.detail ? ` (${link.value.detail})` : ''}` : 'Link: never started');
         const counts = outboxCounts(database.db);
         io.out(`Outbox: ${counts.pending} pending, ${counts.sent} sent, ${counts.failed} failed`);
+        const failures = recentFailures(database.db);
+        if (failures.length > 0) {
+          io.out('Last failed messages:');
+          for (const f of failures) io.out(`  ${f.failedAt ?? f.createdAt} to ${maskAddress(f.toAddress)}: ${f.lastError ?? 'unknown'}`);
+        }
         const alerts = openAlerts(database.db);
         io.out(alerts.length === 0 ? 'Alerts: none' : `Alerts:\n${alerts.map((a) => `  ${a.raisedAt} ${a.kind}: ${a.message}`).join('\n')}`);
         return 0;
@@ -216,6 +221,12 @@ export function readTextFile(file: string): string {
     const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'no permission' : (error as Error).message;
     throw new AdminUsageError(`cannot read ${file}: ${why}`);
   }
+}
+
+/** A recipient as the operator needs it: a group id whole, a phone with its middle digits hidden. */
+function maskAddress(address: string): string {
+  if (address.endsWith('@g.us')) return `group ${address}`;
+  return address.length > 8 ? `${address.slice(0, 6)}****${address.slice(-3)}` : '****';
 }
 
 /** The recap settings of this deployment (optional parts, PUS rule), as the bot uses them. */

@@ -4,7 +4,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { markAlertsNotified, openAlerts, raiseAlert, resolveAlerts, unnotifiedAlerts } from '../db/repos/alerts.repo.js';
-import { enqueueOutbound } from '../db/repos/outbox.repo.js';
+import { countFailedSince, enqueueOutbound } from '../db/repos/outbox.repo.js';
 import { listPeople } from '../db/repos/people.repo.js';
 import type { Logger } from '../logger.js';
 
@@ -16,9 +16,13 @@ export interface AlertDeskDeps {
   onQueued?: () => void;
 }
 
+export const MESSAGES_FAILED_ALERT = 'MESSAGES_FAILED';
+const HOUR_MS = 3600_000;
+
 export class AlertDesk {
   /** Alerts raised while the database could not be written: kind → message. */
   readonly #unstored = new Map<string, string>();
+  #lastFailureAlertAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: AlertDeskDeps) {}
 
@@ -56,6 +60,25 @@ export class AlertDesk {
     } catch (error) {
       this.deps.logger.error({ err: error, kind }, 'could not store a resolved alert');
     }
+  }
+
+  /**
+   * Messages were given up (refused by WhatsApp, or still failing after their retries). The admins are told at once,
+   * at most once an hour, with the count of the last day; the alert then closes, so the next failure opens a new one.
+   */
+  messagesFailed(): void {
+    const now = this.deps.clock.now();
+    if (now.getTime() - this.#lastFailureAlertAt < HOUR_MS) return;
+    this.#lastFailureAlertAt = now.getTime();
+    let count = 1;
+    try {
+      count = Math.max(1, countFailedSince(this.deps.db, new Date(now.getTime() - 24 * HOUR_MS)));
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'could not count failed messages');
+    }
+    this.raise(MESSAGES_FAILED_ALERT, `${count} pesan gagal dikirim dalam 24 jam terakhir (ditolak WhatsApp atau terus gagal). Rinciannya: "imp-smart whatsapp status".`);
+    this.notifyAdmins();
+    this.resolve(MESSAGES_FAILED_ALERT);
   }
 
   /** Open alerts' messages, stored or not. Never throws: the health check relies on it. */

@@ -84,7 +84,7 @@ export function createBot(options: BotOptions): Bot {
     logger,
     pacing: options.pacing ?? null,
     caps: options.caps ?? null,
-    alerts: { raise: (kind, message) => void alerts.raise(kind, message), resolve: (kind) => alerts.resolve(kind) },
+    alerts: { raise: (kind, message) => void alerts.raise(kind, message), resolve: (kind) => alerts.resolve(kind), messageFailed: () => alerts.messagesFailed() },
     onStorageFailure: (error) => storage.failed(error),
     ...(timers ? { sleep: timers.sleep, wake: timers.wake, ...(timers.random ? { random: timers.random } : {}) } : {}),
   });

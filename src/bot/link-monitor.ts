@@ -78,7 +78,7 @@ export class LinkMonitor implements Pick<LinkEvents, 'stateChanged' | 'deliveryF
   deliveryFailed(providerMessageId: string, code: string): void {
     let found = false;
     try {
-      found = markDeliveryFailed(this.deps.db, providerMessageId, code);
+      found = markDeliveryFailed(this.deps.db, providerMessageId, code, this.deps.clock.now());
     } catch (error) {
       this.deps.logger.error({ err: error }, 'could not record a delivery failure');
     }

@@ -210,6 +210,8 @@ export const outbox = sqliteTable(
     notBefore: text('not_before').notNull(),
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
+    /** When it was given up: refused by the network, or still failing after its retries. */
+    failedAt: text('failed_at'),
     providerMessageId: text('provider_message_id'),
     /** The inbound message that caused this one, if any (no foreign key: inbound rows are pruned). */
     inboundId: integer('inbound_id'),

@@ -57,7 +57,7 @@ describe('router', () => {
     h.transport.offline = true;
     expect(await h.send(PPKBD_PHONE, 'halo')).toEqual([]);
     const pending = h.db.select().from(outbox).all();
-    expect(pending).toMatchObject([{ status: 'pending', attempts: 1, lastError: expect.stringContaining('offline') }]);
+    expect(pending).toMatchObject([{ status: 'pending', attempts: 0, lastError: expect.stringContaining('offline') }]);
     h.transport.offline = false;
     await h.bot.idle();
     expect(h.transport.sent).toHaveLength(0); // backoff not over yet

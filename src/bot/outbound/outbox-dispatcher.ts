@@ -8,7 +8,8 @@
 //
 // Failures: rejected → failed for good (463/479 are never retried). Unreachable (link down, reach-out restriction)
 // → the whole dispatcher pauses with backoff and resumes at once when the link is back, in order: the waiting messages
-// do not each carry a backoff of their own. Anything else → that message (and so its chat) retries with backoff.
+// do not each carry a backoff of their own. Anything else → that message (and so its chat) retries with backoff, and
+// is given up after MAX_SEND_ATTEMPTS. A message given up is shown by `whatsapp status` and told to the admins.
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
 import { isStorageFailure } from '../../db/database-errors.js';
@@ -52,6 +53,9 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(10 * 60_000, 5_000 * 2 ** Math.max(0, attempts));
 }
 
+/** Tries of a message that keeps failing for a reason of its own (about 10 minutes of backoff) before it is given up. */
+export const MAX_SEND_ATTEMPTS = 8;
+
 export function toOutbound(row: OutboxRow, priority: SendPriority = priorityName(row.priority)): OutboundMessage {
   return {
     outboxId: row.id,
@@ -67,6 +71,8 @@ export function toOutbound(row: OutboxRow, priority: SendPriority = priorityName
 export interface DispatcherAlerts {
   raise(kind: string, message: string): void;
   resolve(kind: string): void;
+  /** A message was given up (refused, or still failing after its retries): the admins hear of it. */
+  messageFailed(reason: string): void;
 }
 
 export interface DispatcherDeps {
@@ -223,11 +229,17 @@ export class OutboxDispatcher {
     try {
       if (error instanceof TransportRejectedError) {
         logger.warn({ outboxId: row.id, reason }, 'outbound message rejected; not retried');
-        markFailed(db, row.id, reason);
+        markFailed(db, row.id, reason, clock.now());
+        this.deps.alerts?.messageFailed(reason);
       } else if (error instanceof TransportUnreachableError) {
         // The link, not the message: pause everything; the link's recovery (or the backoff) resumes in order.
         noteUnreachable(db, row.id, reason);
         this.#pause();
+      } else if (row.attempts + 1 >= MAX_SEND_ATTEMPTS) {
+        const final = `${reason} (gave up after ${row.attempts + 1} tries)`;
+        logger.error({ err: error, outboxId: row.id }, 'send kept failing; given up');
+        markFailed(db, row.id, final, clock.now());
+        this.deps.alerts?.messageFailed(final);
       } else {
         const retryAt = new Date(clock.now().getTime() + retryDelayMs(row.attempts));
         markRetry(db, row.id, reason, retryAt);

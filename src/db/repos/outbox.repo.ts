@@ -90,12 +90,12 @@ export function sentPerMinute(db: DbOrTx, since: Date): { minute: string; n: num
     .all();
 }
 
-/** The network could not be reached: counted, and the message stays due (the link's recovery resends it). */
+/**
+ * The network could not be reached: noted, not counted against the message (a link down for a day must not use up
+ * its retries), and it stays due; the link's recovery resends it.
+ */
 export function noteUnreachable(db: DbOrTx, id: number, error: string): void {
-  db.update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error })
-    .where(eq(outbox.id, id))
-    .run();
+  db.update(outbox).set({ lastError: error }).where(eq(outbox.id, id)).run();
 }
 
 export function markSent(db: DbOrTx, id: number, now: Date, providerMessageId: string | null): void {
@@ -113,12 +113,21 @@ export function markRetry(db: DbOrTx, id: number, error: string, retryAt: Date):
     .run();
 }
 
-/** A final failure: the transport refused this message; it is never retried. */
-export function markFailed(db: DbOrTx, id: number, error: string): void {
+/** A final failure: the transport refused this message, or it kept failing; it is never retried. */
+export function markFailed(db: DbOrTx, id: number, error: string, now: Date): void {
   db.update(outbox)
-    .set({ status: 'failed', attempts: sql`${outbox.attempts} + 1`, lastError: error })
+    .set({ status: 'failed', attempts: sql`${outbox.attempts} + 1`, lastError: error, failedAt: now.toISOString() })
     .where(eq(outbox.id, id))
     .run();
+}
+
+export function countFailedSince(db: DbOrTx, since: Date): number {
+  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.status, 'failed'), gte(outbox.failedAt, since.toISOString()))).get()?.n ?? 0;
+}
+
+/** Messages given up, newest first (for `whatsapp status` and the admins' alert). */
+export function recentFailures(db: DbOrTx, limit = 5): OutboxRow[] {
+  return db.select().from(outbox).where(eq(outbox.status, 'failed')).orderBy(sql`${outbox.failedAt} desc`, sql`${outbox.id} desc`).limit(limit).all();
 }
 
 export function outboxCounts(db: DbOrTx): Record<'pending' | 'sent' | 'failed', number> {
@@ -142,11 +151,11 @@ export function nextDueAt(db: DbOrTx): Date | null {
  * WhatsApp refused a message after accepting it (a late delivery error). The row is failed with the code and never
  * retried: retrying a 463/479 counts as another reach-out and deepens a restriction.
  */
-export function markDeliveryFailed(db: DbOrTx, providerMessageId: string, code: string): boolean {
+export function markDeliveryFailed(db: DbOrTx, providerMessageId: string, code: string, now: Date): boolean {
   return (
     db
       .update(outbox)
-      .set({ status: 'failed', lastError: `delivery failed (${code})` })
+      .set({ status: 'failed', lastError: `delivery failed (${code})`, failedAt: now.toISOString() })
       .where(eq(outbox.providerMessageId, providerMessageId))
       .run().changes > 0
   );
