@@ -226,3 +226,4 @@ export const outbox = sqliteTable(
 export * from './schema-whatsapp.js';
 export * from './schema-recap.js';
 export * from './schema-cases.js';
+export * from './schema-groups.js';
