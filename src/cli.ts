@@ -24,6 +24,11 @@ Commands:
   areas list [--period YYYY-MM]  kecamatan and desa with codes, and who takes part in the period
   areas join CODE --from YYYY-MM   a desa (or every desa of a kecamatan/kabupaten code) takes part from that month
   areas leave CODE --from YYYY-MM  ... stops taking part from that month
+  groups list                    the WhatsApp groups the bot has seen, with what each is bound to
+  groups set GROUP-ID pkb KECAMATAN | GROUP-ID dinas
+                                 bind a group to a kecamatan's PKB (code or name) or to the Dinas, as DAFTAR GRUP
+                                 does inside the group; one group per kecamatan (a new one replaces the old)
+  groups remove GROUP-ID         unbind a group (HAPUS GRUP): its messages go to the people one by one again
   export recap --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE]
                                  one row per desa/kelurahan of the scope, also those that have not reported: every
                                  field, the indicators, status, version, sent/verified (WITA), late, confirmed

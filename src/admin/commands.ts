@@ -1,4 +1,4 @@
-// Operator commands on the database: people, areas and exports. No transport involved.
+// Operator commands on the database: people, areas, WhatsApp groups and exports. No transport involved.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { writeCasesXlsx } from '../reports/cases-xlsx.js';
 import { recapExportRows, toCsv, type ExportRow } from '../reports/recap-export.js';
 import { writeXlsx } from '../reports/recap-xlsx.js';
 import { runExport } from './export-command.js';
+import { runGroupsCommand } from './groups-command.js';
 import { witaPeriod } from '../time/wita.js';
 
 export class AdminUsageError extends Error {
@@ -175,6 +176,10 @@ export async function runAdminCommand(command: string, argv: string[], config: C
         database.close();
       }
     }
+    case 'groups list':
+    case 'groups set':
+    case 'groups remove':
+      return runGroupsCommand(sub!, positionals.slice(1), open, io.out, (message) => new AdminUsageError(message));
     case 'export recap': {
       const settings = recapSettings(config);
       return runExport<ExportRow>(

@@ -10,6 +10,7 @@ import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fiel
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseSlaJob } from './features/case-sla.js';
+import { groupRegistrationHandlers } from './features/group-registration.js';
 import { retentionJob } from './features/retention.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -106,6 +107,7 @@ export function createBot(options: BotOptions): Bot {
       recapStatusFactsLoader(recap.settings, recap.calendar),
       casesFactsLoader(),
     ],
+    groupCommands: { ...groupRegistrationHandlers() },
     domainHandlers: {
       recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar),
       recap_reviewed: recapReviewedHandler(recap.settings, recap.calendar),

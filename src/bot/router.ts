@@ -9,7 +9,6 @@ import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/client.js';
 import { isStorageFailure } from '../db/database-errors.js';
 import { loadConversation, saveConversation } from '../db/repos/conversations.repo.js';
-import { rememberGroup } from '../db/repos/groups.repo.js';
 import {
   completeInbound,
   journalInbound,
@@ -28,6 +27,7 @@ import type { FlowRegistry } from '../flows/registry.js';
 import { hashSender, type Logger } from '../logger.js';
 import { actorOf } from './actor.js';
 import { applyEvents, type CompletionHandler, type DomainEventHandlers } from './apply-events.js';
+import { handleGroupMessage, type GroupCommandHandlers } from './group-messages.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { InboundMessage } from './transport.js';
 
@@ -42,6 +42,8 @@ export interface RouterDeps {
   completions?: Readonly<Record<string, CompletionHandler>>;
   /** Stores domain events (a submitted recap…) in the message's transaction. */
   domainHandlers?: DomainEventHandlers;
+  /** Handlers of the commands the bot answers inside a WhatsApp group (DAFTAR GRUP…); anything else there is silent. */
+  groupCommands?: GroupCommandHandlers;
   /** Read what flows need to know for this sender (facts), inside the message's transaction. */
   facts?: readonly FactsLoader[];
   /** Called after each commit that may have queued messages (the dispatcher's kick). */
@@ -221,9 +223,9 @@ export class Router {
         const row = journalRow(tx, id);
         if (!row || row.outcome !== null) return 'duplicate';
         const message = (read.message = fromJournal(row));
-        const result = this.#process(tx, id, message, now);
-        completeInbound(tx, id, result, now);
-        return result;
+        const { outcome, forgetText } = this.#process(tx, id, message, now);
+        completeInbound(tx, id, outcome, now, { forgetText });
+        return outcome;
       });
       this.#recovered();
       return outcome;
@@ -246,14 +248,14 @@ export class Router {
   }
 
   /** Runs the message through the engine inside the transaction; returns what became of it. */
-  #process(tx: Tx, inboundId: number, message: InboundMessage, now: Date): InboundOutcome {
-    if (message.chat.kind === 'group') {
-      // The bot posts to groups but does not hold conversations in them: a menu there would show one person's
-      // data to everyone. Nothing is sent here.
-      rememberGroup(tx, message.chat.groupId, message.chat.label ?? message.chat.groupId);
-      return 'ignored';
-    }
+  #process(tx: Tx, inboundId: number, message: InboundMessage, now: Date): { outcome: InboundOutcome; forgetText: boolean } {
     const senderKey = senderKeyOf(message);
+    if (message.chat.kind === 'group') {
+      // The bot holds no conversation in a group (a menu there would show one person's data to everyone): it answers
+      // its group commands only and is silent otherwise.
+      const { logger, areas } = this.deps;
+      return handleGroupMessage(tx, { inboundId, message, groupId: message.chat.groupId, senderKey, now }, { areas, logger, handlers: this.deps.groupCommands ?? {} });
+    }
     const person = message.from.phone ? findActivePersonByPhone(tx, message.from.phone) : undefined;
     const actor = actorOf(person);
     const state = loadConversation<ConversationState>(tx, senderKey) ?? EMPTY_CONVERSATION;
@@ -270,7 +272,7 @@ export class Router {
       completions: this.deps.completions ?? {},
       domain: this.deps.domainHandlers ?? {},
     });
-    return 'handled';
+    return { outcome: 'handled', forgetText: false };
   }
 
   #recordFailure(id: number, message: InboundMessage | null, now: Date): ReceiveOutcome {

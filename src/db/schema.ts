@@ -247,3 +247,4 @@ export const jobRuns = sqliteTable(
 export * from './schema-whatsapp.js';
 export * from './schema-recap.js';
 export * from './schema-cases.js';
+export * from './schema-groups.js';

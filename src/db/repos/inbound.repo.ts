@@ -61,10 +61,13 @@ export function unprocessedJournal(db: DbOrTx, limit = 500): { id: number; sende
     .all();
 }
 
-/** Marks the message processed (in the transaction of its effects); its payload is no longer needed. */
-export function completeInbound(db: DbOrTx, id: number, outcome: InboundOutcome, processedAt: Date): void {
+/**
+ * Marks the message processed (in the transaction of its effects); its payload is no longer needed. `forgetText`: the
+ * message was not meant for the bot (members talking in a group), so its text is not kept either.
+ */
+export function completeInbound(db: DbOrTx, id: number, outcome: InboundOutcome, processedAt: Date, options: { forgetText?: boolean } = {}): void {
   db.update(inboundMessages)
-    .set({ outcome, processedAt: processedAt.toISOString(), payload: null })
+    .set({ outcome, processedAt: processedAt.toISOString(), payload: null, ...(options.forgetText ? { text: null } : {}) })
     .where(eq(inboundMessages.id, id))
     .run();
 }

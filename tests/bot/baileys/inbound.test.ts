@@ -428,4 +428,12 @@ describe('toInboundMessage', () => {
     const b = toInboundMessage(accepted(deliverOne(wa({ conversation: 'x' }, { id: 'SAME', remoteJid: GROUP, participant: PN }))), sender);
     expect(a.id).not.toBe(b.id);
   });
+
+  it('when the group\'s name is known, then it is the chat\'s label; a private chat has none', () => {
+    const sender = { phone: PHONE, lid: null };
+    const inGroup = accepted(deliverOne(wa({ conversation: 'DAFTAR GRUP DINAS' }, { id: 'G1', remoteJid: GROUP, participant: PN })));
+    expect(toInboundMessage(inGroup, sender, 'PKB Bontomarannu').chat).toEqual({ kind: 'group', groupId: GROUP, label: 'PKB Bontomarannu' });
+    expect(toInboundMessage(inGroup, sender).chat).toEqual({ kind: 'group', groupId: GROUP });
+    expect(toInboundMessage(accepted(deliverOne(wa({ conversation: 'x' }, { id: 'P1' }))), sender, 'ignored').chat).toEqual({ kind: 'private', address: PN });
+  });
 });

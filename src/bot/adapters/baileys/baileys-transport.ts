@@ -357,7 +357,10 @@ export class BaileysTransport implements Transport {
           });
           // Baileys has acknowledged the message to WhatsApp already: the handler writes it to the bot's journal at
           // once, so nothing else (such as the read receipt's round trip) may stand before the next message's turn.
-          await this.#handler?.(toInboundMessage(verdict, sender));
+          // The group's name only from the cache (filled when the bot writes to the group): no look-up stands
+          // before the journal insert.
+          const subject = verdict.chat.kind === 'group' ? this.#groups.get(verdict.chat.jid)?.subject : undefined;
+          await this.#handler?.(toInboundMessage(verdict, sender, subject));
           // Read receipts make the number look attended, not like an unattended bot.
           void sock.readMessages([verdict.key]).catch((err: unknown) => this.#o.logger.debug({ err }, 'read receipt failed'));
         } catch (err) {

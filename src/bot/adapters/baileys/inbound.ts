@@ -193,6 +193,8 @@ export async function resolveSenderPhone(
 export function toInboundMessage(
   accepted: Extract<Classified, { kind: 'accept' }>,
   sender: { phone: string | null; lid: string | null },
+  /** The group's name when already known (cached metadata): it names the group to operators and in replies. */
+  groupSubject?: string | null,
 ): InboundMessage {
   const { key, chat, content, sentAt } = accepted;
   // WhatsApp message ids are only unique within a chat, so the chat is part of our de-duplication key.
@@ -204,7 +206,10 @@ export function toInboundMessage(
     id,
     from: { phone: sender.phone, rawId: sender.lid ?? jidNormalizedUser(accepted.ids.primary) },
     // Replies go to the chat exactly as it was received (a PN/LID switch can show the user a duplicate chat, §5).
-    chat: chat.kind === 'private' ? { kind: 'private', address: chat.jid } : { kind: 'group', groupId: chat.jid },
+    chat:
+      chat.kind === 'private'
+        ? { kind: 'private', address: chat.jid }
+        : { kind: 'group', groupId: chat.jid, ...(groupSubject ? { label: groupSubject } : {}) },
     content,
     sentAt,
   };

@@ -1,0 +1,74 @@
+// The commands the bot answers inside a WhatsApp group, read from a message. Pure.
+//
+// In a group the bot holds no conversation: a menu there would show one person's data to everyone. A message is
+// either one of these commands or nothing (the bot stays silent). Each command is an intent for a host-side
+// handler (src/bot/features/); a command without a handler is silent too, so later commands are added by a parser
+// case here and a handler there.
+import { normalizeInput } from '../parse/index.js';
+
+export type GroupCommand =
+  /** DAFTAR GRUP PKB <kecamatan> / DAFTAR GRUP DINAS; `target` null: nothing after DAFTAR GRUP. */
+  | { kind: 'register'; target: RegisterTarget | null }
+  /** HAPUS GRUP. */
+  | { kind: 'unregister' }
+  /**
+   * Not handled yet (issue 10 point 7, issue 11): REKAP [kecamatan] [bulan], BELUM, GRAFIK, HADIR <kode>. `args` is
+   * the rest of the message as typed: group chatter may start with the same word ("rekap sudah saya kirim"), so a
+   * handler stays silent when the rest does not read as a kecamatan or a month.
+   */
+  | { kind: 'recap'; args: string }
+  | { kind: 'missing' }
+  | { kind: 'chart'; args: string }
+  | { kind: 'attend'; code: string };
+
+/** `kecamatan` as typed (null: not given), for the tolerant area lookup. */
+export type RegisterTarget = { role: 'pkb'; kecamatan: string | null } | { role: 'dinas' };
+
+export type GroupCommandKind = GroupCommand['kind'];
+
+// "grup" is also written "group" and "grub"; "DAFTARKAN GRUP" means the same as "DAFTAR GRUP".
+const REGISTER = /^daftar(?:kan)?\s+gr(?:u|ou)[pb]\b\s*(.*)$/i;
+const UNREGISTER = /^hapus\s+gr(?:u|ou)[pb]\b/i;
+const DINAS = /^(?:dinas|dppkb)\b/i;
+// "DAFTAR GRUP PKB Bontomarannu", "... PENYULUH KB …", "... KOORDINATOR …": the role word before the name (a
+// koordinator means the same kecamatan group).
+const PKB_WORD = /^(?:pkb|plkb|penyuluh(?:\s+kb)?|koordinator(?:\s+pkb)?)\b\s*/i;
+// "... Bontomarannu Kab. Gowa": the kabupaten after the name says nothing more.
+const KABUPATEN = /[\s,]*(?:kab(?:upaten)?\.?\s*)?gowa$/i;
+const RECAP = /^rekap\b\s*(.*)$/i;
+const CHART = /^grafik\b\s*(.*)$/i;
+const ATTEND = /^hadir\s+(\S+)$/i;
+
+/**
+ * The command in a group message, or null for anything else. Case and extra spaces do not matter, nor a leading "/"
+ * or "#" (people copy commands from other bots) or a full stop at the end.
+ */
+export function parseGroupCommand(raw: string): GroupCommand | null {
+  const text = normalizeInput(raw)
+    .replace(/^[/#]+\s*/, '')
+    .replace(/[\s.!?,;]+$/, '');
+  if (text === '') return null;
+  const register = REGISTER.exec(text);
+  if (register) {
+    const rest = register[1]!.trim();
+    if (rest === '') return { kind: 'register', target: null };
+    if (DINAS.test(rest)) return { kind: 'register', target: { role: 'dinas' } };
+    const name = rest.replace(PKB_WORD, '').replace(KABUPATEN, '').trim();
+    return { kind: 'register', target: { role: 'pkb', kecamatan: name === '' ? null : name } };
+  }
+  if (UNREGISTER.test(text)) return { kind: 'unregister' };
+  if (/^belum$/i.test(text)) return { kind: 'missing' };
+  const recap = RECAP.exec(text);
+  if (recap) return { kind: 'recap', args: recap[1]!.trim() };
+  const chart = CHART.exec(text);
+  if (chart) return { kind: 'chart', args: chart[1]!.trim() };
+  const attend = ATTEND.exec(text);
+  if (attend) return { kind: 'attend', code: attend[1]!.toUpperCase() };
+  return null;
+}
+
+/** DAFTAR GRUP or HAPUS GRUP: the commands that change what a group receives. */
+export function isGroupRegistrationCommand(raw: string): boolean {
+  const kind = parseGroupCommand(raw)?.kind;
+  return kind === 'register' || kind === 'unregister';
+}
