@@ -6,6 +6,7 @@ import type { ConversationOptions } from '../flows/conversation.js';
 import { productionRegistry } from '../flows/index.js';
 import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
+import type { MediaStore } from '../media/media-store.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
@@ -43,6 +44,8 @@ export interface BotOptions {
   alerts?: AlertDesk;
   /** Inbound message text and sent-message copies are deleted after this many days (default 90, UU PDP). */
   messageRetentionDays?: number;
+  /** Where images and documents are saved before they are queued (charts, XLSX); pruned with the retention. */
+  media?: MediaStore | null;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -54,6 +57,8 @@ export interface Bot {
   storage: StorageHealth;
   /** Daily jobs (case SLA, retention prune): node-cron runs them in production, the simulator on its clock. */
   jobs: readonly DailyJob[];
+  /** The media store (null when the bot was built without one: it then sends text only). */
+  media: MediaStore | null;
   /**
    * Starts receiving, processes what the inbound journal still holds (a crash, a full disk) and sends whatever the
    * outbox still holds from before a restart.
@@ -117,7 +122,12 @@ export function createBot(options: BotOptions): Bot {
   });
   const jobs = [
     caseSlaJob(() => database.db, () => database.areas, options.caseFollowUpDays ?? 7, kick),
-    retentionJob(() => database.db, { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs }, logger),
+    retentionJob(
+      () => database.db,
+      { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs },
+      logger,
+      options.media ?? null,
+    ),
   ];
   return {
     router,
@@ -125,6 +135,7 @@ export function createBot(options: BotOptions): Bot {
     alerts,
     storage,
     jobs,
+    media: options.media ?? null,
     async start() {
       await transport.start(async (message) => {
         // Returns once the message is in the journal: the transport may acknowledge it then.

@@ -3,7 +3,9 @@
 //   sent outbox messages is blanked (the rows stay), since a reply can echo what was typed;
 // - a conversation idle longer than the conversation expiry keeps its answers but not the text as typed (a draft
 //   left behind must not hold a typed NIK for ever);
-// - cases closed more than 12 months ago are de-identified (domain.md §10).
+// - cases closed more than 12 months ago are de-identified (domain.md §10);
+// - media files (charts, XLSX) of messages done longer than the retention ago, and files no message points to, are
+//   deleted (media/prune-media.ts), after the transaction: files are not part of it.
 import type { Db, DbOrTx } from '../../db/client.js';
 import { deidentifyClosedCases } from '../../db/repos/cases.repo.js';
 import { conversationsIdleSince, replaceConversationState } from '../../db/repos/conversations.repo.js';
@@ -13,6 +15,8 @@ import { pruneSentMessages } from '../../db/repos/whatsapp.repo.js';
 import { forgetConversationText } from '../../flows/conversation.js';
 import type { ConversationState } from '../../flows/engine/types.js';
 import type { Logger } from '../../logger.js';
+import type { MediaStore } from '../../media/media-store.js';
+import { pruneMedia } from '../../media/prune-media.js';
 import type { DailyJob } from '../scheduler.js';
 
 const DAY_MS = 86_400_000;
@@ -53,7 +57,7 @@ export function runRetention(db: Db, now: Date, settings: RetentionSettings): nu
 }
 
 /** Every night at 02:15 WITA, when the bot is quiet; serve also runs it once at start (a server off at 02:15 would skip it). */
-export function retentionJob(db: () => Db, settings: RetentionSettings, logger: Logger): DailyJob {
+export function retentionJob(db: () => Db, settings: RetentionSettings, logger: Logger, media: MediaStore | null = null): DailyJob {
   return {
     name: 'message_retention',
     hour: 2,
@@ -62,6 +66,8 @@ export function retentionJob(db: () => Db, settings: RetentionSettings, logger: 
     run: (now) => {
       const removed = runRetention(db(), now, settings);
       if (removed > 0) logger.info({ removed }, 'pruned old message logs, typed text and closed cases');
+      const files = media ? pruneMedia(db(), media, now, { retentionDays: settings.retentionDays }) : 0;
+      if (files > 0) logger.info({ files }, 'deleted old media files');
     },
   };
 }
