@@ -50,6 +50,10 @@ export default tseslint.config(
     rules: restrict(['**/bot/**', '**/http/**', '**/reports/**', '**/main.js', 'fastify', '@whiskeysockets/baileys'], 'the db layer sits below everything else'),
   },
   {
+    files: ['src/media/**/*.ts'],
+    rules: restrict(['**/bot/**', '**/flows/**', '**/http/**', '**/reports/**', '**/main.js', 'fastify', '@whiskeysockets/baileys'], 'the media store keeps files for the outbox: it sits beside db, below everything else'),
+  },
+  {
     files: ['src/http/**/*.ts'],
     rules: restrict(['**/bot/**', 'better-sqlite3', '@whiskeysockets/baileys', '**/main.js'], 'http reads through db/index and reports only'),
   },

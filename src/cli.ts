@@ -14,8 +14,11 @@ Usage: imp-smart <command> [options]
 Commands:
   serve [--pair-code +62…]       run the bot (transport from IMP_TRANSPORT) and the HTTP API; what npm start runs.
                                  WhatsApp without a session prints a QR code; --pair-code prints a code instead
-  simulate [--people FILE.csv]   run a transcript from stdin through the bot; every outbound message to stdout.
-                                 With --db PATH a later run continues the story, from the clock the last run left
+  simulate [--people FILE.csv] [--media-dir DIR]
+                                 run a transcript from stdin through the bot; every outbound message to stdout
+                                 (images and documents as [gambar: NAME] / [dokumen: NAME]; --media-dir writes the
+                                 files into DIR). With --db PATH a later run continues the story, from the clock the
+                                 last run left
   chat --as +62…                 talk to the bot in this terminal as that phone number (an existing database)
   people import FILE.csv         register people (phone,name,role,area,unit); all rows or nothing
   people list                    show who is registered
@@ -120,6 +123,7 @@ async function run(argv: string[], setLogLevel: (level: string) => void): Promis
         transcript,
         ...(values.db ? { dbPath: values.db } : {}),
         ...(values.people ? { peopleFile: values.people } : {}),
+        ...(values['media-dir'] ? { mediaDir: values['media-dir'] } : {}),
       });
       return 0;
     }

@@ -12,6 +12,8 @@ function cronExpression(fallback: string) {
 
 export const ConfigSchema = z.object({
   IMP_DB_PATH: z.string().min(1).default('./data/imp-smart.db'),
+  /** Images and documents the bot sends (charts, XLSX); default beside the database, named after it. */
+  IMP_MEDIA_DIR: z.string().min(1).optional(),
   IMP_TRANSPORT: z.enum(['baileys', 'console']).default('baileys'),
   IMP_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   IMP_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -62,6 +64,8 @@ export type EnvConfig = z.infer<typeof ConfigSchema>;
 
 export interface Config {
   dbPath: string;
+  /** Null: beside the database (media/media-store.ts mediaDirFor). */
+  mediaDir: string | null;
   dbSynchronous: 'FULL' | 'NORMAL';
   sending: { ratePerSecond: number; burst: number; outreachPerMinute: number; capHourly: number; capDaily: number };
   transport: 'baileys' | 'console';
@@ -97,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return Object.freeze({
     dbPath: e.IMP_DB_PATH,
+    mediaDir: e.IMP_MEDIA_DIR ?? null,
     dbSynchronous: e.IMP_DB_SYNCHRONOUS,
     sending: Object.freeze({
       ratePerSecond: e.IMP_SEND_RATE_PER_SECOND,

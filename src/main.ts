@@ -19,6 +19,7 @@ import { loadOrCreateInstallSeed, loadOrCreateLogSalt } from './db/repos/runtime
 import { createAuthKeyValueStore, createLidPairStore, createSendHoldStore, createSentMessageStore } from './db/repos/whatsapp.repo.js';
 import { buildApp } from './http/app.js';
 import { createLogger, useLogSalt, type Logger } from './logger.js';
+import { MediaStore, mediaDirFor } from './media/media-store.js';
 import { normalizePhone } from './people/phone.js';
 import { WITA_ZONE } from './time/wita.js';
 
@@ -27,6 +28,11 @@ function recapOptions(config: Config) {
     settings: { pusRule: config.recap.pusRule, parts: config.recap.parts },
     calendar: { dueDay: config.recap.dueDay, closeDay: config.recap.closeDay },
   };
+}
+
+/** The media directory of the database the bot runs on: IMP_MEDIA_DIR, else beside the database. */
+function mediaStoreOf(config: Config): MediaStore {
+  return new MediaStore(config.mediaDir ?? mediaDirFor(config.dbPath));
 }
 
 /** WhatsApp's pacing with the operator's rates. */
@@ -81,6 +87,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     caps: { hourly: config.sending.capHourly, daily: config.sending.capDaily },
     timers: realTimers,
     alerts,
+    media: mediaStoreOf(config),
   });
   kick = () => void bot.idle();
   linkRestored = () => bot.dispatcher.linkRestored();
@@ -165,6 +172,8 @@ export interface SimulateArgs {
   transcript: string;
   dbPath?: string;
   peopleFile?: string;
+  /** --media-dir: the images and documents the bot sends are also written here, by their names. */
+  mediaDir?: string;
 }
 
 /** `imp-smart simulate`: transcript on stdin, every outbound message on stdout. */
@@ -175,6 +184,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
     transcript: args.transcript,
     ...(args.dbPath ? { dbPath: args.dbPath } : {}),
     ...(args.peopleFile ? { people: { csv: readTextFile(args.peopleFile), name: args.peopleFile } } : {}),
+    ...(args.mediaDir ? { mediaDir: args.mediaDir } : {}),
     write: (text) => process.stdout.write(text),
     logger,
     conversation: { expiryMs: config.conversationExpiryMs },
@@ -202,7 +212,18 @@ export async function chat(config: Config, phone: string): Promise<void> {
     now: () => systemClock.now(),
     onClose: () => finish(),
   });
-  const bot = createBot({ database, transport, clock: systemClock, logger, conversation: { expiryMs: config.conversationExpiryMs }, recap: recapOptions(config), caseFollowUpDays: config.caseFollowUpDays, messageRetentionDays: config.messageRetentionDays, schedule: config.schedule });
+  const bot = createBot({
+    database,
+    transport,
+    clock: systemClock,
+    logger,
+    conversation: { expiryMs: config.conversationExpiryMs },
+    recap: recapOptions(config),
+    caseFollowUpDays: config.caseFollowUpDays,
+    messageRetentionDays: config.messageRetentionDays,
+    schedule: config.schedule,
+    media: mediaStoreOf(config),
+  });
   await bot.start();
   await finished;
   await bot.idle();

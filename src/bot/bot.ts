@@ -6,6 +6,7 @@ import type { ConversationOptions } from '../flows/conversation.js';
 import { productionRegistry } from '../flows/index.js';
 import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
+import type { MediaStore } from '../media/media-store.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
@@ -48,6 +49,8 @@ export interface BotOptions {
   schedule?: Partial<JobSchedule>;
   /** Inbound message text and sent-message copies are deleted after this many days (default 90, UU PDP). */
   messageRetentionDays?: number;
+  /** Where images and documents are saved before they are queued (charts, XLSX); pruned with the retention. */
+  media?: MediaStore | null;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -61,6 +64,8 @@ export interface Bot {
   jobs: readonly Job[];
   /** Runs a job's slot exactly once (job_runs), and makes up missed slots at start. */
   runner: JobRunner;
+  /** The media store (null when the bot was built without one: it then sends text only). */
+  media: MediaStore | null;
   /**
    * Starts receiving, processes what the inbound journal still holds (a crash, a full disk) and sends whatever the
    * outbox still holds from before a restart.
@@ -126,7 +131,11 @@ export function createBot(options: BotOptions): Bot {
   const schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
   const jobs: Job[] = [
     caseSlaJob(schedule.caseSla, options.caseFollowUpDays ?? 7),
-    retentionJob(schedule.retention, { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs }),
+    retentionJob(
+      schedule.retention,
+      { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs },
+      options.media ?? null,
+    ),
   ];
   const runner = new JobRunner({ db: database.db, clock, areas: () => database.areas, logger, onQueued: kick });
   return {
@@ -136,6 +145,7 @@ export function createBot(options: BotOptions): Bot {
     alerts,
     storage,
     jobs,
+    media: options.media ?? null,
     async start() {
       await transport.start(async (message) => {
         // Returns once the message is in the journal: the transport may acknowledge it then.

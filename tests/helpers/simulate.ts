@@ -13,6 +13,8 @@ export interface SimulateOptions {
   completions?: Record<string, CompletionHandler>;
   expiryMs?: number;
   retentionDays?: number;
+  /** --media-dir: where the simulator writes the images and documents the bot sends. */
+  mediaDir?: string;
 }
 
 export async function simulate(transcript: string, options: SimulateOptions = {}): Promise<string> {
@@ -29,6 +31,7 @@ export async function simulate(transcript: string, options: SimulateOptions = {}
     ...(options.registry ? { registry: options.registry } : {}),
     ...(options.completions ? { completions: options.completions } : {}),
     ...(options.retentionDays ? { messageRetentionDays: options.retentionDays } : {}),
+    ...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),
   });
   return out;
 }

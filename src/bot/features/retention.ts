@@ -3,7 +3,9 @@
 //   sent outbox messages is blanked (the rows stay), since a reply can echo what was typed;
 // - a conversation idle longer than the conversation expiry keeps its answers but not the text as typed (a draft
 //   left behind must not hold a typed NIK for ever);
-// - cases closed more than 12 months ago are de-identified (domain.md §10).
+// - cases closed more than 12 months ago are de-identified (domain.md §10);
+// - media files (charts, XLSX) of messages done longer than the retention ago, and files no message points to, are
+//   deleted (media/prune-media.ts).
 import type { DbOrTx } from '../../db/client.js';
 import { deidentifyClosedCases } from '../../db/repos/cases.repo.js';
 import { conversationsIdleSince, replaceConversationState } from '../../db/repos/conversations.repo.js';
@@ -12,6 +14,8 @@ import { blankOldOutboxText } from '../../db/repos/outbox.repo.js';
 import { pruneSentMessages } from '../../db/repos/whatsapp.repo.js';
 import { forgetConversationText } from '../../flows/conversation.js';
 import type { ConversationState } from '../../flows/engine/types.js';
+import type { MediaStore } from '../../media/media-store.js';
+import { pruneMedia } from '../../media/prune-media.js';
 import type { Job } from '../jobs/job.js';
 
 const DAY_MS = 86_400_000;
@@ -54,7 +58,7 @@ export function runRetention(tx: DbOrTx, now: Date, settings: RetentionSettings)
  * Every night (default 02:15 WITA, when the bot is quiet). A night missed while the server was off is made up at
  * start, up to a week late: data must not outlive its retention because a server was switched off.
  */
-export function retentionJob(cronExpression: string, settings: RetentionSettings): Job {
+export function retentionJob(cronExpression: string, settings: RetentionSettings, media: MediaStore | null = null): Job {
   return {
     name: 'message_retention',
     cron: cronExpression,
@@ -62,6 +66,8 @@ export function retentionJob(cronExpression: string, settings: RetentionSettings
     run: (tx, { now, logger }) => {
       const removed = runRetention(tx, now, settings);
       if (removed > 0) logger.info({ removed }, 'pruned old message logs, typed text and closed cases');
+      const files = media ? pruneMedia(tx, media, now, { retentionDays: settings.retentionDays }) : 0;
+      if (files > 0) logger.info({ files }, 'deleted old media files');
       return 0;
     },
   };

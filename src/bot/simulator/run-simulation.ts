@@ -13,6 +13,7 @@ import { loadOrCreateLogSalt, readRuntimeState, writeRuntimeState } from '../../
 import type { ConversationOptions } from '../../flows/conversation.js';
 import type { FlowRegistry } from '../../flows/registry.js';
 import { useLogSalt, type Logger } from '../../logger.js';
+import { MediaStore, mediaDirFor } from '../../media/media-store.js';
 import { normalizePhone } from '../../people/phone.js';
 import { formatImportReport, importPeople } from '../../people/people-import.js';
 import type { CompletionHandler } from '../apply-events.js';
@@ -35,6 +36,12 @@ export interface SimulationOptions {
   dbPath?: string;
   /** People CSV imported first, exactly as `imp-smart people import` does. */
   people?: { csv: string; name: string };
+  /**
+   * Where the images and documents the bot sends are written, by their names (--media-dir), so they can be opened.
+   * The bot's own media store is always the one beside the simulated database (never IMP_MEDIA_DIR: a story's
+   * prune would delete the real bot's files); a temporary database's goes with it.
+   */
+  mediaDir?: string;
   write: (text: string) => void;
   logger: Logger;
   conversation: ConversationOptions;
@@ -63,6 +70,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
   // The simulator runs the bot and sends the outbox (to stdout): on a database a running bot owns it would take
   // that bot's messages, so it is refused before the database is opened.
   const lock = claimDatabase(dbPath, 'simulate', { create: true });
+  const media = new MediaStore(mediaDirFor(dbPath));
   let database: ReadyDatabase | null = null;
   try {
     database = openReadyDatabase(dbPath);
@@ -93,7 +101,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
     let bot!: Bot;
     const boot = async (ready: ReadyDatabase) => {
       const db = ready.db;
-      transport = new SimTransport(options.write, (address) => written.get(address) ?? groupLabel(db, address) ?? address);
+      transport = new SimTransport(options.write, (address) => written.get(address) ?? groupLabel(db, address) ?? address, options.mediaDir ?? null);
       bot = createBot({
         database: ready,
         transport,
@@ -106,6 +114,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
         ...(options.caseFollowUpDays ? { caseFollowUpDays: options.caseFollowUpDays } : {}),
         ...(options.schedule ? { schedule: options.schedule } : {}),
         ...(options.messageRetentionDays ? { messageRetentionDays: options.messageRetentionDays } : {}),
+        media,
       });
       await bot.start();
     };
@@ -163,6 +172,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
     database?.close();
     if (temporary) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
     if (temporary) rmSync(lockPathOf(dbPath), { force: true });
+    if (temporary) rmSync(media.dir, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,6 @@
 // The durable outbox: every outbound message is a row before it is a send.
-import { and, asc, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { statSync } from 'node:fs';
+import { and, asc, eq, gte, isNotNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { OUTBOX_PRIORITIES, outbox } from '../schema.js';
 
@@ -38,6 +39,47 @@ export function enqueueOutbound(db: DbOrTx, message: NewOutboxMessage, now: Date
     })
     .returning({ id: outbox.id })
     .get().id;
+}
+
+/** An image or document to send: a file saved before the transaction that queues it (media/media-store.ts). */
+export interface OutboxMedia {
+  kind: 'image' | 'document';
+  /** The file name WhatsApp shows. */
+  name: string;
+  path: string;
+  caption: string;
+}
+
+/**
+ * Queues an image or document. The file must already be on disk: a row committed before its file would be sent as
+ * nothing after a crash, so a missing file is a bug and throws (rolling the transaction back).
+ */
+export function enqueueMedia(db: DbOrTx, toAddress: string, priority: OutboxPriority, media: OutboxMedia, now: Date): number {
+  if (!statSync(media.path, { throwIfNoEntry: false })?.isFile()) throw new Error(`media file missing: ${media.name}`);
+  return enqueueOutbound(db, { toAddress, priority, kind: media.kind, text: media.caption, mediaName: media.name, mediaPath: media.path }, now);
+}
+
+/** How the outbox uses a media file: still to be sent, or done (sent or finally failed) and when the last one was. */
+export interface MediaUse {
+  path: string;
+  pending: boolean;
+  /** ISO time the last finished message with this file was sent (or created, when it failed). */
+  lastDoneAt: string | null;
+}
+
+/** Every media file the outbox points to, for the prune: a file is kept while any message with it is pending. */
+export function mediaUses(db: DbOrTx): MediaUse[] {
+  return db
+    .select({
+      path: sql<string>`${outbox.mediaPath}`,
+      pending: sql<number>`max(${outbox.status} = 'pending')`,
+      lastDoneAt: sql<string | null>`max(case when ${outbox.status} = 'pending' then null else coalesce(${outbox.sentAt}, ${outbox.createdAt}) end)`,
+    })
+    .from(outbox)
+    .where(isNotNull(outbox.mediaPath))
+    .groupBy(outbox.mediaPath)
+    .all()
+    .map((r) => ({ path: r.path, pending: r.pending === 1, lastDoneAt: r.lastDoneAt }));
 }
 
 /** Pending messages whose next attempt is due, oldest first (the order they were created in). */

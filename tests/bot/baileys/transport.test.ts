@@ -237,6 +237,17 @@ describe('outbound', () => {
     expect(t.sock().presences).toEqual([]); // no typing pause before media
   });
 
+  it('when the file of a media message is gone, then that message is rejected (not a network failure that pauses every chat)', async () => {
+    const t = setup();
+    await t.start();
+    t.open();
+    const missing = { kind: 'image' as const, fileName: 'rekap.png', path: '/nonexistent/imp-smart/rekap.png', caption: 'Rekap' };
+    await expect(t.transport.send({ outboxId: 1, priority: 'bulk' as const, to: '+6281234567005', content: missing })).rejects.toBeInstanceOf(TransportRejectedError);
+    expect(t.sock().sentMessages).toEqual([]);
+    await t.transport.send({ outboxId: 2, priority: 'reply' as const, to: '+6281234567005', content: { kind: 'text', text: 'halo' } });
+    expect(t.sock().sentMessages).toHaveLength(1);
+  });
+
   it('when WhatsApp later refuses a message with 463, then it is reported and that chat is not tried again', async () => {
     const t = setup();
     await t.start();

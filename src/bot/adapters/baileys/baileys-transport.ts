@@ -420,10 +420,18 @@ export class BaileysTransport implements Transport {
       await this.#o.sleep(typingDelayMs(content.text));
     }
     if (content.kind !== 'text' && !content.path) throw new TransportRejectedError(`no file for ${content.fileName}`);
+    let waContent;
+    try {
+      waContent = toWaContent(content);
+    } catch (error) {
+      // A file that cannot be read (deleted by hand, pruned) will not appear by retrying; read inside the send below,
+      // its error would look like a network failure and pause every chat's sending.
+      throw new TransportRejectedError(`cannot read the file for ${content.kind === 'text' ? 'text' : content.fileName}`, { cause: error });
+    }
     let sent;
     try {
       // The same outbox row always gets the same id: a re-send after a crash is recognisable as the same message.
-      sent = await sock.sendMessage(jid, toWaContent(content), { messageId: messageIdFor(this.#o.messageIdSeed, message.outboxId) });
+      sent = await sock.sendMessage(jid, waContent, { messageId: messageIdFor(this.#o.messageIdSeed, message.outboxId) });
     } catch (error) {
       const code = statusCodeOf(error);
       if (isRefusalCode(code)) {
