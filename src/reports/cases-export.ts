@@ -62,6 +62,9 @@ export interface CasesExport {
 
 const DAY_MS = 86_400_000;
 
+/** [from, to) of the WITA month "YYYY-MM" (kept under the name the export used; the calendar owns it now). */
+export const witaMonthRange = periodRange;
+
 function parseReasons(json: string): string[] {
   try {
     const parsed: unknown = JSON.parse(json);
