@@ -61,4 +61,9 @@ export default tseslint.config(
     files: ['src/reports/**/*.ts'],
     rules: restrict(['**/bot/**', '**/flows/engine/**', '**/http/**', '**/main.js'], 'reports read the db; they do not reach into the bot or the engine'),
   },
+  {
+    // The aggregation core is rows in, summary out, so it can be tested without a database; aggregate-data.ts loads.
+    files: ['src/reports/aggregate.ts'],
+    rules: restrict([...IO, ...NODE_IO, '**/db/**', '**/bot/**', '**/flows/engine/**', '**/http/**', '**/main.js'], 'the aggregation core is pure: its loader is aggregate-data.ts'),
+  },
 );

@@ -14,9 +14,9 @@ import { createAuthKeyValueStore } from '../db/repos/whatsapp.repo.js';
 import type { RecapSettings } from '../domain/recap/fields.js';
 import { formatImportReport, importPeople } from '../people/people-import.js';
 import { normalizePhone } from '../people/phone.js';
-import { casesExportRows, casesToCsv, type CaseExportRow } from '../reports/cases-export.js';
+import { casesExport, casesToCsv, type CasesExport } from '../reports/cases-export.js';
 import { writeCasesXlsx } from '../reports/cases-xlsx.js';
-import { recapExportRows, toCsv, type ExportRow } from '../reports/recap-export.js';
+import { recapExport, toCsv, type RecapExport } from '../reports/recap-export.js';
 import { writeXlsx } from '../reports/recap-xlsx.js';
 import { runExport } from './export-command.js';
 import { runGroupsCommand } from './groups-command.js';
@@ -182,14 +182,21 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       return runGroupsCommand(sub!, positionals.slice(1), open, io.out, (message) => new AdminUsageError(message));
     case 'export recap': {
       const settings = recapSettings(config);
-      return runExport<ExportRow>(
+      return runExport<RecapExport>(
         {
           name: 'recap',
           filePrefix: 'rekap',
-          rows: (database, scope) => recapExportRows(database.db, database.areas, { ...scope, settings }),
-          summary: (rows) => `${rows.length} desa/kelurahan, ${rows.filter((r) => r.status !== 'belum lapor').length} reported`,
-          csv: (rows) => toCsv(rows, settings),
-          xlsx: (rows, meta, file) => writeXlsx(rows, settings, meta, file),
+          load: (database, scope) =>
+            recapExport(database.db, database.areas, {
+              ...scope,
+              settings,
+              calendar: { dueDay: config.recap.dueDay, closeDay: config.recap.closeDay },
+              caseFollowUpDays: config.caseFollowUpDays,
+              now: systemClock.now(),
+            }),
+          summary: ({ rows }) => `${rows.length} desa/kelurahan, ${rows.filter((r) => r.status !== 'belum lapor').length} reported`,
+          csv: ({ rows }) => toCsv(rows, settings),
+          xlsx: ({ rows, summary }, meta, file) => writeXlsx(rows, settings, { ...meta, summary }, file),
         },
         values,
         open,
@@ -198,14 +205,14 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       );
     }
     case 'export cases':
-      return runExport<CaseExportRow>(
+      return runExport<CasesExport>(
         {
           name: 'cases',
           filePrefix: 'kasus',
-          rows: (database, scope) => casesExportRows(database.db, database.areas, { ...scope, now: systemClock.now() }),
-          summary: (rows) => `${rows.length} cases, ${rows.filter((r) => r.closedAt === null).length} open`,
-          csv: casesToCsv,
-          xlsx: writeCasesXlsx,
+          load: (database, scope) => casesExport(database.db, database.areas, { ...scope, now: systemClock.now(), caseFollowUpDays: config.caseFollowUpDays }),
+          summary: ({ rows }) => `${rows.length} cases, ${rows.filter((r) => r.closedAt === null).length} open`,
+          csv: ({ rows }) => casesToCsv(rows),
+          xlsx: ({ rows, summary }, meta, file) => writeCasesXlsx(rows, { ...meta, summary }, file),
         },
         values,
         open,

@@ -6,15 +6,16 @@ import type { AreaDirectory } from '../areas/directory.js';
 import type { ReadyDatabase } from '../db/bootstrap.js';
 import { exportAreaLabel } from '../reports/recap-export.js';
 
-export interface ExportSpec<Row> {
+/** `Data`: what the export reads for a period and scope (its rows, and the aggregation they come from). */
+export interface ExportSpec<Data> {
   name: 'recap' | 'cases';
   /** Default XLSX file name: `<prefix>-<period>[-<kecamatan>].xlsx`. */
   filePrefix: string;
-  rows(database: ReadyDatabase, scope: { period: string; kecamatanCode: string | undefined }): Row[];
+  load(database: ReadyDatabase, scope: { period: string; kecamatanCode: string | undefined }): Data;
   /** The one line printed after writing a file, e.g. "12 desa/kelurahan, 3 reported". */
-  summary(rows: Row[]): string;
-  csv(rows: Row[]): string;
-  xlsx(rows: Row[], meta: { period: string; areaLabel: string }, file: string): Promise<void>;
+  summary(data: Data): string;
+  csv(data: Data): string;
+  xlsx(data: Data, meta: { period: string; areaLabel: string }, file: string): Promise<void>;
 }
 
 export interface ExportOptions {
@@ -26,8 +27,8 @@ export interface ExportOptions {
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export async function runExport<Row>(
-  spec: ExportSpec<Row>,
+export async function runExport<Data>(
+  spec: ExportSpec<Data>,
   options: ExportOptions,
   open: () => ReadyDatabase,
   out: (text: string) => void,
@@ -43,21 +44,21 @@ export async function runExport<Row>(
   const kecamatan = options.kecamatan;
 
   const database = open();
-  let rows: Row[];
+  let data: Data;
   let areaLabel: string;
   try {
     const areas: AreaDirectory = database.areas;
     if (kecamatan !== undefined && !areas.isKecamatan(kecamatan)) {
       throw usageError(`--kecamatan: ${kecamatan} is not a kecamatan code (see imp-smart areas list)`);
     }
-    rows = spec.rows(database, { period, kecamatanCode: kecamatan });
+    data = spec.load(database, { period, kecamatanCode: kecamatan });
     areaLabel = exportAreaLabel(areas, kecamatan);
   } finally {
     database.close();
   }
-  const summary = `${areaLabel}, ${period}: ${spec.summary(rows)}`;
+  const summary = `${areaLabel}, ${period}: ${spec.summary(data)}`;
   if (format === 'csv') {
-    const csv = spec.csv(rows);
+    const csv = spec.csv(data);
     // Without --out the CSV itself is the output (for piping); out() adds the last line break back.
     if (options.out === undefined) out(csv.replace(/\r\n$/, ''));
     else {
@@ -67,7 +68,7 @@ export async function runExport<Row>(
     return 0;
   }
   const file = options.out ?? `${spec.filePrefix}-${period}${kecamatan ? `-${kecamatan}` : ''}.xlsx`;
-  await spec.xlsx(rows, { period, areaLabel }, file);
+  await spec.xlsx(data, { period, areaLabel }, file);
   out(`${summary} → ${resolve(file)}`);
   return 0;
 }

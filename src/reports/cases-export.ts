@@ -3,12 +3,15 @@
 // never columns; "assigned" says only whether someone is on it. The CSV and the XLSX have the same columns in the same
 // words (Indonesian headers, statuses, categories, methods and reasons; times in WITA); the CSV adds the stored codes
 // at the end for machines.
-import { and, asc, gte, lt } from 'drizzle-orm';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { DbOrTx } from '../db/client.js';
-import { cases } from '../db/schema.js';
+import type { CaseRow } from '../db/repos/cases.repo.js';
+import type { cases } from '../db/schema.js';
+import { DEFAULT_CALENDAR, periodRange } from '../domain/recap/calendar.js';
+import { DEFAULT_RECAP_SETTINGS } from '../domain/recap/fields.js';
 import { labelOf, METHOD_OPTIONS, REASON_OPTIONS } from '../flows/cases/case-options.js';
-import { fromWita } from '../time/wita.js';
+import { aggregate, DEFAULT_CASE_FOLLOW_UP_DAYS, type AreaAggregate } from './aggregate.js';
+import { loadAggregateData } from './aggregate-data.js';
 import { csvText } from './csv.js';
 import { CASE_CATEGORY_LABELS, CASE_STATUS_EXPORT_LABELS, witaDateTime, yaTidak } from './labels.js';
 import { scopeDesa } from './recap-export.js';
@@ -47,15 +50,20 @@ export interface CasesExportScope {
   period: string;
   kecamatanCode?: string | undefined;
   now: Date;
+  /** IMP_CASE_FOLLOW_UP_DAYS, for the summary's overdue cases; the default when absent. */
+  caseFollowUpDays?: number | undefined;
+}
+
+/** The rows of the export and the aggregation they come from (the same case figures the digests and summaries show). */
+export interface CasesExport {
+  rows: CaseExportRow[];
+  summary: AreaAggregate;
 }
 
 const DAY_MS = 86_400_000;
 
-/** [from, to) of the WITA month "YYYY-MM". */
-export function witaMonthRange(period: string): { from: Date; to: Date } {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return { from: fromWita(year, month, 1), to: month === 12 ? fromWita(year + 1, 1, 1) : fromWita(year, month + 1, 1) };
-}
+/** [from, to) of the WITA month "YYYY-MM" (kept under the name the export used; the calendar owns it now). */
+export const witaMonthRange = periodRange;
 
 function parseReasons(json: string): string[] {
   try {
@@ -66,17 +74,24 @@ function parseReasons(json: string): string[] {
   }
 }
 
-export function casesExportRows(db: DbOrTx, areas: AreaDirectory, scope: CasesExportScope): CaseExportRow[] {
-  const inScope = new Set(scopeDesa(areas, scope.kecamatanCode).map((d) => d.code));
-  const { from, to } = witaMonthRange(scope.period);
-  const stored = db
-    .select()
-    .from(cases)
-    .where(and(gte(cases.reportedAt, from.toISOString()), lt(cases.reportedAt, to.toISOString())))
-    .orderBy(asc(cases.desaCode), asc(cases.reportedAt), asc(cases.id))
-    .all();
-  return stored
-    .filter((c) => inScope.has(c.desaCode))
+const byDesaThenTime = (a: CaseRow, b: CaseRow) =>
+  a.desaCode < b.desaCode ? -1 : a.desaCode > b.desaCode ? 1 : a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : a.id - b.id;
+
+/** The cases reported in the period, from the same load as the aggregation's case figures (aggregate-data.ts). */
+export function casesExport(db: DbOrTx, areas: AreaDirectory, scope: CasesExportScope): CasesExport {
+  scopeDesa(areas, scope.kecamatanCode); // refuses a code that is not a kecamatan, as the export always did
+  const data = loadAggregateData(db, areas, {
+    period: scope.period,
+    areaCode: scope.kecamatanCode ?? areas.kabupaten().code,
+    now: scope.now,
+    // Only the case figures are read from this aggregation; the recap settings do not change them.
+    settings: { recap: DEFAULT_RECAP_SETTINGS, calendar: DEFAULT_CALENDAR, caseFollowUpDays: scope.caseFollowUpDays ?? DEFAULT_CASE_FOLLOW_UP_DAYS },
+  });
+  // The aggregation's "opened in the period": reported within the WITA month.
+  const { from, to } = periodRange(scope.period);
+  const rows = data.caseRows
+    .filter((c) => Date.parse(c.reportedAt) >= from.getTime() && Date.parse(c.reportedAt) < to.getTime())
+    .sort(byDesaThenTime)
     .map((c): CaseExportRow => {
       const desa = areas.get(c.desaCode);
       const kec = areas.get(desa?.parentCode ?? '');
@@ -104,6 +119,11 @@ export function casesExportRows(db: DbOrTx, areas: AreaDirectory, scope: CasesEx
         assigned: c.assigneeId !== null,
       };
     });
+  return { rows, summary: aggregate(data.input) };
+}
+
+export function casesExportRows(db: DbOrTx, areas: AreaDirectory, scope: CasesExportScope): CaseExportRow[] {
+  return casesExport(db, areas, scope).rows;
 }
 
 // ---- Columns shared by the CSV and the XLSX

@@ -3,14 +3,16 @@
 // (or do not take part), because the gaps are exactly what the person re-keying needs to see. The CSV and the XLSX
 // data sheet have the same columns in the same words (Indonesian headers and values, times in WITA); the CSV adds
 // the stored codes at the end for machines. The XLSX (recap-xlsx.ts) adds a paper-form sheet per desa.
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Area, DesaKind } from '../areas/types.js';
 import type { DbOrTx } from '../db/client.js';
-import { participatingDesa } from '../db/repos/areas.repo.js';
-import { people, recaps } from '../db/schema.js';
-import { indicators, type RecapIndicators } from '../domain/recap/derive.js';
-import { activeFields, type RecapSettings } from '../domain/recap/fields.js';
+import { people } from '../db/schema.js';
+import { DEFAULT_CALENDAR, type ReportingCalendar } from '../domain/recap/calendar.js';
+import type { RecapIndicators } from '../domain/recap/derive.js';
+import { activeFields, type RecapSettings, type RecapValues } from '../domain/recap/fields.js';
+import { aggregate, DEFAULT_CASE_FOLLOW_UP_DAYS, type AreaAggregate } from './aggregate.js';
+import { loadAggregateData } from './aggregate-data.js';
 import { csvText, type CsvCell } from './csv.js';
 import { confirmedWarnings, recapStatusCode, RECAP_STATUS_LABELS, witaDateTime, yaTidak, type ConfirmedWarning, type RecapExportStatus } from './labels.js';
 
@@ -48,6 +50,17 @@ export interface ExportScope {
   /** Only this kecamatan's desa; all desa of the kabupaten when absent. */
   kecamatanCode?: string | undefined;
   settings: RecapSettings;
+  /** For the summary only (timeliness, overdue cases); the configuration's defaults when absent. */
+  calendar?: ReportingCalendar | undefined;
+  caseFollowUpDays?: number | undefined;
+  /** What the summary's "now" is (open cases, days to the due date); the wall clock when absent. */
+  now?: Date | undefined;
+}
+
+/** The rows of the export and the aggregation they come from (the same figures the digests and summaries show). */
+export interface RecapExport {
+  rows: ExportRow[];
+  summary: AreaAggregate;
 }
 
 /** The derived columns, after the fields: [header, indicator key, is a percentage]. */
@@ -73,63 +86,59 @@ export function exportAreaLabel(areas: AreaDirectory, kecamatanCode?: string): s
   return kecamatanCode === undefined ? kab : `${areas.label(kecamatanCode)}, ${kab}`;
 }
 
-function parseValues(json: string): Record<string, unknown> {
-  const parsed: unknown = JSON.parse(json);
-  return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-}
-
-export function recapExportRows(db: DbOrTx, areas: AreaDirectory, scope: ExportScope): ExportRow[] {
-  const desa = scopeDesa(areas, scope.kecamatanCode);
-  const fields = activeFields(scope.settings);
-  // Only desa records (unit_key ''): dusun parts are inputs to the desa record, not rows of the recap.
-  // One query for the period; the scope filter is a map lookup, so no IN list of 167 codes is needed.
-  const stored = new Map(
-    db
-      .select()
-      .from(recaps)
-      .where(and(eq(recaps.period, scope.period), eq(recaps.unitKey, '')))
-      .all()
-      .map((r) => [r.desaCode, r]),
-  );
+/**
+ * One row per desa of the scope, built from the aggregation (aggregate.ts: per-desa values, indicators, taking part)
+ * plus what only an export shows (receipt code, names on the paper form, warnings, the reason of a return).
+ */
+export function recapExport(db: DbOrTx, areas: AreaDirectory, scope: ExportScope): RecapExport {
+  scopeDesa(areas, scope.kecamatanCode); // refuses a code that is not a kecamatan, as the export always did
+  const data = loadAggregateData(db, areas, {
+    period: scope.period,
+    areaCode: scope.kecamatanCode ?? areas.kabupaten().code,
+    now: scope.now ?? new Date(),
+    settings: { recap: scope.settings, calendar: scope.calendar ?? DEFAULT_CALENDAR, caseFollowUpDays: scope.caseFollowUpDays ?? DEFAULT_CASE_FOLLOW_UP_DAYS },
+  });
+  const summary = aggregate(data.input);
+  const stored = data.recapRows;
   const personIds = [...new Set([...stored.values()].flatMap((r) => [r.reporterId, ...(r.verifiedBy === null ? [] : [r.verifiedBy])]))];
   const names = new Map(
     personIds.length === 0 ? [] : db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)).all().map((p) => [p.id, p.name]),
   );
-  const taking = new Set(participatingDesa(db, desa.map((d) => d.code), scope.period));
 
-  return desa.map((d): ExportRow => {
-    const kec = areas.get(d.parentCode ?? '');
+  const rows = summary.byDesa.map((d): ExportRow => {
     const recap = stored.get(d.code);
-    const raw = recap ? parseValues(recap.values) : {};
-    const values: Record<string, number | null> = {};
-    const answered: Record<string, number> = {};
-    for (const f of fields) {
-      const v = raw[f.id];
-      values[f.id] = typeof v === 'number' ? v : null;
-      if (typeof v === 'number') answered[f.id] = v;
-    }
-    const verified = recap?.status === 'verified';
+    const verified = d.status === 'verified';
     return {
-      kecamatanCode: kec?.code ?? '',
-      kecamatanName: kec?.name ?? '',
+      kecamatanCode: d.kecamatanCode,
+      kecamatanName: d.kecamatanName,
       desaCode: d.code,
       desaName: d.name,
-      kind: d.kind ?? 'desa',
-      takingPart: taking.has(d.code),
-      status: recap?.status ?? 'belum lapor',
-      version: recap?.version ?? null,
-      submittedAt: recap?.submittedAt ?? null,
-      late: recap ? recap.late : null,
+      kind: d.kind,
+      takingPart: d.takingPart,
+      status: d.status,
+      version: d.version,
+      submittedAt: d.submittedAt,
+      late: d.late,
       receiptCode: recap?.receiptCode ?? null,
-      verifiedAt: verified ? recap.verifiedAt : null,
+      verifiedAt: d.verifiedAt,
       reporterName: recap ? (names.get(recap.reporterId) ?? null) : null,
-      verifierName: verified && recap.verifiedBy !== null ? (names.get(recap.verifiedBy) ?? null) : null,
+      verifierName: verified && recap && recap.verifiedBy !== null ? (names.get(recap.verifiedBy) ?? null) : null,
       returnedReason: recap?.status === 'returned' ? recap.returnedReason : null,
       warnings: recap ? confirmedWarnings(recap.warnings) : [],
-      values,
-      indicators: recap ? indicators(answered, scope.settings) : null,
+      values: d.values,
+      indicators: d.indicators,
     };
   });
+  return { rows, summary };
+}
+
+export function recapExportRows(db: DbOrTx, areas: AreaDirectory, scope: ExportScope): ExportRow[] {
+  return recapExport(db, areas, scope).rows;
+}
+
+/** A row's answered fields, as the aggregation sums them. */
+export function rowValues(row: ExportRow): RecapValues {
+  return Object.fromEntries(Object.entries(row.values).filter((e): e is [string, number] => e[1] !== null));
 }
 
 // ---- Columns shared by the CSV and the XLSX data sheet

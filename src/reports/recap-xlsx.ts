@@ -1,12 +1,14 @@
 // The recap XLSX: the data sheet "Rekap" (one row per desa, the same columns as the CSV, grouped under the paper
-// form's section titles, with a JUMLAH row of the verified recaps), then one sheet per desa laid out like the paper
-// F/I/Dal form for printing on A4 (paper-form-sheet.ts).
+// form's section titles, with a JUMLAH row of the verified recaps), for the whole kabupaten the per-kecamatan
+// "Ringkasan" (summary-sheet.ts), then one sheet per desa laid out like the paper F/I/Dal form for printing on A4
+// (paper-form-sheet.ts). Totals and the summary come from the aggregation (aggregate.ts), as the digests' do.
 import ExcelJS from 'exceljs';
-import { indicators, type RecapIndicators } from '../domain/recap/derive.js';
 import { activeFields, SECTION_TITLES, type FieldDef, type RecapSettings, type SectionId } from '../domain/recap/fields.js';
+import { indicatorSet, type AreaAggregate, type IndicatorSet } from './aggregate.js';
 import { periodText } from './labels.js';
 import { addPaperFormSheet } from './paper-form-sheet.js';
-import { IDENTITY_COLUMNS, INDICATOR_COLUMNS, recapColumns, type ExportRow } from './recap-export.js';
+import { IDENTITY_COLUMNS, INDICATOR_COLUMNS, recapColumns, rowValues, type ExportRow } from './recap-export.js';
+import { addSummarySheet, SUMMARY_SHEET } from './summary-sheet.js';
 import { BORDER, HEADER_FILL, sheetNamer } from './xlsx-style.js';
 
 export const XLSX_TITLE = 'REKAPITULASI LAPORAN BULANAN PENGENDALIAN LAPANGAN TINGKAT DESA/KELURAHAN';
@@ -35,34 +37,39 @@ function sectionRuns(fields: readonly FieldDef[]): { section: SectionId; from: n
 }
 
 /**
- * The JUMLAH values of these rows: each field summed over the desa that answered it (null when no desa did), and the
+ * The JUMLAH values of these rows: the aggregation's indicator set (aggregate.ts) over them, so the row shows what
+ * the digests and summaries show: each field summed over the desa that answered it (null when none did), and the
  * indicators recomputed from those sums. Averaging the desa percentages would weigh a small desa like a large one.
  */
-export function recapTotals(rows: readonly ExportRow[], settings: RecapSettings): { values: Record<string, number | null>; indicators: RecapIndicators } {
-  const values: Record<string, number | null> = {};
-  const summed: Record<string, number> = {};
-  for (const f of activeFields(settings)) {
-    let total: number | null = null;
-    for (const r of rows) {
-      const v = r.values[f.id];
-      if (v !== null && v !== undefined) total = (total ?? 0) + v;
-    }
-    values[f.id] = total;
-    if (total !== null) summed[f.id] = total;
-  }
-  return { values, indicators: indicators(summed, settings) };
+export function recapTotals(rows: readonly ExportRow[], settings: RecapSettings): IndicatorSet {
+  return indicatorSet(
+    'verified',
+    rows.map((r) => ({ desaCode: r.desaCode, values: rowValues(r) })),
+    new Map(),
+    settings,
+  );
 }
 
-export async function writeXlsx(rows: readonly ExportRow[], settings: RecapSettings, meta: { period: string; areaLabel: string }, file: string): Promise<void> {
+export interface XlsxMeta {
+  period: string;
+  areaLabel: string;
+  /** The aggregation of the same period and scope: a kabupaten export adds its per-kecamatan summary sheet. */
+  summary?: AreaAggregate | undefined;
+}
+
+export async function writeXlsx(rows: readonly ExportRow[], settings: RecapSettings, meta: XlsxMeta, file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'IMP Smart';
   addDataSheet(workbook, rows, settings, meta);
-  const name = sheetNamer([XLSX_SHEET]);
+  // The Dinas reads the kabupaten file kecamatan by kecamatan; a kecamatan's own file has its JUMLAH row for that.
+  const summarised = meta.summary?.area.level === 'kabupaten';
+  if (summarised) addSummarySheet(workbook, meta.summary!, { period: meta.period, areaLabel: meta.areaLabel });
+  const name = sheetNamer(summarised ? [XLSX_SHEET, SUMMARY_SHEET] : [XLSX_SHEET]);
   for (const row of rows) addPaperFormSheet(workbook, name(row.desaName, row.desaCode), row, settings, meta.period);
   await workbook.xlsx.writeFile(file);
 }
 
-function addDataSheet(workbook: ExcelJS.Workbook, rows: readonly ExportRow[], settings: RecapSettings, meta: { period: string; areaLabel: string }): void {
+function addDataSheet(workbook: ExcelJS.Workbook, rows: readonly ExportRow[], settings: RecapSettings, meta: XlsxMeta): void {
   const fields = activeFields(settings);
   const columns = recapColumns(settings, '\n');
   const firstField = 1 + IDENTITY_COLUMNS.length + 1;
@@ -136,9 +143,9 @@ function addDataSheet(workbook: ExcelJS.Workbook, rows: readonly ExportRow[], se
   row.values = [
     XLSX_TOTAL_LABEL,
     ...identity,
-    ...fields.map((f) => totals.values[f.id] ?? null),
+    ...fields.map((f) => totals.sums[f.id] ?? null),
     // With no verified recap there is nothing to derive from: empty, not a PA of 0.
-    ...INDICATOR_COLUMNS.map(([, key]) => (verified.length === 0 ? null : totals.indicators[key])),
+    ...INDICATOR_COLUMNS.map(([, key]) => totals[key]),
     null,
   ];
   sheet.mergeCells(totalRow, 1, totalRow, FROZEN);

@@ -2,18 +2,9 @@
 // Shared by the submission, review, reopen and status features.
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import {
-  currentVersionEvent,
-  desaCoveredBy,
-  dusunPartRows,
-  dusunPartsOf,
-  findRecap,
-  peopleCovering,
-  valuesBeforeEvent,
-  type CoveringRole,
-} from '../../db/repos/recaps.repo.js';
+import { desaCoveredBy, dusunStatesOf, peopleCovering, type CoveringRole } from '../../db/repos/recaps.repo.js';
 import { people } from '../../db/schema.js';
-import { dusunMismatch, type DusunMismatch } from '../../domain/recap/dusun-consistency.js';
+import { allDusunIn, dusunMismatch, type DusunMismatch } from '../../domain/recap/dusun-consistency.js';
 import { dusunGroups, type RecapSettings, type RecapValues } from '../../domain/recap/fields.js';
 import type { Actor } from '../../flows/engine/types.js';
 
@@ -94,22 +85,17 @@ export interface PartOverride {
  * says Sub-PPKBD exist. `override` judges one part by other values (what it was before its latest version).
  */
 export function dusunMismatchOf(tx: Tx, desaCode: string, period: string, settings: RecapSettings, override?: PartOverride): DusunMismatch | null {
-  const desa = findRecap(tx, desaCode, period, null);
-  if (!desa) return null;
-  const desaEvent = currentVersionEvent(tx, desa.id);
-  if (!desaEvent) return null;
-  const desaValues = JSON.parse(desa.values) as RecapValues;
-  const parts = dusunPartRows(tx, desaCode, period)
-    .map(({ recap, name }) => {
-      const overridden = override && override.unitId === recap.unitId;
-      const current = overridden ? override.values : (JSON.parse(recap.values) as RecapValues);
-      return current === null ? null : { name, current, atDesaSubmission: valuesBeforeEvent(tx, recap.id, desaEvent.id) };
+  const state = dusunStatesOf(tx, [desaCode], period).get(desaCode);
+  if (!state) return null;
+  const parts = state.parts
+    .map((p) => {
+      if (!override || override.unitId !== p.unitId) return p;
+      return override.values === null ? null : { ...p, current: override.values };
     })
     .filter((p) => p !== null);
   if (parts.length === 0) return null;
   // A part judged as not yet sent (override null) is missing too.
-  const missing = dusunPartsOf(tx, desaCode, period).missing.length + (override && override.values === null ? 1 : 0);
-  const complete = missing === 0 && parts.length >= (desaValues.sub_ppkbd_ada ?? 0);
+  const unreported = state.unreportedUnits + (override && override.values === null ? 1 : 0);
   const fields = dusunGroups(settings).flatMap((g) => g.fields);
-  return dusunMismatch(desaValues, parts, complete, fields);
+  return dusunMismatch(state.desaValues, parts, allDusunIn(unreported, parts.length, state.desaValues), fields);
 }

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { dusunPartsOf, findRecap, reopenedPeriods } from '../../db/repos/recaps.repo.js';
 import { areaUnits, people } from '../../db/schema.js';
-import { shiftPeriod } from '../../domain/recap/calendar.js';
+import { shiftPeriod, type ReportingCalendar } from '../../domain/recap/calendar.js';
 import type { RecapSettings, RecapValues } from '../../domain/recap/fields.js';
 import type { Actor } from '../../flows/engine/types.js';
 import { RECAP_FACTS, type DusunParts, type RecapFacts, type StoredRecap } from '../../flows/recap/recap-facts.js';
@@ -13,12 +13,8 @@ import { fromWita, toWita } from '../../time/wita.js';
 import { unmetCasesReported } from '../../db/repos/cases.repo.js';
 import type { FactsLoader } from '../router.js';
 
-export interface RecapCalendar {
-  /** Due by this day of the next month, 23:59 WITA. */
-  dueDay: number;
-  /** Closed after this day of the next month. */
-  closeDay: number;
-}
+/** Due by `dueDay` of the next month, 23:59 WITA; closed after `closeDay` (domain/recap/calendar.ts). */
+export type RecapCalendar = ReportingCalendar;
 
 export { shiftPeriod };
 

@@ -1,5 +1,5 @@
 // Stored recaps: one row per desa/period/unit with its current version, and every version as an event.
-import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { areaUnits, people, personAreas, recapEvents, recapReopenings, recaps } from '../schema.js';
 
@@ -181,41 +181,9 @@ export function unitName(db: DbOrTx, unitId: number): string | null {
 
 const VERSION_CHANGES = ['submitted', 'corrected'] as const;
 
-/** The recap event that stored the current version (its id orders it against other recaps' versions). */
-export function currentVersionEvent(db: DbOrTx, recapId: number) {
-  return db
-    .select()
-    .from(recapEvents)
-    .where(and(eq(recapEvents.recapId, recapId), inArray(recapEvents.change, [...VERSION_CHANGES])))
-    .orderBy(desc(recapEvents.id))
-    .get();
-}
-
-/** The values a recap had just before event `eventId` of any recap happened; null when it had none yet. */
-export function valuesBeforeEvent(db: DbOrTx, recapId: number, eventId: number): Record<string, number> | null {
-  const row = db
-    .select({ values: recapEvents.values })
-    .from(recapEvents)
-    .where(and(eq(recapEvents.recapId, recapId), inArray(recapEvents.change, [...VERSION_CHANGES]), lt(recapEvents.id, eventId)))
-    .orderBy(desc(recapEvents.id))
-    .get();
-  return row?.values ? (JSON.parse(row.values) as Record<string, number>) : null;
-}
-
 /** The newest event of a recap (what last happened to it: sent, returned, verified, reopened). */
 export function latestRecapEvent(db: DbOrTx, recapId: number) {
   return db.select().from(recapEvents).where(eq(recapEvents.recapId, recapId)).orderBy(desc(recapEvents.id)).get();
-}
-
-/** Every dusun part of a desa for a period, with the unit's name. */
-export function dusunPartRows(db: DbOrTx, desaCode: string, period: string) {
-  return db
-    .select({ recap: recaps, name: areaUnits.name })
-    .from(recaps)
-    .innerJoin(areaUnits, eq(areaUnits.id, recaps.unitId))
-    .where(and(eq(recaps.desaCode, desaCode), eq(recaps.period, period), ne(recaps.unitKey, '')))
-    .orderBy(asc(areaUnits.name))
-    .all();
 }
 
 /**
@@ -276,6 +244,87 @@ export function runningReopenings(db: DbOrTx, desaCodes: readonly string[], now:
     const known = byPeriod.get(r.period);
     if (!known || until > known) byPeriod.set(r.period, until);
     out.set(r.desaCode, byPeriod);
+  }
+  return out;
+}
+
+export interface DusunPartSnapshot {
+  unitId: number;
+  name: string;
+  current: Record<string, number>;
+  /** The part's values when the desa's current version was sent; null when the part came in after it. */
+  atDesaSubmission: Record<string, number> | null;
+}
+
+export interface DesaDusunState {
+  desaValues: Record<string, number>;
+  /** The parts sent for the period, by dusun name. */
+  parts: DusunPartSnapshot[];
+  /** Dusun with an active Sub-PPKBD that have sent no part for the period. */
+  unreportedUnits: number;
+}
+
+/**
+ * What the dusun-vs-desa check (domain/recap/dusun-consistency.ts) needs, for every one of these desa that has a
+ * desa recap and at least one dusun part in the period: three queries however many desa are asked, so a summary of
+ * the whole kabupaten does not query desa by desa. Desa without parts are absent (nothing to disagree with).
+ */
+export function dusunStatesOf(db: DbOrTx, desaCodes: readonly string[], period: string): Map<string, DesaDusunState> {
+  const out = new Map<string, DesaDusunState>();
+  if (desaCodes.length === 0) return out;
+  const rows = db
+    .select({ recap: recaps, name: areaUnits.name })
+    .from(recaps)
+    .leftJoin(areaUnits, eq(areaUnits.id, recaps.unitId))
+    .where(and(inArray(recaps.desaCode, [...desaCodes]), eq(recaps.period, period)))
+    .all();
+  const desaRecords = new Map(rows.filter((r) => r.recap.unitKey === '').map((r) => [r.recap.desaCode, r.recap]));
+  const partsByDesa = new Map<string, { recap: RecapRow; name: string }[]>();
+  for (const r of rows) {
+    if (r.recap.unitKey === '' || r.name === null || !desaRecords.has(r.recap.desaCode)) continue;
+    const list = partsByDesa.get(r.recap.desaCode) ?? [];
+    list.push({ recap: r.recap, name: r.name });
+    partsByDesa.set(r.recap.desaCode, list);
+  }
+  if (partsByDesa.size === 0) return out;
+
+  const recapIds = [...partsByDesa].flatMap(([code, parts]) => [desaRecords.get(code)!.id, ...parts.map((p) => p.recap.id)]);
+  // Version events in id order: the id orders versions across recaps (which part version the desa version saw).
+  const events = db
+    .select({ id: recapEvents.id, recapId: recapEvents.recapId, values: recapEvents.values })
+    .from(recapEvents)
+    .where(and(inArray(recapEvents.recapId, recapIds), inArray(recapEvents.change, [...VERSION_CHANGES])))
+    .orderBy(asc(recapEvents.id))
+    .all();
+  const eventsOf = new Map<number, typeof events>();
+  for (const e of events) eventsOf.set(e.recapId, [...(eventsOf.get(e.recapId) ?? []), e]);
+  const registered = db
+    .selectDistinct({ id: areaUnits.id, desaCode: areaUnits.desaCode })
+    .from(areaUnits)
+    .innerJoin(people, and(eq(people.unitId, areaUnits.id), eq(people.active, true), eq(people.role, 'sub_ppkbd')))
+    .where(inArray(areaUnits.desaCode, [...partsByDesa.keys()]))
+    .all();
+
+  for (const [code, parts] of partsByDesa) {
+    const desa = desaRecords.get(code)!;
+    const desaEvent = eventsOf.get(desa.id)?.at(-1);
+    if (!desaEvent) continue;
+    const sent = new Set(parts.map((p) => p.recap.unitId));
+    out.set(code, {
+      desaValues: JSON.parse(desa.values) as Record<string, number>,
+      parts: parts
+        .map((p): DusunPartSnapshot => {
+          const before = (eventsOf.get(p.recap.id) ?? []).filter((e) => e.id < desaEvent.id).at(-1);
+          return {
+            unitId: p.recap.unitId!,
+            name: p.name,
+            current: JSON.parse(p.recap.values) as Record<string, number>,
+            atDesaSubmission: before?.values ? (JSON.parse(before.values) as Record<string, number>) : null,
+          };
+        })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      unreportedUnits: registered.filter((u) => u.desaCode === code && !sent.has(u.id)).length,
+    });
   }
   return out;
 }

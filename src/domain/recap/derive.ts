@@ -55,17 +55,21 @@ export function percent(numerator: number, denominator: number): number | null {
   return (Math.sign(scaled) * Math.round(Math.abs(scaled))) / 10;
 }
 
+/** PA by modern methods: PA without "lain" (traditional/other). MAL counts as modern (domain.md §7). */
+export function modernPaTotal(v: RecapValues, settings: RecapSettings): number {
+  // pa_lain is only part of PA when the mal_traditional part is on; otherwise it must not be subtracted either.
+  return paTotal(v, settings) - (settings.parts.mal_traditional ? (v.pa_lain ?? 0) : 0);
+}
+
 export function indicators(v: RecapValues, settings: RecapSettings): RecapIndicators {
   const pa = paTotal(v, settings);
   const pus = v.pus ?? 0;
   const unmet = unmetNeed(v);
-  // pa_lain is only part of PA when the mal_traditional part is on; otherwise it must not be subtracted either.
-  const traditional = settings.parts.mal_traditional ? (v.pa_lain ?? 0) : 0;
   return {
     paTotal: pa,
     unmetNeed: unmet,
     cpr: percent(pa, pus),
-    mcpr: percent(pa - traditional, pus),
+    mcpr: percent(modernPaTotal(v, settings), pus),
     unmetNeedPct: percent(unmet, pus),
     mkjpShare: percent(sum(v, MKJP_METHODS.map((m) => `pa_${m}`)), pa),
   };
@@ -74,4 +78,12 @@ export function indicators(v: RecapValues, settings: RecapSettings): RecapIndica
 /** "62,5%" (Indonesian decimal comma, one decimal) or "–" when the figure is not defined. */
 export function formatPct(x: number | null): string {
   return x === null ? '–' : `${x.toFixed(1).replace('.', ',')}%`;
+}
+
+/** "+1,2" / "−0,5" / "0,0" percentage points (Indonesian decimal comma), or "–" when either month has no figure. */
+export function formatPointChange(x: number | null): string {
+  if (x === null) return '–';
+  const rounded = Math.round(x * 10) / 10;
+  const text = Math.abs(rounded).toFixed(1).replace('.', ',');
+  return rounded > 0 ? `+${text}` : rounded < 0 ? `−${text}` : text;
 }

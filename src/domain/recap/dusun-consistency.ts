@@ -59,3 +59,11 @@ export function dusunMismatch(
   const edited = changed.filter((c) => c.changes.length > 0);
   return edited.length > 0 ? { changed: edited, differences: [] } : null;
 }
+
+/**
+ * Every dusun has reported when no registered Sub-PPKBD's dusun is still without a part and there are at least as
+ * many parts as the desa recap says Sub-PPKBD exist (a dusun nobody is registered for still counts there).
+ */
+export function allDusunIn(unreportedUnits: number, parts: number, desa: RecapValues): boolean {
+  return unreportedUnits === 0 && parts >= (desa.sub_ppkbd_ada ?? 0);
+}

@@ -1,6 +1,6 @@
 // Reporting windows end at the end of the day they name (WITA), whatever the time of day they were opened.
 import { describe, expect, it } from 'vitest';
-import { calendarWindowEnd, endOfDay, formatWindowEnd, shiftPeriod, windowEndAfterDays } from '../../../src/domain/recap/calendar.js';
+import { calendarWindowEnd, daysUntil, endOfDay, formatWindowEnd, periodDeadlines, periodRange, shiftPeriod, windowEndAfterDays } from '../../../src/domain/recap/calendar.js';
 import { fromWita } from '../../../src/time/wita.js';
 
 describe('recap calendar', () => {
@@ -20,5 +20,14 @@ describe('recap calendar', () => {
     expect(calendarWindowEnd('2026-11', 15)).toEqual(fromWita(2026, 12, 16));
     expect(calendarWindowEnd('2026-12', 15)).toEqual(fromWita(2027, 1, 16));
     expect(shiftPeriod('2026-01', -1)).toBe('2025-12');
+  });
+
+  it('when the deadlines of December are asked, then they fall in January of the next year and days are counted in WITA days', () => {
+    const d = periodDeadlines('2026-12', { dueDay: 3, closeDay: 15 });
+    expect(d).toMatchObject({ opensAt: fromWita(2027, 1, 1), due: { year: 2027, month: 1, day: 3 }, dueEnd: fromWita(2027, 1, 4), close: { year: 2027, month: 1, day: 15 } });
+    // 23:30 WITA on 1 January is still 1 January (and 15:30 UTC): two days to the 3rd.
+    expect(daysUntil(fromWita(2027, 1, 1, 23, 30), d.due)).toBe(2);
+    expect(daysUntil(fromWita(2027, 1, 4, 0, 5), d.due)).toBe(-1);
+    expect(periodRange('2026-12')).toEqual({ from: fromWita(2026, 12, 1), to: fromWita(2027, 1, 1) });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bukanPeserta, formatPct, indicators, paTotal, percent, unmetNeed } from '../../../src/domain/recap/derive.js';
+import { bukanPeserta, formatPct, formatPointChange, indicators, modernPaTotal, paTotal, percent, unmetNeed } from '../../../src/domain/recap/derive.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../../../src/domain/recap/fields.js';
 import { CLEAN_RECAP, CLEAN_RECAP_ALL_PARTS } from '../../helpers/recap-fixture.js';
 
@@ -92,5 +92,20 @@ describe('formatPct', () => {
 
   it('when the figure is undefined, then it shows a dash', () => {
     expect(formatPct(null)).toBe('–');
+  });
+});
+
+describe('modern methods and changes in points', () => {
+  it('when "lain" is answered, then modern PA leaves it out only when the MAL/traditional part is on', () => {
+    expect(modernPaTotal(CLEAN_RECAP_ALL_PARTS, ALL_PARTS)).toBe(paTotal(CLEAN_RECAP_ALL_PARTS, ALL_PARTS) - 3);
+    expect(modernPaTotal({ ...CLEAN_RECAP, pa_lain: 9 }, DEFAULT_RECAP_SETTINGS)).toBe(266);
+  });
+
+  it('when a change is shown, then it has a sign, a decimal comma, and a dash when there is no figure', () => {
+    expect(formatPointChange(1.2)).toBe('+1,2');
+    expect(formatPointChange(-0.5)).toBe('−0,5');
+    expect(formatPointChange(0)).toBe('0,0');
+    expect(formatPointChange(-0.04)).toBe('0,0');
+    expect(formatPointChange(null)).toBe('–');
   });
 });

@@ -1,6 +1,6 @@
 // When a desa recap and its dusun parts disagree after a part changed (issue 9.8).
 import { describe, expect, it } from 'vitest';
-import { dusunMismatch, type DusunPartState } from '../../../src/domain/recap/dusun-consistency.js';
+import { allDusunIn, dusunMismatch, type DusunPartState } from '../../../src/domain/recap/dusun-consistency.js';
 
 const FIELDS = ['pus', 'iat'];
 const part = (name: string, current: Record<string, number>, atDesaSubmission: Record<string, number> | null = current): DusunPartState => ({ name, current, atDesaSubmission });
@@ -29,5 +29,14 @@ describe('dusunMismatch', () => {
     const late = part('B', { pus: 130, iat: 6 }, null);
     expect(dusunMismatch({ pus: 200, iat: 11 }, [part('A', { pus: 100, iat: 5 }), late], false, FIELDS)).toBeNull();
     expect(dusunMismatch({ pus: 200, iat: 11 }, [part('A', { pus: 100, iat: 5 }), late], true, FIELDS)?.changed).toEqual([{ name: 'B', changes: [] }]);
+  });
+});
+
+describe('allDusunIn', () => {
+  it('when a registered dusun has not reported or fewer parts came than the Sub-PPKBD the desa counts, then not every dusun is in', () => {
+    expect(allDusunIn(0, 4, { sub_ppkbd_ada: 4 })).toBe(true);
+    expect(allDusunIn(1, 4, { sub_ppkbd_ada: 4 })).toBe(false);
+    expect(allDusunIn(0, 3, { sub_ppkbd_ada: 4 })).toBe(false);
+    expect(allDusunIn(0, 1, {})).toBe(true);
   });
 });
