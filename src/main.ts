@@ -106,7 +106,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();
-  bot.runner.catchUp(bot.jobs);
+  await bot.runner.catchUp(bot.jobs);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -152,7 +152,7 @@ describe('pruning media', () => {
     const old = store.save('old.png', PNG_BYTES, T0);
     markSent(database.db, queue(old, T0), T0, null);
     const job = retentionJob('15 2 * * *', { retentionDays: 30, conversationExpiryMs: 72 * 3600_000 }, store);
-    const runAt = (now: Date) => database.db.transaction((tx) => job.run(tx, { scheduledAt: now, now, areas: database.areas, logger: silentLogger() }));
+    const runAt = (now: Date) => database.db.transaction((tx) => job.run(tx, { scheduledAt: now, now, areas: database.areas, logger: silentLogger() }, undefined));
     runAt(new Date(T0.getTime() + 29 * DAY));
     expect(existsSync(old.path)).toBe(true);
     runAt(new Date(T0.getTime() + 31 * DAY));

@@ -72,7 +72,7 @@ function caseRow(code: string) {
 async function runJobsAt(at: Date): Promise<Sent[]> {
   h.clock.set(at);
   const before = h.transport.sent.length;
-  for (const job of h.bot.jobs) h.bot.runner.runSlot(job, at);
+  for (const job of h.bot.jobs) await h.bot.runner.runSlot(job, at);
   await h.bot.idle();
   return h.transport.sent.slice(before).map((m) => ({ to: m.to, text: m.content.kind === 'text' ? m.content.text : m.content.caption }));
 }

@@ -33,14 +33,18 @@ export class JobRunner {
   constructor(private readonly deps: JobRunnerDeps) {}
 
   /** Runs the job for this slot unless its period has run already. Never throws: a failure is logged. */
-  runSlot(job: Job, scheduledAt: Date): RunOutcome {
+  async runSlot(job: Job, scheduledAt: Date): Promise<RunOutcome> {
     const { db, clock, logger } = this.deps;
     const periodKey = periodKeyOf(job, scheduledAt);
-    const now = clock.now();
+    const context = { scheduledAt, now: clock.now(), areas: this.deps.areas(), logger };
     try {
+      // Checked before the (possibly slow) preparation too, so a second fire does no work at all.
+      if (job.prepare && hasJobRun(db, job.name, periodKey)) return 'already';
+      const prepared = job.prepare ? await job.prepare(context) : undefined;
+      const now = clock.now();
       const outcome = db.transaction((tx): RunOutcome => {
         if (hasJobRun(tx, job.name, periodKey)) return 'already';
-        const queued = job.run(tx, { scheduledAt, now, areas: this.deps.areas(), logger });
+        const queued = job.run(tx, { ...context, now }, prepared);
         recordJobRun(tx, { job: job.name, periodKey, scheduledAt, ranAt: now, queued: typeof queued === 'number' ? queued : null });
         return 'ran';
       });
@@ -65,14 +69,14 @@ export class JobRunner {
    * At start: each job's last slot that was missed while the bot was down is run once, when it is still useful
    * (no older than the job's catchUpWithinMs). Older slots are skipped, not sent late.
    */
-  catchUp(jobs: readonly Job[]): { job: string; outcome: RunOutcome }[] {
+  async catchUp(jobs: readonly Job[]): Promise<{ job: string; outcome: RunOutcome }[]> {
     const now = this.deps.clock.now();
     const done: { job: string; outcome: RunOutcome }[] = [];
     for (const job of jobs) {
       if (job.catchUpWithinMs <= 0) continue;
       const last = lastSlotAtOrBefore(job.cron, now, Math.ceil(job.catchUpWithinMs / 86_400_000) + 1);
       if (!last || now.getTime() - last.getTime() > job.catchUpWithinMs) continue;
-      done.push({ job: job.name, outcome: this.runSlot(job, last) });
+      done.push({ job: job.name, outcome: await this.runSlot(job, last) });
     }
     return done;
   }

@@ -15,7 +15,7 @@ export interface JobContext {
   logger: Logger;
 }
 
-export interface Job {
+export interface Job<Prepared = unknown> {
   /** Stable snake_case id: the key of its runs in the database. */
   name: string;
   /** 5-field cron expression read in WITA (Asia/Makassar). */
@@ -30,6 +30,12 @@ export interface Job {
    * older than a day is skipped, not sent late).
    */
   catchUpWithinMs: number;
+  /**
+   * Work that cannot run inside a synchronous transaction (drawing a chart, writing an XLSX into the media store),
+   * done before it; its result is handed to run(). Called only when the period has not run yet. A file it writes for
+   * a run that then does not commit is an orphan, pruned by the retention job.
+   */
+  prepare?(context: JobContext): Promise<Prepared>;
   /** The work, inside the run's transaction; returns how many messages it queued (for the log), if it knows. */
-  run(tx: Tx, context: JobContext): number | void;
+  run(tx: Tx, context: JobContext, prepared: Prepared): number | void;
 }

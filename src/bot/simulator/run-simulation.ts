@@ -135,7 +135,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
             for (const slot of bot.runner.slotsBetween(bot.jobs, clock.now(), step.at)) {
               clock.set(slot.at);
               remember(db);
-              bot.runner.runSlot(slot.job, slot.at);
+              await bot.runner.runSlot(slot.job, slot.at);
               await bot.idle();
             }
           }
