@@ -2,6 +2,8 @@
 // naming the variable.
 import { z } from 'zod';
 import { isValidCron } from './bot/jobs/cron.js';
+import type { JobSchedule } from './bot/jobs/schedule.js';
+import { parseHolidays } from './domain/recap/reminder-ladder.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -56,6 +58,15 @@ export const ConfigSchema = z.object({
   IMP_CRON_CASE_SLA: cronExpression('0 8 * * *'),
   /** When the nightly retention prune runs (5-field cron, WITA). */
   IMP_CRON_RETENTION: cronExpression('15 2 * * *'),
+  /** When the daily PKB digest goes out (5-field cron, WITA). */
+  IMP_CRON_PKB_DIGEST: cronExpression('0 7 * * *'),
+  /** When the recap reminder ladder runs (5-field cron, WITA; it sends only what is due that day). */
+  IMP_CRON_REMINDERS: cronExpression('0 8 * * *'),
+  /** Days without reminders besides Sundays (unless the due day falls on one), comma-separated ISO dates. */
+  IMP_HOLIDAYS: z
+    .string()
+    .refine((text) => parseHolidays(text) !== null, 'must be dates written like 2026-12-25, separated by commas')
+    .default(''),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -77,7 +88,9 @@ export interface Config {
   whatsapp: { session: string; linkDownAlertMs: number; webSocketUrl: string | null };
   caseFollowUpDays: number;
   /** Cron expressions (WITA) of the scheduled jobs. */
-  schedule: { caseSla: string; retention: string };
+  schedule: JobSchedule;
+  /** ISO dates (YYYY-MM-DD) without reminders, besides Sundays. */
+  holidays: readonly string[];
   recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
 }
 
@@ -122,7 +135,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
     }),
     caseFollowUpDays: e.IMP_CASE_FOLLOW_UP_DAYS,
-    schedule: Object.freeze({ caseSla: e.IMP_CRON_CASE_SLA, retention: e.IMP_CRON_RETENTION }),
+    schedule: Object.freeze({ caseSla: e.IMP_CRON_CASE_SLA, retention: e.IMP_CRON_RETENTION, pkbDigest: e.IMP_CRON_PKB_DIGEST, reminders: e.IMP_CRON_REMINDERS }),
+    holidays: Object.freeze(parseHolidays(e.IMP_HOLIDAYS) ?? []),
     recap: Object.freeze({
       dueDay: e.IMP_RECAP_DUE_DAY,
       closeDay: e.IMP_RECAP_CLOSE_DAY,

@@ -82,6 +82,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     caseFollowUpDays: config.caseFollowUpDays,
     messageRetentionDays: config.messageRetentionDays,
     schedule: config.schedule,
+    holidays: config.holidays,
     // Pacing protects a WhatsApp number; the console answers at once.
     pacing: config.transport === 'baileys' ? pacingOf(config) : null,
     caps: { hourly: config.sending.capHourly, daily: config.sending.capDaily },
@@ -191,6 +192,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
     recap: recapOptions(config),
     caseFollowUpDays: config.caseFollowUpDays,
     schedule: config.schedule,
+    holidays: config.holidays,
     messageRetentionDays: config.messageRetentionDays,
   });
 }
@@ -222,6 +224,7 @@ export async function chat(config: Config, phone: string): Promise<void> {
     caseFollowUpDays: config.caseFollowUpDays,
     messageRetentionDays: config.messageRetentionDays,
     schedule: config.schedule,
+    holidays: config.holidays,
     media: mediaStoreOf(config),
   });
   await bot.start();

@@ -16,7 +16,8 @@ describe('config', () => {
       consolePhone: '+6281100000000',
       whatsapp: { session: 'default', linkDownAlertMs: 15 * 60_000, webSocketUrl: null },
       caseFollowUpDays: 7,
-      schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *' },
+      schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *', pkbDigest: '0 7 * * *', reminders: '0 8 * * *' },
+      holidays: [],
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },
     });
   });
@@ -27,6 +28,9 @@ describe('config', () => {
     [{ IMP_CONVERSATION_EXPIRY_HOURS: '-1' }, /^Invalid configuration: IMP_CONVERSATION_EXPIRY_HOURS/],
     [{ IMP_LOG_LEVEL: 'loud' }, /^Invalid configuration: IMP_LOG_LEVEL/],
     [{ IMP_CRON_CASE_SLA: 'tiap pagi' }, /^Invalid configuration: IMP_CRON_CASE_SLA must be a 5-field cron expression/],
+    [{ IMP_CRON_PKB_DIGEST: '7 pagi' }, /^Invalid configuration: IMP_CRON_PKB_DIGEST must be a 5-field cron expression/],
+    [{ IMP_HOLIDAYS: '2026-12-25,25/12/2026' }, /^Invalid configuration: IMP_HOLIDAYS must be dates written like 2026-12-25/],
+    [{ IMP_HOLIDAYS: '2026-02-30' }, /^Invalid configuration: IMP_HOLIDAYS must be dates/],
   ])('when %o is set, then start-up stops with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -40,5 +44,11 @@ describe('config', () => {
   it('when values are set, then they are used', () => {
     const config = loadConfig({ IMP_DB_PATH: '/tmp/x.db', IMP_CONVERSATION_EXPIRY_HOURS: '1', IMP_HTTP_PORT: '8080', IMP_TRANSPORT: 'console' });
     expect(config).toMatchObject({ dbPath: '/tmp/x.db', conversationExpiryMs: 3600_000, http: { port: 8080 }, transport: 'console' });
+  });
+
+  it('when holidays and job times are set, then the holidays are read as dates and the times as given', () => {
+    const config = loadConfig({ IMP_HOLIDAYS: ' 2027-01-01, 2026-12-25 ,', IMP_CRON_PKB_DIGEST: '30 6 * * *', IMP_CRON_REMINDERS: '0 9 * * 1-6' });
+    expect(config.holidays).toEqual(['2026-12-25', '2027-01-01']);
+    expect(config.schedule).toMatchObject({ pkbDigest: '30 6 * * *', reminders: '0 9 * * 1-6' });
   });
 });

@@ -12,6 +12,8 @@ import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseSlaJob } from './features/case-sla.js';
 import { groupRegistrationHandlers } from './features/group-registration.js';
+import { pkbDigestJob } from './features/pkb-digest.js';
+import { recapRemindersJob } from './features/recap-reminders.js';
 import { retentionJob } from './features/retention.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -51,6 +53,8 @@ export interface BotOptions {
   messageRetentionDays?: number;
   /** Where images and documents are saved before they are queued (charts, XLSX); pruned with the retention. */
   media?: MediaStore | null;
+  /** IMP_HOLIDAYS: ISO dates (YYYY-MM-DD) without recap reminders, besides Sundays. */
+  holidays?: readonly string[];
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -136,6 +140,8 @@ export function createBot(options: BotOptions): Bot {
       { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs },
       options.media ?? null,
     ),
+    pkbDigestJob(schedule.pkbDigest, { recap: recap.settings, calendar: recap.calendar, caseFollowUpDays: options.caseFollowUpDays ?? 7 }),
+    recapRemindersJob(schedule.reminders, { calendar: recap.calendar, holidays: options.holidays ?? [] }),
   ];
   const runner = new JobRunner({ db: database.db, clock, areas: () => database.areas, logger, onQueued: kick });
   return {

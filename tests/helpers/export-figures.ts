@@ -102,3 +102,49 @@ export async function headlineOfExports(recapXlsx: string, casesXlsx: string): P
     stockOuts: cases.filter((c) => String(c.Alasan ?? '').includes('Alat/obat KB habis') && c.Status !== 'ditutup (tidak valid)').length,
   };
 }
+
+/** "55,4%" → 55.4; "–" (no figure) → null. */
+const pct = (text: string | undefined): number | null => (text === undefined || text === '–' ? null : Number(text.replace('%', '').replace(',', '.')));
+
+/** "A, B dan C" → names; a list shortened with "dan N lainnya" keeps only the names shown. */
+function listedNames(text: string): string[] {
+  return text
+    .split(/, | dan /)
+    .map((n) => n.replace(/ \(perbaikan\)$/, '').trim())
+    .filter((n) => n !== '' && !/^\d+ lainnya$/.test(n));
+}
+
+/**
+ * The headline read back from a PKB digest (src/reports/pkb-digest-text.ts) while its month is open: the counts of
+ * its recap block, the official (verified) figures line, and the month's cases. What the digest leaves out when it is
+ * zero (terverifikasi, terlambat, the lists, the figures, the month's cases) reads as zero or no figure.
+ */
+export function headlineOfDigest(text: string): HeadlineFigures {
+  const grab = (re: RegExp) => re.exec(text);
+  const count = (label: string) => Number(grab(new RegExp(`${label} \\((\\d+)\\)`))?.[1] ?? 0);
+  const block = grab(/\*Laporan [^*]+\*: (\d+) dari (\d+) desa\/kelurahan sudah lapor(?: \(([^)]*)\))?\./);
+  if (!block) throw new Error(`no recap block in the digest:\n${text}`);
+  const detail = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(block[3] ?? '')?.[1] ?? 0);
+  const p = '(\\d+,\\d%|–)';
+  const official = grab(new RegExp(`Angka terverifikasi \\((\\d+) desa/kelurahan\\): PUS (\\d+|–), peserta KB aktif (\\d+|–) \\(${p}\\), cara modern ${p}, ingin ber-KB tetapi belum ber-KB ${p}, MKJP ${p} dari`));
+  const month = grab(/\nBulan [^:]+: (\d+) kasus dilaporkan(?:, (\d+) stok kosong)?/);
+  const num = (s: string | undefined) => (s === undefined || s === '–' ? null : Number(s));
+  return {
+    expected: Number(block[2]),
+    sent: Number(block[1]),
+    verified: detail('terverifikasi'),
+    waiting: count('Menunggu verifikasi'),
+    returned: count('Dikembalikan, belum diperbaiki'),
+    late: detail('terlambat'),
+    missing: listedNames(grab(/Belum lapor \(\d+\): (.*)\./)?.[1] ?? ''),
+    verifiedRecaps: Number(official?.[1] ?? 0),
+    pus: num(official?.[2]),
+    paTotal: num(official?.[3]),
+    cpr: pct(official?.[4]),
+    mcpr: pct(official?.[5]),
+    unmetNeedPct: pct(official?.[6]),
+    mkjpShare: pct(official?.[7]),
+    casesOpened: Number(month?.[1] ?? 0),
+    stockOuts: Number(month?.[2] ?? 0),
+  };
+}

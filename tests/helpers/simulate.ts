@@ -15,6 +15,8 @@ export interface SimulateOptions {
   retentionDays?: number;
   /** --media-dir: where the simulator writes the images and documents the bot sends. */
   mediaDir?: string;
+  /** IMP_HOLIDAYS: days without recap reminders, besides Sundays. */
+  holidays?: readonly string[];
 }
 
 export async function simulate(transcript: string, options: SimulateOptions = {}): Promise<string> {
@@ -32,6 +34,7 @@ export async function simulate(transcript: string, options: SimulateOptions = {}
     ...(options.completions ? { completions: options.completions } : {}),
     ...(options.retentionDays ? { messageRetentionDays: options.retentionDays } : {}),
     ...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),
+    ...(options.holidays ? { holidays: options.holidays } : {}),
   });
   return out;
 }

@@ -216,8 +216,10 @@ describe('19: raw personal data is not kept', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(state).not.toContain('Pakato');
     expect(state).not.toContain('RT 5');
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.status === 'sent' && r.text === '')).toBe(true);
+    // The story's own messages; the digests and reminders of its last days are younger than the retention.
+    const old = rows.filter((r) => r.createdAt < fromWita(2026, 12, 1).toISOString());
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.every((r) => r.status === 'sent' && r.text === '')).toBe(true);
   });
 
   it('when a resident refuses contact, then the case keeps neither their number nor their address; with consent the address goes when the case closes', async () => {

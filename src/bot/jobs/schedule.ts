@@ -6,9 +6,15 @@ export interface JobSchedule {
   caseSla: string;
   /** Retention prune of message logs, typed text and old closed cases. */
   retention: string;
+  /** The daily digest to each kecamatan's PKB side. */
+  pkbDigest: string;
+  /** The recap reminder ladder (D-2, D-0, D+1 of the due day; only what is due that day). */
+  reminders: string;
 }
 
 export const DEFAULT_SCHEDULE: JobSchedule = {
   caseSla: '0 8 * * *',
   retention: '15 2 * * *',
+  pkbDigest: '0 7 * * *',
+  reminders: '0 8 * * *',
 };

@@ -56,6 +56,8 @@ export interface SimulationOptions {
   caseFollowUpDays?: number;
   messageRetentionDays?: number;
   schedule?: BotOptions['schedule'];
+  /** IMP_HOLIDAYS: days without recap reminders, besides Sundays. */
+  holidays?: readonly string[];
 }
 
 export class SimulationSetupError extends Error {
@@ -113,6 +115,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
         ...(options.recap ? { recap: options.recap } : {}),
         ...(options.caseFollowUpDays ? { caseFollowUpDays: options.caseFollowUpDays } : {}),
         ...(options.schedule ? { schedule: options.schedule } : {}),
+        ...(options.holidays ? { holidays: options.holidays } : {}),
         ...(options.messageRetentionDays ? { messageRetentionDays: options.messageRetentionDays } : {}),
         media,
       });
