@@ -2,6 +2,7 @@
 // naming the variable.
 import { z } from 'zod';
 import { isValidCron } from './bot/jobs/cron.js';
+import { dinasMonthlyCron } from './bot/jobs/schedule.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -56,6 +57,10 @@ export const ConfigSchema = z.object({
   IMP_CRON_CASE_SLA: cronExpression('0 8 * * *'),
   /** When the nightly retention prune runs (5-field cron, WITA). */
   IMP_CRON_RETENTION: cronExpression('15 2 * * *'),
+  /** When the Dinas' weekly summary goes out (5-field cron, WITA). */
+  IMP_CRON_DINAS_WEEKLY: cronExpression('0 8 * * 1'),
+  /** When the Dinas' monthly summary goes out; default the 5th and the day after IMP_RECAP_CLOSE_DAY, 08:00. */
+  IMP_CRON_DINAS_MONTHLY: z.string().refine(isValidCron, 'must be a 5-field cron expression such as "0 8 5,16 * *"').optional(),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -77,7 +82,7 @@ export interface Config {
   whatsapp: { session: string; linkDownAlertMs: number; webSocketUrl: string | null };
   caseFollowUpDays: number;
   /** Cron expressions (WITA) of the scheduled jobs. */
-  schedule: { caseSla: string; retention: string };
+  schedule: { caseSla: string; retention: string; dinasWeekly: string; dinasMonthly: string };
   recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
 }
 
@@ -122,7 +127,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
     }),
     caseFollowUpDays: e.IMP_CASE_FOLLOW_UP_DAYS,
-    schedule: Object.freeze({ caseSla: e.IMP_CRON_CASE_SLA, retention: e.IMP_CRON_RETENTION }),
+    schedule: Object.freeze({
+      caseSla: e.IMP_CRON_CASE_SLA,
+      retention: e.IMP_CRON_RETENTION,
+      dinasWeekly: e.IMP_CRON_DINAS_WEEKLY,
+      dinasMonthly: e.IMP_CRON_DINAS_MONTHLY ?? dinasMonthlyCron(e.IMP_RECAP_CLOSE_DAY),
+    }),
     recap: Object.freeze({
       dueDay: e.IMP_RECAP_DUE_DAY,
       closeDay: e.IMP_RECAP_CLOSE_DAY,

@@ -248,3 +248,4 @@ export * from './schema-whatsapp.js';
 export * from './schema-recap.js';
 export * from './schema-cases.js';
 export * from './schema-groups.js';
+export * from './schema-reports.js';

@@ -6,9 +6,24 @@ export interface JobSchedule {
   caseSla: string;
   /** Retention prune of message logs, typed text and old closed cases. */
   retention: string;
+  /** The Dinas' weekly summary. */
+  dinasWeekly: string;
+  /** The Dinas' monthly summary with the chart and the XLSX (default: derived from the close day, dinasMonthlyCron). */
+  dinasMonthly: string;
+}
+
+/**
+ * The monthly summary's days: the 5th (two days after the default due day: the month just due) and the day after
+ * the close day (the final figures), 08:00 WITA. A close day of 28 gives the 29th, which February lacks in most years.
+ */
+export function dinasMonthlyCron(closeDay: number): string {
+  const days = [...new Set([5, closeDay + 1])].sort((a, b) => a - b);
+  return `0 8 ${days.join(',')} * *`;
 }
 
 export const DEFAULT_SCHEDULE: JobSchedule = {
   caseSla: '0 8 * * *',
   retention: '15 2 * * *',
+  dinasWeekly: '0 8 * * 1',
+  dinasMonthly: dinasMonthlyCron(15),
 };
