@@ -16,7 +16,7 @@ describe('config', () => {
       consolePhone: '+6281100000000',
       whatsapp: { session: 'default', linkDownAlertMs: 15 * 60_000, webSocketUrl: null },
       caseFollowUpDays: 7,
-      schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *' },
+      schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *', dinasWeekly: '0 8 * * 1', dinasMonthly: '0 8 5,16 * *' },
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },
     });
   });
@@ -40,5 +40,11 @@ describe('config', () => {
   it('when values are set, then they are used', () => {
     const config = loadConfig({ IMP_DB_PATH: '/tmp/x.db', IMP_CONVERSATION_EXPIRY_HOURS: '1', IMP_HTTP_PORT: '8080', IMP_TRANSPORT: 'console' });
     expect(config).toMatchObject({ dbPath: '/tmp/x.db', conversationExpiryMs: 3600_000, http: { port: 8080 }, transport: 'console' });
+  });
+
+  it('when the close day moves, then the monthly Dinas summary follows it unless its cron is set', () => {
+    expect(loadConfig({ IMP_RECAP_CLOSE_DAY: '20' }).schedule.dinasMonthly).toBe('0 8 5,21 * *');
+    expect(loadConfig({ IMP_RECAP_CLOSE_DAY: '20', IMP_CRON_DINAS_MONTHLY: '30 7 6 * *' }).schedule.dinasMonthly).toBe('30 7 6 * *');
+    expect(() => loadConfig({ IMP_CRON_DINAS_WEEKLY: 'senin pagi' })).toThrow(/IMP_CRON_DINAS_WEEKLY/);
   });
 });

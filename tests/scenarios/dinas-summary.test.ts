@@ -57,7 +57,7 @@ describe('the Dinas summaries on their days', () => {
     const toGroup = out.filter((m) => m.to === 'grp-dinas');
     // Nothing to the officer personally: the group has it.
     expect(out.filter((m) => m.to === DINAS_PHONE)).toEqual([]);
-    const titles = toGroup.map((m) => m.text.split('\n')[0]).filter((t) => t.startsWith('*Ringkasan'));
+    const titles = toGroup.map((m) => m.text.split('\n')[0]).filter((t) => t!.startsWith('*Ringkasan'));
     expect(titles).toEqual([
       '*Ringkasan mingguan laporan Oktober 2026*',
       '*Ringkasan bulanan laporan November 2026*',
