@@ -258,7 +258,8 @@ describe('19: raw personal data is not kept', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(row).toMatchObject({ code, status: 'served', place: null, refRegister: null, reporterKey: '', reporterAddress: null, outcomeMethod: 'implan', referredTo: 'Puskesmas' });
     expect(row.deidentifiedAt).toBe(fromWita(2027, 11, 26, 2, 15).toISOString());
-  });
+    // A simulated year runs every scheduled job on the way, including 24 monthly Dinas summaries with chart and XLSX.
+  }, 180_000);
 });
 
 describe('20: the reporter hears only that the case was followed up and closed', () => {
