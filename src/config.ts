@@ -2,7 +2,7 @@
 // naming the variable.
 import { z } from 'zod';
 import { isValidCron } from './bot/jobs/cron.js';
-import type { JobSchedule } from './bot/jobs/schedule.js';
+import { dinasMonthlyCron, type JobSchedule } from './bot/jobs/schedule.js';
 import { parseHolidays } from './domain/recap/reminder-ladder.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -67,6 +67,10 @@ export const ConfigSchema = z.object({
     .string()
     .refine((text) => parseHolidays(text) !== null, 'must be dates written like 2026-12-25, separated by commas')
     .default(''),
+  /** When the Dinas' weekly summary goes out (5-field cron, WITA). */
+  IMP_CRON_DINAS_WEEKLY: cronExpression('0 8 * * 1'),
+  /** When the Dinas' monthly summary goes out; default the 5th and the day after IMP_RECAP_CLOSE_DAY, 08:00. */
+  IMP_CRON_DINAS_MONTHLY: z.string().refine(isValidCron, 'must be a 5-field cron expression such as "0 8 5,16 * *"').optional(),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -135,8 +139,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
     }),
     caseFollowUpDays: e.IMP_CASE_FOLLOW_UP_DAYS,
-    schedule: Object.freeze({ caseSla: e.IMP_CRON_CASE_SLA, retention: e.IMP_CRON_RETENTION, pkbDigest: e.IMP_CRON_PKB_DIGEST, reminders: e.IMP_CRON_REMINDERS }),
     holidays: Object.freeze(parseHolidays(e.IMP_HOLIDAYS) ?? []),
+    schedule: Object.freeze({
+      caseSla: e.IMP_CRON_CASE_SLA,
+      retention: e.IMP_CRON_RETENTION,
+      pkbDigest: e.IMP_CRON_PKB_DIGEST,
+      reminders: e.IMP_CRON_REMINDERS,
+      dinasWeekly: e.IMP_CRON_DINAS_WEEKLY,
+      dinasMonthly: e.IMP_CRON_DINAS_MONTHLY ?? dinasMonthlyCron(e.IMP_RECAP_CLOSE_DAY),
+    }),
     recap: Object.freeze({
       dueDay: e.IMP_RECAP_DUE_DAY,
       closeDay: e.IMP_RECAP_CLOSE_DAY,

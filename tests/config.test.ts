@@ -16,7 +16,7 @@ describe('config', () => {
       consolePhone: '+6281100000000',
       whatsapp: { session: 'default', linkDownAlertMs: 15 * 60_000, webSocketUrl: null },
       caseFollowUpDays: 7,
-      schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *', pkbDigest: '0 7 * * *', reminders: '0 8 * * *' },
+      schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *', pkbDigest: '0 7 * * *', reminders: '0 8 * * *', dinasWeekly: '0 8 * * 1', dinasMonthly: '0 8 5,16 * *' },
       holidays: [],
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },
     });
@@ -50,5 +50,11 @@ describe('config', () => {
     const config = loadConfig({ IMP_HOLIDAYS: ' 2027-01-01, 2026-12-25 ,', IMP_CRON_PKB_DIGEST: '30 6 * * *', IMP_CRON_REMINDERS: '0 9 * * 1-6' });
     expect(config.holidays).toEqual(['2026-12-25', '2027-01-01']);
     expect(config.schedule).toMatchObject({ pkbDigest: '30 6 * * *', reminders: '0 9 * * 1-6' });
+  });
+
+  it('when the close day moves, then the monthly Dinas summary follows it unless its cron is set', () => {
+    expect(loadConfig({ IMP_RECAP_CLOSE_DAY: '20' }).schedule.dinasMonthly).toBe('0 8 5,21 * *');
+    expect(loadConfig({ IMP_RECAP_CLOSE_DAY: '20', IMP_CRON_DINAS_MONTHLY: '30 7 6 * *' }).schedule.dinasMonthly).toBe('30 7 6 * *');
+    expect(() => loadConfig({ IMP_CRON_DINAS_WEEKLY: 'senin pagi' })).toThrow(/IMP_CRON_DINAS_WEEKLY/);
   });
 });

@@ -11,13 +11,16 @@ import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fiel
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseSlaJob } from './features/case-sla.js';
+import { dinasMonthlyJob, dinasWeeklyJob } from './features/dinas-summary.js';
 import { groupRegistrationHandlers } from './features/group-registration.js';
 import { pkbDigestJob } from './features/pkb-digest.js';
 import { recapRemindersJob } from './features/recap-reminders.js';
+import { onDemandGroupHandlers, reportRequestedHandler } from './features/on-demand.js';
 import { retentionJob } from './features/retention.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
-import { DEFAULT_SCHEDULE, type JobSchedule } from './jobs/schedule.js';
+import { DEFAULT_SCHEDULE, dinasMonthlyCron, type JobSchedule } from './jobs/schedule.js';
+import { ChartWorker } from './chart-worker.js';
 import { recapFactsLoader, type RecapCalendar } from './features/recap.js';
 import { periodReopenedHandler, recapReviewedHandler, reopenFactsLoader, reviewFactsLoader } from './features/recap-review.js';
 import { recapStatusFactsLoader } from './features/recap-status.js';
@@ -70,6 +73,8 @@ export interface Bot {
   runner: JobRunner;
   /** The media store (null when the bot was built without one: it then sends text only). */
   media: MediaStore | null;
+  /** Draws the charts asked for with GRAFIK after the commit that recorded them. */
+  charts: ChartWorker;
   /**
    * Starts receiving, processes what the inbound journal still holds (a crash, a full disk) and sends whatever the
    * outbox still holds from before a restart.
@@ -98,8 +103,17 @@ export function createBot(options: BotOptions): Bot {
     onStorageFailure: (error) => storage.failed(error),
     ...(timers ? { sleep: timers.sleep, wake: timers.wake, ...(timers.random ? { random: timers.random } : {}) } : {}),
   });
-  kick = () => void dispatcher.kick();
   const recap = options.recap ?? DEFAULT_RECAP;
+  const media = options.media ?? null;
+  // The one set of settings every report of a month is aggregated with (digests, summaries, REKAP, charts).
+  const reportSettings = { recap: recap.settings, calendar: recap.calendar, caseFollowUpDays: options.caseFollowUpDays ?? 7 };
+  const charts = new ChartWorker({ db: database.db, clock, areas: () => database.areas, media, settings: reportSettings, logger, onQueued: () => void dispatcher.kick() });
+  // After each commit: send what was queued, and draw any chart that was asked for (GRAFIK).
+  kick = () => {
+    void dispatcher.kick();
+    void charts.kick();
+  };
+  const onDemand = { settings: reportSettings, charts: media !== null };
   const router = new Router({
     db: database.db,
     clock,
@@ -116,13 +130,14 @@ export function createBot(options: BotOptions): Bot {
       recapStatusFactsLoader(recap.settings, recap.calendar),
       casesFactsLoader(),
     ],
-    groupCommands: { ...groupRegistrationHandlers() },
+    groupCommands: { ...groupRegistrationHandlers(), ...onDemandGroupHandlers(onDemand) },
     domainHandlers: {
       recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar),
       recap_reviewed: recapReviewedHandler(recap.settings, recap.calendar),
       recap_period_reopened: periodReopenedHandler(recap.calendar),
       case_reported: caseReportedHandler(),
       case_acted: caseActedHandler(),
+      report_requested: reportRequestedHandler(onDemand),
     },
     onQueued: kick,
     onStorageFailure: (error) => storage.failed(error),
@@ -132,16 +147,19 @@ export function createBot(options: BotOptions): Bot {
     },
     ...(timers ? { wake: timers.wake } : {}),
   });
-  const schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
+  const schedule = { ...DEFAULT_SCHEDULE, dinasMonthly: dinasMonthlyCron(recap.calendar.closeDay), ...options.schedule };
+  const summaries = { db: database.db, media, settings: reportSettings };
   const jobs: Job[] = [
     caseSlaJob(schedule.caseSla, options.caseFollowUpDays ?? 7),
     retentionJob(
       schedule.retention,
       { retentionDays: options.messageRetentionDays ?? 90, conversationExpiryMs: options.conversation.expiryMs },
-      options.media ?? null,
+      media,
     ),
     pkbDigestJob(schedule.pkbDigest, { recap: recap.settings, calendar: recap.calendar, caseFollowUpDays: options.caseFollowUpDays ?? 7 }),
     recapRemindersJob(schedule.reminders, { calendar: recap.calendar, holidays: options.holidays ?? [] }),
+    dinasWeeklyJob(schedule.dinasWeekly, schedule.dinasMonthly, summaries),
+    dinasMonthlyJob(schedule.dinasMonthly, summaries),
   ];
   const runner = new JobRunner({ db: database.db, clock, areas: () => database.areas, logger, onQueued: kick });
   return {
@@ -151,7 +169,8 @@ export function createBot(options: BotOptions): Bot {
     alerts,
     storage,
     jobs,
-    media: options.media ?? null,
+    media,
+    charts,
     async start() {
       await transport.start(async (message) => {
         // Returns once the message is in the journal: the transport may acknowledge it then.
@@ -159,20 +178,25 @@ export function createBot(options: BotOptions): Bot {
       });
       await router.retry();
       await router.idle();
+      // Charts asked for before a restart are drawn now (or dropped with an apology when too old).
+      await charts.kick();
       await dispatcher.kick();
     },
     async idle() {
       await router.idle();
+      await charts.idle();
       await dispatcher.kick();
     },
     async retry() {
       await router.retry();
       await router.idle();
+      await charts.idle();
       await dispatcher.kick();
     },
     async stop() {
       await transport.stop();
       await router.idle();
+      await charts.idle();
       // Let sends in progress finish; whatever is still pending is sent at the next start.
       await dispatcher.drain();
     },

@@ -30,10 +30,12 @@ export interface GroupContext {
 
 /**
  * One handler per group command, run in the message's transaction; it queues its own answers (enqueueOutbound, to the
- * group or, for a private answer, to the member). A command without a handler gets no answer.
+ * group or, for a private answer, to the member). A command without a handler gets no answer. A handler returns false
+ * when the message turned out not to be its command after all (chatter starting with the same word): it is then
+ * ignored like any other group message, and its text is not kept.
  */
 export type GroupCommandHandlers = {
-  [K in GroupCommand['kind']]?: (tx: Tx, command: Extract<GroupCommand, { kind: K }>, ctx: GroupContext) => void;
+  [K in GroupCommand['kind']]?: (tx: Tx, command: Extract<GroupCommand, { kind: K }>, ctx: GroupContext) => void | boolean;
 };
 
 export interface GroupMessageDeps {
@@ -54,10 +56,10 @@ export function handleGroupMessage(
   const { inboundId, message, groupId, senderKey, now } = received;
   rememberGroup(tx, groupId, message.chat.kind === 'group' ? message.chat.label : null);
   const command = message.content.kind === 'text' ? parseGroupCommand(message.content.text) : null;
-  const handler = command ? (deps.handlers[command.kind] as ((tx: Tx, command: GroupCommand, ctx: GroupContext) => void) | undefined) : undefined;
+  const handler = command ? (deps.handlers[command.kind] as ((tx: Tx, command: GroupCommand, ctx: GroupContext) => void | boolean) | undefined) : undefined;
   if (!command || !handler) return { outcome: 'ignored', forgetText: true };
   const person = message.from.phone ? findActivePersonByPhone(tx, message.from.phone) : undefined;
-  handler(tx, command, {
+  const answered = handler(tx, command, {
     now,
     areas: deps.areas,
     actor: actorOf(person),
@@ -67,5 +69,5 @@ export function handleGroupMessage(
     inboundId,
     logger: deps.logger,
   });
-  return { outcome: 'handled', forgetText: false };
+  return answered === false ? { outcome: 'ignored', forgetText: true } : { outcome: 'handled', forgetText: false };
 }

@@ -249,3 +249,4 @@ export * from './schema-recap.js';
 export * from './schema-cases.js';
 export * from './schema-groups.js';
 export * from './schema-meetings.js';
+export * from './schema-reports.js';

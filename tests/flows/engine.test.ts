@@ -43,7 +43,7 @@ describe('flow registry', () => {
     const registry = createRegistry([...PRODUCTION_FLOWS, fixtureFlow]);
     expect(registry.menuFor({ kind: 'resident' }).map((m) => `${m.number}. ${m.label}`)).toEqual(['1. Isian latihan', '2. Tentang IMP Smart', '3. Bantuan']);
     const pkb = { kind: 'person', personId: 1, name: 'A', role: 'pkb', desaCodes: [], homeAreaCode: '73.06', unitName: null } as const;
-    expect(registry.menuFor(pkb).map((m) => m.label)).toEqual(['Profil saya', 'Bantuan']);
+    expect(registry.menuFor(pkb).map((m) => m.label)).toEqual(['Profil saya', 'Bantuan', 'Rekap dan grafik laporan']);
   });
 });
 

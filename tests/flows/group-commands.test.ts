@@ -39,7 +39,9 @@ describe('parseGroupCommand', () => {
     ['DAFTAR GRUP DINAS PPKB Kabupaten Gowa', { kind: 'register', target: { role: 'dinas' } }],
     ['hapus grup', { kind: 'unregister' }],
     ['/HAPUS  GROUP!', { kind: 'unregister' }],
-    ['BELUM', { kind: 'missing' }],
+    ['BELUM', { kind: 'missing', args: '' }],
+    ['/belum', { kind: 'missing', args: '' }],
+    ['siapa yang belum lapor?', { kind: 'missing', args: '' }],
     ['rekap pallangga 11/2026', { kind: 'recap', args: 'pallangga 11/2026' }],
     ['GRAFIK', { kind: 'chart', args: '' }],
     ['hadir rk-1234', { kind: 'attend', code: 'RK-1234' }],
@@ -47,7 +49,7 @@ describe('parseGroupCommand', () => {
     expect(parseGroupCommand(text)).toEqual(expected);
   });
 
-  it.each(['halo semua', 'menu', '1', 'Belum, bu. Besok saya kirim', 'mau daftar grup ini bagaimana?', '', '   ', 'hapus saja grupnya'])(
+  it.each(['halo semua', 'menu', '1', 'Belum, bu. Besok saya kirim', 'Belum.', 'belum lengkap datanya', 'mau daftar grup ini bagaimana?', '', '   ', 'hapus saja grupnya'])(
     'when a group message is "%s", then it is no command',
     (text) => {
       expect(parseGroupCommand(text)).toBeNull();
@@ -128,7 +130,7 @@ describe('planRegistration and planRemoval', () => {
     expect(plan).toEqual({
       kind: 'bind',
       target: bontomarannu,
-      reply: 'Grup ini terdaftar untuk PKB Kec. Bontomarannu: ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.',
+      reply: `Grup ini terdaftar untuk PKB Kec. Bontomarannu: ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.${GROUP_COPY.commands('pkb')}`,
       replaced: null,
     });
   });
@@ -160,7 +162,7 @@ describe('planRegistration and planRemoval', () => {
     const plan = planRegistration(dinas, areas, group, { role: 'pkb', areaCode: PALLANGGA }, { ofGroup: here('pkb', BONTOMARANNU), ofTarget: null });
     expect(plan).toMatchObject({
       kind: 'bind',
-      reply: 'Grup ini sekarang untuk PKB Kec. Pallangga (sebelumnya PKB Kec. Bontomarannu): ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.',
+      reply: `Grup ini sekarang untuk PKB Kec. Pallangga (sebelumnya PKB Kec. Bontomarannu): ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.${GROUP_COPY.commands('pkb')}`,
     });
   });
 

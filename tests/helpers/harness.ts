@@ -11,6 +11,7 @@ import { ManualClock } from '../../src/clock.js';
 import { openReadyDatabase, type ReadyDatabase } from '../../src/db/bootstrap.js';
 import type { FlowRegistry } from '../../src/flows/registry.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
+import type { MediaStore } from '../../src/media/media-store.js';
 import { importPeople } from '../../src/people/people-import.js';
 import { fromWita } from '../../src/time/wita.js';
 
@@ -22,6 +23,8 @@ export interface HarnessOptions {
   start?: Date;
   recap?: BotOptions['recap'];
   logger?: Logger;
+  /** The bot's media store (charts, XLSX); none: text only. */
+  media?: MediaStore;
 }
 
 export interface Sent {
@@ -65,6 +68,7 @@ export class Harness {
       ...(this.options.registry ? { registry: this.options.registry } : {}),
       ...(this.options.completions ? { completions: this.options.completions } : {}),
       ...(this.options.recap ? { recap: this.options.recap } : {}),
+      ...(this.options.media ? { media: this.options.media } : {}),
     });
     await this.bot.start();
   }

@@ -50,6 +50,11 @@ export function monthTranscript(): string {
       say(SOKKOLIA_PPKBD, lapor({ ...CLEAN_RECAP, jml_keluarga: 700 }));
       say(SOKKOLIA_PPKBD, 'KIRIM');
       lines.push(`@at ${day(d)} 15:00`);
+      // The PKB verifies Pakatto: the month gets official figures (CPR) for the digest, the summary and the chart.
+      say(PKB_PHONE, 'menu');
+      say(PKB_PHONE, 'periksa');
+      say(PKB_PHONE, 'Pakatto');
+      say(PKB_PHONE, '1');
       // Sokkolia is outside the PKB's binaan: its reviewer is the koordinator, who returns it.
       say(KOORD_PHONE, 'menu');
       say(KOORD_PHONE, 'periksa');

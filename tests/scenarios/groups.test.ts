@@ -11,6 +11,7 @@ import { bindingOfGroup, listGroups } from '../../src/db/repos/groups.repo.js';
 import { inboundMessages, outbox } from '../../src/db/schema.js';
 import { DINAS_PHONE, KOORD_PHONE, PEOPLE_CSV, PKB_PHONE, PPKBD_PHONE, RESIDENT_PHONE, SUB_PPKBD_PHONE } from '../helpers/people.js';
 import { messagesOf, simulate } from '../helpers/simulate.js';
+import { GROUP_COPY } from '../../src/flows/groups/group-registration.js';
 
 // A second kecamatan with its own PKB and koordinator, and an admin.
 const PKB_PALLANGGA = '+6281234567011';
@@ -25,7 +26,11 @@ const PEOPLE = [
 
 const BONTOMARANNU = '73.06.06';
 const PALLANGGA = '73.06.07';
-const CONFIRM_BONTOMARANNU = 'Grup ini terdaftar untuk PKB Kec. Bontomarannu: ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.';
+const HEAD_BONTOMARANNU = 'Grup ini terdaftar untuk PKB Kec. Bontomarannu: ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.';
+// Every registration also says what the group can ask (REKAP, BELUM LAPOR, GRAFIK).
+const PKB_COMMANDS = GROUP_COPY.commands('pkb');
+const DINAS_COMMANDS = GROUP_COPY.commands('dinas');
+const CONFIRM_BONTOMARANNU = `${HEAD_BONTOMARANNU}${PKB_COMMANDS}`;
 const NOT_ALLOWED = 'Maaf, perintah ini hanya untuk PKB, koordinator, dan petugas Dinas yang terdaftar di IMP Smart.';
 
 let dir: string | null = null;
@@ -98,8 +103,8 @@ describe('DAFTAR GRUP', () => {
       { to: 'grp-a', text: 'Maaf, grup Dinas hanya bisa didaftarkan oleh petugas Dinas atau admin IMP Smart.' },
       { to: 'grp-a', text: 'Maaf, Anda hanya bisa mendaftarkan grup untuk Kec. Bontomarannu.' },
       { to: 'grp-a', text: CONFIRM_BONTOMARANNU },
-      { to: 'grp-dinas', text: 'Grup ini terdaftar untuk Dinas PPKB Kabupaten Gowa: ringkasan mingguan dan bulanan semua kecamatan akan dikirim ke sini.' },
-      { to: 'grp-pallangga', text: 'Grup ini terdaftar untuk PKB Kec. Pallangga: ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.' },
+      { to: 'grp-dinas', text: `Grup ini terdaftar untuk Dinas PPKB Kabupaten Gowa: ringkasan mingguan dan bulanan semua kecamatan akan dikirim ke sini.${DINAS_COMMANDS}` },
+      { to: 'grp-pallangga', text: `Grup ini terdaftar untuk PKB Kec. Pallangga: ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.${PKB_COMMANDS}` },
       // The koordinator of one kecamatan need not name it.
       { to: 'grp-pallangga', text: 'Grup ini sudah terdaftar untuk PKB Kec. Pallangga.' },
     ]);
@@ -109,7 +114,7 @@ describe('DAFTAR GRUP', () => {
     const path = dbFile();
     const out = await run([`${PKB_PHONE} @ grp-lama: DAFTAR GRUP PKB Bontomarannu`, `${KOORD_PHONE} @ grp-baru: DAFTAR GRUP PKB Bontomarannu`], path);
     expect(out.slice(1)).toEqual([
-      { to: 'grp-baru', text: `${CONFIRM_BONTOMARANNU} Grup ini menggantikan grup "grp-lama".` },
+      { to: 'grp-baru', text: `${HEAD_BONTOMARANNU} Grup ini menggantikan grup "grp-lama".${PKB_COMMANDS}` },
       { to: 'grp-lama', text: 'Grup ini tidak lagi terdaftar untuk PKB Kec. Bontomarannu: ringkasannya sekarang dikirim ke grup "grp-baru".' },
     ]);
     withDb(path, (db) => {
@@ -130,7 +135,7 @@ describe('DAFTAR GRUP', () => {
     );
     expect(out.slice(1)).toEqual([
       { to: 'grp-x', text: 'Maaf, grup ini terdaftar untuk PKB Kec. Pallangga; hanya PKB atau koordinator Kec. Pallangga dan petugas Dinas yang bisa mengubahnya.' },
-      { to: 'grp-x', text: 'Grup ini sekarang untuk PKB Kec. Bontomarannu (sebelumnya PKB Kec. Pallangga): ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.' },
+      { to: 'grp-x', text: `Grup ini sekarang untuk PKB Kec. Bontomarannu (sebelumnya PKB Kec. Pallangga): ringkasan harian laporan desa dan kasus kecamatan ini akan dikirim ke sini.${PKB_COMMANDS}` },
     ]);
     withDb(path, (db) =>
       db.transaction((tx) => {
@@ -173,7 +178,7 @@ describe('HAPUS GRUP', () => {
     const path = dbFile();
     const out = await run([`${ADMIN} @ grp-dinas: DAFTAR GRUP DINAS`, `${KOORD_PHONE} @ grp-dinas: HAPUS GRUP`, `${DINAS_PHONE} @ grp-dinas: hapus grup`], path);
     expect(out.map((m) => m.text)).toEqual([
-      'Grup ini terdaftar untuk Dinas PPKB Kabupaten Gowa: ringkasan mingguan dan bulanan semua kecamatan akan dikirim ke sini.',
+      `Grup ini terdaftar untuk Dinas PPKB Kabupaten Gowa: ringkasan mingguan dan bulanan semua kecamatan akan dikirim ke sini.${DINAS_COMMANDS}`,
       'Maaf, grup ini terdaftar untuk Dinas PPKB Kabupaten Gowa; hanya petugas Dinas yang bisa mengubahnya.',
       'Pendaftaran grup ini untuk Dinas PPKB Kabupaten Gowa dihapus: ringkasannya kembali dikirim langsung ke petugas Dinas.',
     ]);
@@ -194,9 +199,10 @@ describe('silence in groups', () => {
       'LAPOR 11/2026 PUS=480',
       'BATAL',
       'Belum, bu. Besok saya kirim',
-      'BELUM',
-      'REKAP',
-      'GRAFIK',
+      // The on-demand commands' words in ordinary sentences (REKAP, BELUM LAPOR and GRAFIK themselves are answered).
+      'Belum.',
+      'rekap sudah saya kirim kemarin',
+      'grafiknya bagus sekali',
       '[gambar] foto kegiatan',
       'mau daftar grup bagaimana?',
     ];

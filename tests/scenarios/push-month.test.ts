@@ -2,9 +2,10 @@
 // 2026, with restarts on several mornings (before and right after the morning jobs). Every digest, summary and
 // reminder arrives on its day, exactly once, in the right group or to the right people; what is read back from the
 // database (the outbox, with the day each row was queued) agrees with the transcript.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simGroupId } from '../../src/bot/simulator/sim-transport.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -17,7 +18,7 @@ import { exportAreaLabel, recapExport } from '../../src/reports/recap-export.js'
 import { writeXlsx } from '../../src/reports/recap-xlsx.js';
 import { fromWita, toWita } from '../../src/time/wita.js';
 import { headlineOfDigest, headlineOfExports } from '../helpers/export-figures.js';
-import { KOORD_PHONE, PKB_PHONE, PPKBD_PHONE, SUB_PPKBD_PHONE } from '../helpers/people.js';
+import { DINAS_PHONE, KOORD_PHONE, PKB_PHONE, PPKBD_PHONE, SUB_PPKBD_PHONE } from '../helpers/people.js';
 import { KOORD_PALLANGGA, monthTranscript, MONTH_PEOPLE, NIRANNUANG_PPKBD, PKB_PALLANGGA, SOKKOLIA_PPKBD } from '../helpers/push-month.js';
 import { messagesOf, simulate } from '../helpers/simulate.js';
 
@@ -112,6 +113,8 @@ describe('a month of pushed messages, 25 November to 12 December', () => {
     expect(byDay.get('12-03')).toContain('Baru masuk sejak ringkasan lalu (2): Pakatto dan Sokkolia.');
     expect(byDay.get('12-04')).not.toContain('Baru masuk');
     expect(byDay.get('12-04')).toContain('Dikembalikan, belum diperbaiki (1): Sokkolia.');
+    expect(byDay.get('12-04')).toContain('2 dari 9 desa/kelurahan sudah lapor (1 terverifikasi)');
+    expect(byDay.get('12-04')).toMatch(/Angka terverifikasi \(1 desa\/kelurahan\): PUS 480, peserta KB aktif 266 \(55,4%\)/);
     for (const text of byDay.values()) expect(text.length).toBeLessThanOrEqual(1000);
   });
 
@@ -147,7 +150,7 @@ describe('a month of pushed messages, 25 November to 12 December', () => {
     const last = digestsTo(KOORD_PHONE).at(-1)!;
     expect(last.day).toBe('12-12');
     expect(headlineOfDigest(last.text)).toEqual(exportsAtEnd);
-    expect(exportsAtEnd).toMatchObject({ expected: 9, sent: 2, returned: 1 });
+    expect(exportsAtEnd).toMatchObject({ expected: 9, sent: 2, verified: 1, returned: 1, cpr: 55.4 });
   });
 
   it('when a cadre tries to register a group or members chat in a group, then the cadre is refused in one line and the chatter gets no reply', () => {
@@ -159,5 +162,43 @@ describe('a month of pushed messages, 25 November to 12 December', () => {
     ]);
     // Nothing went to the Sub-PPKBD or the koordinator for what they wrote in the groups that day.
     expect(rows.filter((r) => r.day === '11-25' && !GROUPS.includes(r.to))).toEqual([]);
+  });
+
+  it('when it is Monday, then the Dinas group gets the weekly summary at 08:00, once; on the 5th the monthly one with the chart and the XLSX after it', () => {
+    const toDinas = rows.filter((r) => r.to === 'grp-dinas' && r.day !== '11-25');
+    const weekly = toDinas.filter((r) => r.text.startsWith('*Ringkasan mingguan'));
+    expect(weekly.map((r) => `${r.day} ${r.time}`)).toEqual(['11-30 08:00', '12-07 08:00']);
+    const monthly = toDinas.filter((r) => r.day === '12-05');
+    expect(monthly[0]!.text.split('\n')[0]).toBe('*Ringkasan bulanan laporan November 2026*');
+    expect(monthly.filter((r) => r.kind !== 'text').map((r) => [r.kind, r.mediaName])).toEqual([
+      ['image', 'rekap-2026-11.png'],
+      ['document', 'rekap-2026-11.xlsx'],
+    ]);
+    expect(monthly.at(-2)!.kind).toBe('image');
+    expect(monthly.at(-1)!.kind).toBe('document');
+    // Nothing else reached the Dinas group after the registration day; the officer got nothing personally.
+    expect(toDinas.every((r) => ['11-30', '12-05', '12-07'].includes(r.day))).toBe(true);
+    expect(rows.filter((r) => r.to === DINAS_PHONE)).toEqual([]);
+    for (const r of toDinas.filter((x) => x.kind === 'text')) expect(r.text.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('when the monthly chart is sent, then the transcript shows it as an image and --media-dir holds a valid, non-blank PNG of sensible size', () => {
+    expect(transcriptOut).toContain('> grp-dinas: [gambar: rekap-2026-11.png]');
+    expect(transcriptOut).toContain('> grp-dinas: [dokumen: rekap-2026-11.xlsx]');
+    const png = PNG.sync.read(readFileSync(join(dir, 'media', 'rekap-2026-11.png')));
+    expect(png.width).toBeGreaterThanOrEqual(600);
+    expect(png.height).toBeGreaterThanOrEqual(400);
+    let ink = 0;
+    let bar = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      if (r < 200 || g < 200 || b < 200) ink++;
+      // The bars are saturated colours (blue for completeness, orange for CPR), not the grey of text and grid.
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 80) bar++;
+    }
+    const pixels = png.width * png.height;
+    expect(ink / pixels).toBeGreaterThan(0.01);
+    expect(ink / pixels).toBeLessThan(0.6);
+    expect(bar).toBeGreaterThan(500);
   });
 });

@@ -26,26 +26,36 @@ import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import { REFERRAL_LOST_DAYS } from '../../domain/cases/lifecycle.js';
 import type { AreaDirectory } from '../../areas/directory.js';
 import type { Job } from '../jobs/job.js';
-import { closeLoop, handOverRecipients, handOverText } from './cases.js';
+import { closeLoop, dinasAddresses, handOverTargets, handOverText, KASUS_IN_PRIVATE } from './cases.js';
 
 const DAY_MS = 86_400_000;
 
-/** One level up from the assignee, never the assignee themselves. */
-function escalationTargets(tx: Tx, row: CaseRow, assignee: CaseWorker | undefined): CaseWorker[] {
+interface Target {
+  address: string;
+  /** A WhatsApp group (the Dinas group): it cannot answer KASUS there. */
+  group: boolean;
+}
+
+const person = (p: CaseWorker): Target => ({ address: p.phone, group: false });
+
+/**
+ * One level up from the assignee, never the assignee themselves. The Dinas is reached through its registered group
+ * when there is one (also for a Dinas officer's own case: the others read it there), else officer by officer.
+ */
+function escalationTargets(tx: Tx, row: CaseRow, assignee: CaseWorker | undefined): Target[] {
   const others = (list: CaseWorker[]) => list.filter((p) => p.id !== assignee?.id);
   if (!assignee || assignee.role === 'pkb') {
     const koordinators = others(koordinatorsOf(tx, row.desaCode));
-    if (koordinators.length > 0) return koordinators;
+    if (koordinators.length > 0) return koordinators.map(person);
   }
-  if (!assignee || assignee.role === 'pkb' || assignee.role === 'koordinator') {
-    const dinas = others(activeWithRole(tx, 'dinas'));
-    if (dinas.length > 0) return dinas;
-  }
+  const group = dinasAddresses(tx).filter((t) => t.group);
+  if (group.length > 0) return group;
   const dinas = others(activeWithRole(tx, 'dinas'));
-  if (dinas.length > 0) return dinas;
+  if (dinas.length > 0) return dinas.map(person);
   const admins = others(activeWithRole(tx, 'admin'));
   // The Dinas is the top: a lone officer is told again rather than nobody.
-  return admins.length > 0 ? admins : assignee && (assignee.role === 'dinas' || assignee.role === 'admin') ? [assignee] : [];
+  if (admins.length > 0) return admins.map(person);
+  return assignee && (assignee.role === 'dinas' || assignee.role === 'admin') ? [person(assignee)] : [];
 }
 
 const HELD_BY: Readonly<Record<CaseWorker['role'], string>> = { pkb: 'PKB', koordinator: 'koordinator kecamatan', dinas: 'Dinas', admin: 'Dinas' };
@@ -62,7 +72,7 @@ export function runCaseSla(tx: Tx, areas: AreaDirectory, now: Date, followUpDays
       const to = caseAssigneeFor(tx, row.desaCode);
       if (!to || to.id === row.assigneeId) continue;
       const assigned = assignCase(tx, row, to.id, null, now);
-      for (const person of handOverRecipients(tx, to)) send(person.phone, handOverText(areas, assigned, to, 'routed'));
+      for (const target of handOverTargets(tx, to)) send(target.address, handOverText(areas, assigned, to, 'routed', target.group));
     }
 
     for (const row of casesAwaitingFollowUp(tx, new Date(now.getTime() - followUpDays * DAY_MS))) {
@@ -76,8 +86,9 @@ export function runCaseSla(tx: Tx, areas: AreaDirectory, now: Date, followUpDays
       }
       if (!row.escalatedAt && days >= 2 * followUpDays) {
         const heldBy = assignee ? ` (${HELD_BY[assignee.role]})` : '';
-        for (const person of escalationTargets(tx, row, assignee?.active ? assignee : undefined)) {
-          send(person.phone, `Eskalasi: kasus *${row.code}* (${place}) belum ditindaklanjuti petugas${heldBy} selama ${days} hari. Ketik KASUS ${row.code} untuk melihatnya.`);
+        for (const target of escalationTargets(tx, row, assignee?.active ? assignee : undefined)) {
+          const how = target.group ? KASUS_IN_PRIVATE(row.code) : `Ketik KASUS ${row.code} untuk melihatnya.`;
+          send(target.address, `Eskalasi: kasus *${row.code}* (${place}) belum ditindaklanjuti petugas${heldBy} selama ${days} hari. ${how}`);
         }
         markCaseReminded(tx, row, 'escalated', now, `${days} days without follow-up`);
       }

@@ -17,7 +17,6 @@ import {
   pkbsInKecamatan,
   reporterKeyOf,
   reporterKeysOf,
-  activeWithRole,
   workerById,
   type CaseRow,
   type CaseWorker,
@@ -32,6 +31,7 @@ import { CASE_PKBS_FACTS, CASE_WORK_FACTS, type PkbChoice, type WorkCase } from 
 import { OWN_CASES_FACTS, type OwnCase } from '../../flows/cases/case-status-flow.js';
 import { CASE_FACTS, type CaseFacts } from '../../flows/cases/report-case-flow.js';
 import { CASE_UNITS_FACTS } from '../../flows/cases/case-validators.js';
+import { recipientsFor } from './recipients.js';
 import { areaUnits } from '../../db/schema.js';
 import { toWita, witaDate } from '../../time/wita.js';
 import type { AreaDirectory } from '../../areas/directory.js';
@@ -129,8 +129,17 @@ function essentials(areas: AreaDirectory, row: CaseRow): string {
   ].join('\n');
 }
 
-/** The message that hands a case to someone, by how it reached them. */
-export function handOverText(areas: AreaDirectory, row: CaseRow, to: CaseWorker, why: 'new' | 'reassigned' | 'routed'): string {
+/**
+ * What a WhatsApp group may read about a case: the desa, what the couple wants, the method and why it was not served.
+ * Not the dusun/RT nor the consent to be contacted: in a small dusun those could point to the couple, and whoever
+ * works the case sees them privately with KASUS <kode>.
+ */
+function groupEssentials(areas: AreaDirectory, row: CaseRow): string {
+  return essentials(areas, { ...row, place: null }).split('\n').slice(0, 3).join('\n');
+}
+
+/** The message that hands a case to someone (or to the Dinas group), by how it reached them. */
+export function handOverText(areas: AreaDirectory, row: CaseRow, to: CaseWorker, why: 'new' | 'reassigned' | 'routed', toGroup = false): string {
   const head =
     to.role === 'dinas' || to.role === 'admin'
       ? `Kasus *${row.code}* dari desa yang belum punya Penyuluh KB maupun koordinator terdaftar; diteruskan ke Dinas:`
@@ -139,12 +148,22 @@ export function handOverText(areas: AreaDirectory, row: CaseRow, to: CaseWorker,
         : why === 'reassigned'
           ? `Kasus *${row.code}* dialihkan kepada Anda:`
           : `Kasus baru *${row.code}* ditugaskan kepada Anda:`;
+  if (toGroup) return `${head}\n${groupEssentials(areas, row)}\n${KASUS_IN_PRIVATE(row.code)}`;
   return `${head}\n${essentials(areas, row)}\nKetik KASUS ${row.code} untuk menindaklanjuti.`;
 }
 
-/** Who is told a case was handed over: the assignee, and every Dinas officer when it is the Dinas' case. */
-export function handOverRecipients(tx: Tx, to: CaseWorker): CaseWorker[] {
-  return to.role === 'dinas' || to.role === 'admin' ? activeWithRole(tx, 'dinas') : [to];
+/** In a group the bot answers no KASUS: the case is worked in a private chat with the bot. */
+export const KASUS_IN_PRIVATE = (code: string) => `Petugas Dinas: ketik KASUS ${code} di chat pribadi dengan nomor ini untuk menindaklanjuti.`;
+
+/** Where a message for the Dinas goes: its registered group, else every Dinas officer one by one. */
+export function dinasAddresses(tx: Tx): { address: string; group: boolean }[] {
+  const recipients = recipientsFor(tx, { role: 'dinas' });
+  return recipients.kind === 'group' ? [{ address: recipients.groupId, group: true }] : recipients.people.map((p) => ({ address: p.phone, group: false }));
+}
+
+/** Who is told a case was handed over: the assignee; for the Dinas' case the Dinas group, else every Dinas officer. */
+export function handOverTargets(tx: Tx, to: CaseWorker): { address: string; group: boolean }[] {
+  return to.role === 'dinas' || to.role === 'admin' ? dinasAddresses(tx) : [{ address: to.phone, group: false }];
 }
 
 const RECEIVED_BY: Readonly<Record<CaseWorker['role'], string>> = {
@@ -187,10 +206,10 @@ export function caseReportedHandler() {
 
     const told = new Set<string>();
     if (assignee) {
-      for (const to of handOverRecipients(tx, assignee)) {
-        if (to.phone === ctx.replyTo) continue;
-        send(to.phone, handOverText(ctx.areas, row, assignee, 'new'));
-        told.add(to.phone);
+      for (const to of handOverTargets(tx, assignee)) {
+        if (to.address === ctx.replyTo) continue;
+        send(to.address, handOverText(ctx.areas, row, assignee, 'new', to.group));
+        told.add(to.address);
       }
     }
     const ppkbd = tx
@@ -200,9 +219,10 @@ export function caseReportedHandler() {
       .get();
     if (ppkbd && !(actor.kind === 'person' && actor.personId === ppkbd.id)) send(ppkbd.phone, `Laporan calon akseptor belum terlayani di desa Anda: *${row.code}*\n${essentials(ctx.areas, row)}`);
     if (event.reasons.includes('stok_kosong')) {
-      // Stock-outs reach the Dinas the same day, once per case (a Dinas officer who already got the case is not told twice).
+      // Stock-outs reach the Dinas (its group, or each officer) the same day, once per case: whoever already got the
+      // case is not told twice. The text names the method, the kind of facility and the desa: nothing about the couple.
       const text = `⚠️ Stok alat/obat KB kosong dilaporkan (${row.code}): ${labelOf(METHOD_OPTIONS, event.methodWanted)} di ${event.stockOutFacility ?? 'tempat pelayanan yang tidak disebut'}, ${ctx.areas.label(event.desaCode)}.`;
-      for (const d of activeWithRole(tx, 'dinas')) if (!told.has(d.phone)) send(d.phone, text);
+      for (const d of dinasAddresses(tx)) if (!told.has(d.address)) send(d.address, text);
     }
     const who = assignee
       ? RECEIVED_BY[assignee.role]

@@ -132,6 +132,17 @@ export interface CaseActed {
   assignTo?: number | null;
 }
 
+/**
+ * REKAP, BELUM or GRAFIK written in a private chat; the host decides what the sender may see and answers
+ * (bot/features/on-demand.ts).
+ */
+export interface ReportRequested {
+  type: 'report_requested';
+  report: 'recap' | 'missing' | 'chart';
+  /** The rest of the message as typed: a kecamatan and/or a month, or nothing (also when chosen from the menu). */
+  args: string;
+}
+
 /** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
 export type FlowEvent =
   | MessageCreated
@@ -141,7 +152,8 @@ export type FlowEvent =
   | RecapReviewed
   | RecapPeriodReopened
   | CaseReported
-  | CaseActed;
+  | CaseActed
+  | ReportRequested;
 
 export interface ValidatorSpec {
   name: string;

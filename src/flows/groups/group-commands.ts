@@ -12,12 +12,14 @@ export type GroupCommand =
   /** HAPUS GRUP. */
   | { kind: 'unregister' }
   /**
-   * Not handled yet (issue 10 point 7, issue 11): REKAP [kecamatan] [bulan], BELUM, GRAFIK, HADIR <kode>. `args` is
-   * the rest of the message as typed: group chatter may start with the same word ("rekap sudah saya kirim"), so a
-   * handler stays silent when the rest does not read as a kecamatan or a month.
+   * REKAP [kecamatan] [bulan], BELUM [kecamatan] [bulan], GRAFIK [kecamatan] [bulan] (bot/features/on-demand.ts) and
+   * HADIR <kode> (issue 11, no handler yet). `args` is the rest of the message as typed: group chatter may start with
+   * the same word ("rekap sudah saya kirim"), so a handler stays silent when the rest does not read as a kecamatan or
+   * a month. "Belum" alone is an everyday answer in a chat, so in a group BELUM counts only as BELUM LAPOR ("siapa
+   * yang belum lapor?"), written in capitals (BELUM), or after "/" or "#" (/belum).
    */
   | { kind: 'recap'; args: string }
-  | { kind: 'missing' }
+  | { kind: 'missing'; args: string }
   | { kind: 'chart'; args: string }
   | { kind: 'attend'; code: string };
 
@@ -36,6 +38,8 @@ const PKB_WORD = /^(?:pkb|plkb|penyuluh(?:\s+kb)?|koordinator(?:\s+pkb)?)\b\s*/i
 // "... Bontomarannu Kab. Gowa": the kabupaten after the name says nothing more.
 const KABUPATEN = /[\s,]*(?:kab(?:upaten)?\.?\s*)?gowa$/i;
 const RECAP = /^rekap\b\s*(.*)$/i;
+const MISSING_ASKED = /^(?:siapa\s+(?:yang\s+)?)?belum\s+lapor\b\s*(.*)$/i;
+const MISSING_BARE = /^belum\b\s*(.*)$/i;
 const CHART = /^grafik\b\s*(.*)$/i;
 const ATTEND = /^hadir\s+(\S+)$/i;
 
@@ -44,9 +48,9 @@ const ATTEND = /^hadir\s+(\S+)$/i;
  * or "#" (people copy commands from other bots) or a full stop at the end.
  */
 export function parseGroupCommand(raw: string): GroupCommand | null {
-  const text = normalizeInput(raw)
-    .replace(/^[/#]+\s*/, '')
-    .replace(/[\s.!?,;]+$/, '');
+  const normalized = normalizeInput(raw);
+  const prefixed = /^[/#]/.test(normalized);
+  const text = normalized.replace(/^[/#]+\s*/, '').replace(/[\s.!?,;]+$/, '');
   if (text === '') return null;
   const register = REGISTER.exec(text);
   if (register) {
@@ -57,7 +61,10 @@ export function parseGroupCommand(raw: string): GroupCommand | null {
     return { kind: 'register', target: { role: 'pkb', kecamatan: name === '' ? null : name } };
   }
   if (UNREGISTER.test(text)) return { kind: 'unregister' };
-  if (/^belum$/i.test(text)) return { kind: 'missing' };
+  const asked = MISSING_ASKED.exec(text);
+  if (asked) return { kind: 'missing', args: asked[1]!.trim() };
+  const bare = MISSING_BARE.exec(text);
+  if (bare && (prefixed || /^BELUM\b/.test(text))) return { kind: 'missing', args: bare[1]!.trim() };
   const recap = RECAP.exec(text);
   if (recap) return { kind: 'recap', args: recap[1]!.trim() };
   const chart = CHART.exec(text);

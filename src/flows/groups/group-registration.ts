@@ -54,6 +54,12 @@ export const GROUP_COPY = {
     `Grup ini tidak lagi terdaftar untuk ${target}: ringkasannya sekarang dikirim ke ${label ? `grup "${label}"` : 'grup lain'}.`,
   notBound: 'Grup ini belum terdaftar di IMP Smart.',
   removed: (target: string, fallback: string) => `Pendaftaran grup ini untuk ${target} dihapus: ringkasannya kembali dikirim langsung ke ${fallback}.`,
+  /**
+   * What the group can ask, said once when it is registered. BELUM alone is an everyday word in a chat, so the group
+   * learns BELUM LAPOR (group-commands.ts also takes BELUM in capitals or after "/").
+   */
+  commands: (role: GroupRole) =>
+    ` Di grup ini bisa diketik REKAP, BELUM LAPOR, atau GRAFIK (boleh diikuti ${role === 'dinas' ? 'nama kecamatan dan ' : ''}bulan, misalnya REKAP 11/2026).`,
 } as const;
 
 function joinOr(items: readonly string[]): string {
@@ -192,7 +198,7 @@ export function planRegistration(
   return {
     kind: 'bind',
     target,
-    reply: replaced ? `${head}${GROUP_COPY.replacing(shownLabel(replaced))}` : head,
+    reply: `${head}${replaced ? GROUP_COPY.replacing(shownLabel(replaced)) : ''}${GROUP_COPY.commands(target.role)}`,
     replaced: replaced ? { groupId: replaced.groupId, text: GROUP_COPY.replacedNotice(title, shownLabel({ groupId: group.id, label: group.label })) } : null,
   };
 }
