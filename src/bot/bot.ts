@@ -12,6 +12,7 @@ import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseSlaJob } from './features/case-sla.js';
 import { groupRegistrationHandlers } from './features/group-registration.js';
+import { attendGroupHandler, meetingCompletions, meetingFactsLoader } from './features/meetings.js';
 import { retentionJob } from './features/retention.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -104,15 +105,16 @@ export function createBot(options: BotOptions): Bot {
     logger,
     transportName: transport.name,
     conversation: options.conversation,
-    completions: options.completions ?? {},
+    completions: { ...meetingCompletions(), ...options.completions },
     facts: [
       recapFactsLoader(recap.settings, recap.calendar),
       reviewFactsLoader(recap.settings),
       reopenFactsLoader(recap.calendar),
       recapStatusFactsLoader(recap.settings, recap.calendar),
       casesFactsLoader(),
+      meetingFactsLoader(recap.calendar),
     ],
-    groupCommands: { ...groupRegistrationHandlers() },
+    groupCommands: { ...groupRegistrationHandlers(), ...attendGroupHandler() },
     domainHandlers: {
       recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar),
       recap_reviewed: recapReviewedHandler(recap.settings, recap.calendar),

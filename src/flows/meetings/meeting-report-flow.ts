@@ -108,7 +108,7 @@ const nodes: Record<string, FlowNode> = {
     run: (scope) => {
       // A check-in this reporter opened on the meeting's day proposes the registered attendance, until it is answered.
       if (value(scope.results, 'attendance') !== undefined) return { category: value(scope.results, 'editing') === true ? 'summary' : 'next' };
-      const checkin = meetingFacts(scope).checkins.find((c) => c.day === value(scope.results, 'date'));
+      const checkin = meetingFacts(scope).checkins.find((c) => c.day === value(scope.results, 'date') && c.people > 0);
       const results = checkin ? { checkin_id: checkin.id, checkin_code: checkin.code, checkin_counts: checkin.counts } : {};
       return { category: value(scope.results, 'editing') === true ? 'summary' : 'next', results };
     },
