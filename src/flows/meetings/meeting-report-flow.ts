@@ -2,7 +2,7 @@
 // (asked only when they cover more than one), kind, date, place, attendance by role (proposed from a check-in the
 // reporter opened that day), KIE kit, topics, follow-up — then a numbered summary, UBAH n, KIRIM. The host stores it
 // (bot/features/meetings.ts, completion handler) and replies with the receipt code.
-import { ATTENDANCE_ROLES, MEETING_PLACES, MEETING_TOPICS, type Attendance } from '../../domain/meetings/meeting-model.js';
+import { ATTENDANCE_ROLES, MEETING_PLACES, MEETING_TOPICS, type Attendance, type MeetingKind } from '../../domain/meetings/meeting-model.js';
 import { ATTENDANCE_LABELS, attendanceLine, KIND_LABELS, KINDS_BY_LEVEL, PLACE_LABELS, TOPIC_LABELS } from '../../domain/meetings/meeting-labels.js';
 import { attendanceTotal, FOLLOW_UP_MAX, LARGE_ATTENDANCE } from '../../domain/meetings/meeting-rules.js';
 import { say } from '../engine/engine.js';
@@ -21,9 +21,24 @@ const value = (results: Results, name: string) => results[name]?.value;
 
 const NO_PERSONAL_DATA = 'Jangan tulis nama orang, nomor HP, atau alamat rumah.';
 
+/** Words a kind may be chosen by besides its number (shown as the example after a wrong answer). */
+const KIND_WORDS: Readonly<Record<MeetingKind, readonly string[]>> = {
+  RAKOR_DESA: ['rakor', 'rakor desa'],
+  PENYULUHAN_PKB: ['penyuluhan'],
+  KIE_KIT: ['kie kit', 'kie'],
+  POKTAN_BKB: ['bkb'],
+  POKTAN_BKR: ['bkr'],
+  POKTAN_BKL: ['bkl'],
+  POKTAN_UPPKA: ['uppka'],
+  POKTAN_PIKR: ['pik-r', 'pikr'],
+  RAPAT_KECAMATAN: ['rapat kecamatan'],
+  RAPAT_KABUPATEN: ['rapat kabupaten'],
+  LAINNYA: ['lainnya', 'lain'],
+};
+
 function kindOptions(scope: Scope): LabelledOption[] {
   const { level } = parseAreaKey(String(value(scope.results, 'area')));
-  return KINDS_BY_LEVEL[level].map((k) => ({ key: k, label: KIND_LABELS[k], words: [k.replace(/^POKTAN_/, '').toLowerCase()] }));
+  return KINDS_BY_LEVEL[level].map((k) => ({ key: k, label: KIND_LABELS[k], words: KIND_WORDS[k] }));
 }
 
 const PLACE_OPTIONS: LabelledOption[] = MEETING_PLACES.map((p) => ({ key: p, label: PLACE_LABELS[p], words: p === 'balai_desa' ? ['balai', 'kantor desa'] : [] }));
