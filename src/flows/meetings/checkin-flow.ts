@@ -101,7 +101,7 @@ export const checkinFlow = {
     audience: ['ppkbd', 'sub_ppkbd', 'pkb', 'koordinator', 'dinas', 'admin'],
     label: 'Daftar hadir pertemuan',
     words: ['hadir', 'daftar hadir', 'absen'],
-    order: 45,
+    order: 96,
   },
   entries: [
     { matches: (t) => HADIR.test(clean(t)), node: id('attend_cmd'), global: true },

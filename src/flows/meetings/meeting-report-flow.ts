@@ -230,6 +230,6 @@ export const meetingReportFlow = {
     audience: ['ppkbd', 'sub_ppkbd', 'pkb', 'koordinator', 'dinas', 'admin'],
     label: 'Laporan pertemuan',
     words: ['pertemuan', 'laporan pertemuan', 'rapat'],
-    order: 40,
+    order: 95,
   },
 } satisfies FlowDefinition;
