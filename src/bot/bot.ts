@@ -16,6 +16,7 @@ import { groupRegistrationHandlers } from './features/group-registration.js';
 import { pkbDigestJob } from './features/pkb-digest.js';
 import { recapRemindersJob } from './features/recap-reminders.js';
 import { onDemandGroupHandlers, reportRequestedHandler } from './features/on-demand.js';
+import { attendGroupHandler, meetingCompletions, meetingFactsLoader } from './features/meetings.js';
 import { retentionJob } from './features/retention.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -122,15 +123,16 @@ export function createBot(options: BotOptions): Bot {
     logger,
     transportName: transport.name,
     conversation: options.conversation,
-    completions: options.completions ?? {},
+    completions: { ...meetingCompletions(), ...options.completions },
     facts: [
       recapFactsLoader(recap.settings, recap.calendar),
       reviewFactsLoader(recap.settings),
       reopenFactsLoader(recap.calendar),
       recapStatusFactsLoader(recap.settings, recap.calendar),
       casesFactsLoader(),
+      meetingFactsLoader(recap.calendar),
     ],
-    groupCommands: { ...groupRegistrationHandlers(), ...onDemandGroupHandlers(onDemand) },
+    groupCommands: { ...groupRegistrationHandlers(), ...onDemandGroupHandlers(onDemand), ...attendGroupHandler() },
     domainHandlers: {
       recap_submitted: recapSubmittedHandler(recap.settings, recap.calendar),
       recap_reviewed: recapReviewedHandler(recap.settings, recap.calendar),

@@ -4,6 +4,7 @@ import { choiceHint, isBareNumber, parseChoice, parseMonth, parseYesNo, normaliz
 import { toWita } from '../../time/wita.js';
 import type { Scope, ValidationResult } from './types.js';
 import { CASE_VALIDATORS } from '../cases/case-validators.js';
+import { MEETING_VALIDATORS } from '../meetings/meeting-validators.js';
 
 export interface Validator {
   /** The categories a valid answer can fall into; a node must route every one of them. */
@@ -254,4 +255,5 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   summary_command: summaryCommand,
   desa_name: desaName,
   ...CASE_VALIDATORS,
+  ...MEETING_VALIDATORS,
 });
