@@ -63,7 +63,7 @@ export default tseslint.config(
   },
   {
     // The aggregation core is rows in, summary out, so it can be tested without a database; aggregate-data.ts loads.
-    files: ['src/reports/aggregate.ts'],
+    files: ['src/reports/aggregate.ts', 'src/reports/aggregate-meetings.ts'],
     rules: restrict([...IO, ...NODE_IO, '**/db/**', '**/bot/**', '**/flows/engine/**', '**/http/**', '**/main.js'], 'the aggregation core is pure: its loader is aggregate-data.ts'),
   },
 );
