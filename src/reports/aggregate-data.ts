@@ -9,7 +9,7 @@ import type { Area } from '../areas/types.js';
 import type { DbOrTx } from '../db/client.js';
 import { participatingDesa } from '../db/repos/areas.repo.js';
 import type { CaseRow } from '../db/repos/cases.repo.js';
-import { meetingsOf } from '../db/repos/meeting-reads.repo.js';
+import { meetingsOf, type MeetingRow } from '../db/repos/meeting-reads.repo.js';
 import { dusunStatesOf, type RecapRow } from '../db/repos/recaps.repo.js';
 import { cases, recaps } from '../db/schema.js';
 import { isCategory, TERMINAL_STATUSES, type CaseStatus } from '../domain/cases/case-model.js';
@@ -37,6 +37,8 @@ export interface AggregateData {
   recapRows: ReadonlyMap<string, RecapRow>;
   /** The stored cases behind `input.cases`, for the cases export's rows. */
   caseRows: readonly CaseRow[];
+  /** The stored meetings behind `input.meetings`, for the meetings export's rows. */
+  meetingRows: readonly MeetingRow[];
 }
 
 /** The area and its desa/kelurahan in code order; throws on a code that is not an area. */
@@ -186,6 +188,7 @@ export function loadAggregateData(db: DbOrTx, areas: AreaDirectory, request: Agg
     input: { period, area, now, since, desa: desaInput, recaps: recapInput, cases: caseInput, meetings: meetingInput, settings: request.settings },
     recapRows: new Map(current.map((r) => [r.desaCode, r])),
     caseRows,
+    meetingRows,
   };
 }
 
