@@ -1,7 +1,11 @@
 // Issue 11, point 3: Section II of the desa recap proposed from the meetings recorded for the desa and month, through
 // the real bot. Guided (accept, or type one's own), fast entry (the missing Section II numbers filled and marked),
 // a desa without meetings unchanged, a Sub-PPKBD's dusun part untouched.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
 import { findRecap } from '../../src/db/repos/recaps.repo.js';
 import { activeGroups, DEFAULT_RECAP_SETTINGS } from '../../src/domain/recap/fields.js';
 import { MAX_MESSAGE_CHARS } from '../../src/flows/engine/limits.js';
@@ -10,6 +14,7 @@ import { Harness } from '../helpers/harness.js';
 import { insertMeeting } from '../helpers/meeting-fixture.js';
 import { PEOPLE_CSV, PKB_PHONE, PPKBD_PHONE as P, SUB_PPKBD_PHONE } from '../helpers/people.js';
 import { CLEAN_RECAP } from '../helpers/recap-fixture.js';
+import { messagesOf, simulate } from '../helpers/simulate.js';
 
 const PAKATTO = '73.06.06.2003';
 const NIRANNUANG = '73.06.06.2004';
@@ -143,5 +148,26 @@ describe('Section II proposed from the meetings', () => {
     recordNovember();
     const first = await h.reply(SUB_PPKBD_PHONE, '1');
     expect(first).not.toContain('pertemuan');
+  });
+});
+
+describe('Section II from the meetings in the simulator', () => {
+  it('when a story records meetings in November and the PPKBD reports in December with a restart at Section II, then the proposal is offered, taken with YA and kept across the restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imp-recap-meetings-sim-'));
+    try {
+      const path = join(dir, 'sim.db');
+      await simulate('@at 2026-11-30 09:00', { dbPath: path });
+      const { db, close } = openDatabase(path);
+      insertMeeting(db, { areaCode: PAKATTO, kind: 'RAKOR_DESA', heldOn: '2026-11-05', kieKit: true, attendance: { tokoh_agama: 1, tokoh_masyarakat: 2 }, reporter: P });
+      insertMeeting(db, { areaCode: PAKATTO, kind: 'PENYULUHAN_PKB', heldOn: '2026-11-19', attendance: { tokoh_agama: 4 }, reporter: PKB_PHONE });
+      close();
+      const lines = ['@at 2026-12-02 09:00', `${P}: 1`, ...GROUPS.slice(0, II).map((g) => `${P}: ${g.fields.map((f) => CLEAN_RECAP[f]).join(' ')}`), '@restart', `${P}: YA`];
+      lines.push(...GROUPS.slice(II + 1).map((g) => `${P}: ${g.fields.map((f) => CLEAN_RECAP[f]).join(' ')}`));
+      const out = messagesOf(await simulate(lines.join('\n'), { dbPath: path, people: null })).filter((m) => m.to === P);
+      expect(out.some((m) => m.text.includes('Dari 2 pertemuan yang dicatat di desa ini untuk November 2026: rakor 1, penyuluhan PKB 1, KIE Kit 1, tokoh aktif 4'))).toBe(true);
+      expect(out.slice(-2).map((m) => m.text).join('\n')).toContain(`${II + 1}. Kegiatan: rakor 1, penyuluhan 1, KIE Kit 1, tokoh 4 (dari catatan pertemuan; tokoh perkiraan)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
