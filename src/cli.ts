@@ -39,6 +39,10 @@ Commands:
                                  without --out; xlsx to rekap-<period>[-<kec>].xlsx, with a JUMLAH row of verified
                                  recaps and a paper-form (F/I/Dal) sheet per desa for A4
   export cases --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE]   unmet-need cases reported that month, no personal data
+  export meetings --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE]
+                                 the meetings recorded for that month, one row each: level, kecamatan, desa, dusun,
+                                 kind, date, place, attendance by role and total, KIE Kit, topics, follow-up, reporter,
+                                 and who checked in (name and role, no phone numbers); xlsx to pertemuan-<period>[-<kec>].xlsx
   whatsapp status                the WhatsApp link state, open alerts and the outbox
   whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched
   migrate                        create or update the database schema and load the built-in areas

@@ -170,6 +170,7 @@ describe('imp-smart CLI failures', () => {
   it.each([
     ['export recap --period 2026-11', ['export', 'recap', '--period', '2026-11']],
     ['export cases --period 2026-11', ['export', 'cases', '--period', '2026-11']],
+    ['export meetings --period 2026-11', ['export', 'meetings', '--period', '2026-11']],
     ['export recap --period 2026-11 --format xlsx --out OUT/r.xlsx', ['export', 'recap', '--period', '2026-11', '--format', 'xlsx', '--out', 'OUT/r.xlsx']],
     ['people list', ['people', 'list']],
     ['people import FILE.csv', ['people', 'import', csv]],

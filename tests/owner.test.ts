@@ -114,15 +114,18 @@ describe('one bot process per database', () => {
     reader.close();
   }, 60_000);
 
-  it('when a serve runs, then export, people import|list, areas leave and whatsapp status still work beside it', async () => {
+  it('when a serve runs, then export (recap, meetings), people import|list, areas leave and whatsapp status still work beside it', async () => {
     const people = join(dir, 'people.csv');
     writeFileSync(people, PEOPLE_CSV);
-    const [imported, areas, recap, status] = await Promise.all([
+    const [imported, areas, recap, status, meetings] = await Promise.all([
       cli(['people', 'import', people, '--db', db]),
       cli(['areas', 'leave', '73.06.01', '--from', '2027-01', '--db', db]),
       cli(['export', 'recap', '--period', '2026-11', '--db', db]),
       cli(['whatsapp', 'status', '--db', db]),
+      cli(['export', 'meetings', '--period', '2026-11', '--db', db]),
     ]);
+    expect(meetings).toMatchObject({ code: 0, err: '' });
+    expect(meetings.out).toContain('Kode laporan,Tingkat');
     expect(imported).toMatchObject({ code: 0, err: '' });
     expect(areas).toMatchObject({ code: 0, err: '' });
     expect(recap.code).toBe(0);

@@ -16,6 +16,8 @@ import { formatImportReport, importPeople } from '../people/people-import.js';
 import { normalizePhone } from '../people/phone.js';
 import { casesExport, casesToCsv, type CasesExport } from '../reports/cases-export.js';
 import { writeCasesXlsx } from '../reports/cases-xlsx.js';
+import { meetingsExport, meetingsToCsv, type MeetingsExport } from '../reports/meetings-export.js';
+import { writeMeetingsXlsx } from '../reports/meetings-xlsx.js';
 import { recapExport, toCsv, type RecapExport } from '../reports/recap-export.js';
 import { writeXlsx } from '../reports/recap-xlsx.js';
 import { runExport } from './export-command.js';
@@ -213,6 +215,21 @@ export async function runAdminCommand(command: string, argv: string[], config: C
           summary: ({ rows }) => `${rows.length} cases, ${rows.filter((r) => r.closedAt === null).length} open`,
           csv: ({ rows }) => casesToCsv(rows),
           xlsx: ({ rows, summary }, meta, file) => writeCasesXlsx(rows, { ...meta, summary }, file),
+        },
+        values,
+        open,
+        io.out,
+        (message) => new AdminUsageError(message),
+      );
+    case 'export meetings':
+      return runExport<MeetingsExport>(
+        {
+          name: 'meetings',
+          filePrefix: 'pertemuan',
+          load: (database, scope) => meetingsExport(database.db, database.areas, { ...scope, now: systemClock.now() }),
+          summary: ({ rows }) => `${rows.length} meetings, ${rows.reduce((n, r) => n + r.attendanceTotal, 0)} attendances`,
+          csv: ({ rows }) => meetingsToCsv(rows),
+          xlsx: ({ rows, summary }, meta, file) => writeMeetingsXlsx(rows, { ...meta, summary }, file),
         },
         values,
         open,

@@ -1,4 +1,4 @@
-// The shared shape of `imp-smart export recap|cases`: argument checks, reading rows for a period and scope,
+// The shared shape of `imp-smart export recap|cases|meetings`: argument checks, reading rows for a period and scope,
 // then CSV to stdout or a file, or an XLSX file (binary, so never stdout).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { exportAreaLabel } from '../reports/recap-export.js';
 
 /** `Data`: what the export reads for a period and scope (its rows, and the aggregation they come from). */
 export interface ExportSpec<Data> {
-  name: 'recap' | 'cases';
+  name: 'recap' | 'cases' | 'meetings';
   /** Default XLSX file name: `<prefix>-<period>[-<kecamatan>].xlsx`. */
   filePrefix: string;
   load(database: ReadyDatabase, scope: { period: string; kecamatanCode: string | undefined }): Data;

@@ -9,13 +9,14 @@ import type { Area } from '../areas/types.js';
 import type { DbOrTx } from '../db/client.js';
 import { participatingDesa } from '../db/repos/areas.repo.js';
 import type { CaseRow } from '../db/repos/cases.repo.js';
+import { meetingsOf, type MeetingRow } from '../db/repos/meeting-reads.repo.js';
 import { dusunStatesOf, type RecapRow } from '../db/repos/recaps.repo.js';
 import { cases, recaps } from '../db/schema.js';
 import { isCategory, TERMINAL_STATUSES, type CaseStatus } from '../domain/cases/case-model.js';
 import { periodRange, shiftPeriod } from '../domain/recap/calendar.js';
 import { allDusunIn, dusunMismatch } from '../domain/recap/dusun-consistency.js';
 import { dusunGroups, type RecapValues } from '../domain/recap/fields.js';
-import { aggregate, type AggregateInput, type AggregateSettings, type AreaAggregate, type AreaRef, type CaseInput, type DesaInput, type RecapInput } from './aggregate.js';
+import { aggregate, type MeetingInput, type AggregateInput, type AggregateSettings, type AreaAggregate, type AreaRef, type CaseInput, type DesaInput, type RecapInput } from './aggregate.js';
 
 export interface AggregateRequest {
   /** YYYY-MM. */
@@ -36,6 +37,8 @@ export interface AggregateData {
   recapRows: ReadonlyMap<string, RecapRow>;
   /** The stored cases behind `input.cases`, for the cases export's rows. */
   caseRows: readonly CaseRow[];
+  /** The stored meetings behind `input.meetings`, for the meetings export's rows. */
+  meetingRows: readonly MeetingRow[];
 }
 
 /** The area and its desa/kelurahan in code order; throws on a code that is not an area. */
@@ -148,10 +151,44 @@ export function loadAggregateData(db: DbOrTx, areas: AreaDirectory, request: Agg
       closedAt: c.closedAt,
     }));
 
+  // Meetings of the kecamatan the area's desa belong to (the kecamatan-level ones included) and, for the kabupaten,
+  // its own; the pure core keeps those of the area. One indexed query.
+  const meetingRows = meetingsOf(db, {
+    period,
+    kecamatanCodes: area.level === 'kabupaten' ? null : [...new Set(desaInput.map((d) => d.kecamatanCode))],
+    kabupaten: area.level === 'kabupaten',
+    since,
+  });
+  const meetingInput: MeetingInput[] = meetingRows.map((m) => ({
+    code: m.code,
+    level: m.level,
+    areaCode: m.areaCode,
+    kecamatanCode: m.kecamatanCode,
+    dusun: m.dusun,
+    kind: m.kind,
+    heldOn: m.heldOn,
+    period: m.period,
+    attendance: {
+      pkb: m.attPkb,
+      ppkbd: m.attPpkbd,
+      sub_ppkbd: m.attSubPpkbd,
+      tokoh_agama: m.attTokohAgama,
+      tokoh_masyarakat: m.attTokohMasyarakat,
+      kader_poktan: m.attKaderPoktan,
+      bidan: m.attBidan,
+      aparat_desa: m.attAparatDesa,
+      peserta_lain: m.attPesertaLain,
+    },
+    attendanceTotal: m.attTotal,
+    kieKit: m.kieKit,
+    reportedAt: m.reportedAt,
+  }));
+
   return {
-    input: { period, area, now, since, desa: desaInput, recaps: recapInput, cases: caseInput, settings: request.settings },
+    input: { period, area, now, since, desa: desaInput, recaps: recapInput, cases: caseInput, meetings: meetingInput, settings: request.settings },
     recapRows: new Map(current.map((r) => [r.desaCode, r])),
     caseRows,
+    meetingRows,
   };
 }
 

@@ -16,6 +16,7 @@ import { daysUntil, isoDay, periodDeadlines, periodRange, shiftPeriod, type Repo
 import { indicators, modernPaTotal, percent, type RecapIndicators } from '../domain/recap/derive.js';
 import { activeFields, INSTITUTIONS, POKTAN, type RecapSettings, type RecapValues } from '../domain/recap/fields.js';
 import { FACILITY_OPTIONS } from '../flows/cases/case-options.js';
+import { meetingsSlot, type MeetingInput, type MeetingsSlot } from './aggregate-meetings.js';
 
 const DAY_MS = 86_400_000;
 
@@ -99,6 +100,8 @@ export interface AggregateInput {
   recaps: readonly RecapInput[];
   /** Cases of the area reported in the period or since `since`, open now, or closed in the period (others are ignored). */
   cases: readonly CaseInput[];
+  /** Meetings of the area's kecamatan (and the kabupaten) for `period` or reported since `since`; none when absent. */
+  meetings?: readonly MeetingInput[];
   settings: AggregateSettings;
 }
 
@@ -264,10 +267,8 @@ export interface SinceActivity {
   stockOuts: number;
 }
 
-/** Meeting attendance (domain.md §8) is not recorded yet: issue 11 replaces this with `{ recorded: true; … }`. */
-export interface MeetingsSlot {
-  recorded: false;
-}
+/** Meeting attendance (domain.md §8): aggregate-meetings.ts. */
+export type { DesaMeetings, KecamatanMeetings, MeetingInput, MeetingRef, MeetingsSlot } from './aggregate-meetings.js';
 
 export interface AreaFigures {
   completeness: Completeness;
@@ -514,7 +515,8 @@ function pending(d: DesaInput, r: RecapInput): PendingRecap {
 
 const bySubmission = (a: PendingRecap, b: PendingRecap) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.code < b.code ? -1 : 1);
 
-function figuresFor(desa: readonly DesaInput[], ctx: Context): AreaFigures {
+/** `whole`: the figures of the area itself (its kecamatan- and kabupaten-level meetings count), not one kecamatan of it. */
+function figuresFor(desa: readonly DesaInput[], ctx: Context, whole: boolean): AreaFigures {
   const { input, current } = ctx;
   const codes = new Set(desa.map((d) => d.code));
   const taking = desa.filter((d) => d.takingPart);
@@ -613,7 +615,13 @@ function figuresFor(desa: readonly DesaInput[], ctx: Context): AreaFigures {
     cases: caseFigures,
     stockOuts: stockOutsOf(inMonth),
     since,
-    meetings: { recorded: false },
+    meetings: meetingsSlot(input.meetings ?? [], {
+      period: input.period,
+      desa,
+      withKecamatanLevel: input.area.level !== 'desa',
+      withKabupatenLevel: whole && input.area.level === 'kabupaten',
+      since: input.since,
+    }),
   };
 }
 
@@ -655,8 +663,8 @@ export function aggregate(input: AggregateInput): AreaAggregate {
     asOf: input.now.toISOString(),
     calendar: periodCalendar(input.period, input.settings.calendar, input.now),
     caseFollowUpDays: input.settings.caseFollowUpDays,
-    ...figuresFor(input.desa, ctx),
-    byKecamatan: [...kecamatan].map(([code, desa]) => ({ kecamatan: { code, name: desa[0]!.kecamatanName }, ...figuresFor(desa, ctx) })),
+    ...figuresFor(input.desa, ctx, true),
+    byKecamatan: [...kecamatan].map(([code, desa]) => ({ kecamatan: { code, name: desa[0]!.kecamatanName }, ...figuresFor(desa, ctx, false) })),
     byDesa: input.desa.map((d) => desaFigures(d, ctx.current.get(d.code), input.settings.recap)),
   };
 }

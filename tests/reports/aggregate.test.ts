@@ -240,12 +240,12 @@ describe('aggregate: areas', () => {
     expect(agg.byDesa.map((d) => d.code)).toEqual([D, E, A, B, C, OUT].map((d) => d.code));
   });
 
-  it('when the area is one desa, then its figures are that desa alone and meetings are an empty slot for later', () => {
+  it('when the area is one desa, then its figures are that desa alone (no meetings recorded: zero, nothing held)', () => {
     const agg = aggregate(input({ area: { code: A.code, level: 'desa', name: A.name }, desa: [A], recaps: [recap(A), recap(B)] }));
     expect(agg.completeness).toMatchObject({ expected: 1, sent: 1, verified: 1 });
     expect(agg.indicators.verified.recaps).toBe(1);
     expect(agg.byKecamatan).toHaveLength(1);
-    expect(agg.meetings).toEqual({ recorded: false });
+    expect(agg.meetings).toMatchObject({ recorded: true, total: 0, kecamatanMeetingHeld: null, kabupatenMeetingHeld: null, since: null });
   });
 });
 

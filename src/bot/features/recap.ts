@@ -11,6 +11,8 @@ import type { Actor } from '../../flows/engine/types.js';
 import { RECAP_FACTS, type DusunParts, type RecapFacts, type StoredRecap } from '../../flows/recap/recap-facts.js';
 import { fromWita, toWita } from '../../time/wita.js';
 import { unmetCasesReported } from '../../db/repos/cases.repo.js';
+import { desaMeetingsForRecap } from '../../db/repos/meeting-reads.repo.js';
+import { proposeSectionII, type SectionIIProposal } from '../../domain/meetings/recap-section-ii.js';
 import type { FactsLoader } from '../router.js';
 
 /** Due by `dueDay` of the next month, 23:59 WITA; closed after `closeDay` (domain/recap/calendar.ts). */
@@ -67,7 +69,15 @@ export function recapFactsLoader(settings: RecapSettings, calendar: RecapCalenda
         casesInPeriod[period] = unmetCasesReported(tx, actor.homeAreaCode, fromWita(y, m, 1), fromWita(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1));
       }
     }
-    const facts: RecapFacts = { settings, openPeriods: periods, existing, previous, dusun, casesInPeriod };
+    // Section II from the recorded meetings: only the desa recap has it (a dusun part is Section III alone).
+    const meetings: Record<string, SectionIIProposal> = {};
+    if (actor.role === 'ppkbd') {
+      for (const [period, list] of desaMeetingsForRecap(tx, actor.homeAreaCode, periods)) {
+        const proposal = proposeSectionII(list);
+        if (proposal) meetings[period] = proposal;
+      }
+    }
+    const facts: RecapFacts = { settings, openPeriods: periods, existing, previous, dusun, casesInPeriod, meetings };
     return { [RECAP_FACTS]: facts };
   };
   return { flows: ['recap'], load };

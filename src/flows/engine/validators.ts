@@ -188,6 +188,19 @@ const numberList: Validator = {
   },
 };
 
+/**
+ * `number_list` where the bot proposes the numbers (Section II from the recorded meetings): with `accept: true`, YA
+ * or a lone "1" takes the proposal (category `accept`); anything else reads as `number_list` does.
+ */
+const numberListOrYes: Validator = {
+  categories: () => [...numberList.categories(undefined), 'accept'],
+  run(raw, args, scope) {
+    const { accept } = args as NumberListArgs & { accept?: boolean };
+    if (accept && (parseYesNo(raw) === 'yes' || normalizeInput(raw) === '1')) return { category: 'accept', value: true };
+    return numberList.run(raw, args, scope);
+  },
+};
+
 /** "UBAH 4", "ubah baris 4", "ganti 4": the line number, or null. */
 function readUbah(raw: string): number | null {
   const text = normalizeInput(raw).toUpperCase().replace(/[.!]+$/, '');
@@ -252,6 +265,7 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   month,
   text: freeText,
   number_list: numberList,
+  number_list_or_yes: numberListOrYes,
   summary_command: summaryCommand,
   desa_name: desaName,
   ...CASE_VALIDATORS,

@@ -8,6 +8,7 @@ import type { FlowEvent, FlowNode, Results, Scope } from '../engine/types.js';
 import { fitList } from '../fit-text.js';
 import { periodOf, placeOf, valuesOf, type Chain } from './chain.js';
 import { dusunPartsOf, dusunStatus, isPartialSum } from './dusun-nodes.js';
+import { SECTION_II_GROUP, sourceNote } from './meeting-proposal.js';
 import { recapFacts } from './recap-facts.js';
 import { summaryPages } from './summary.js';
 
@@ -51,7 +52,16 @@ function confirmedWarnings(results: Results): { rule: string; message: string; a
 
 function summaryOf(chain: Chain, scope: Scope) {
   const notes = chain.balanceProblems(scope.results).length > 0 ? [`Perhatian: jumlah PUS belum seimbang; perbaiki baris ${chain.sectionIIILines()} sebelum KIRIM.`] : [];
-  return summaryPages({ period: periodOf(scope.results), place: placeOf(scope, chain.unit), groups: chain.groups, values: valuesOf(scope.results), settings: chain.settings, notes });
+  const source = chain.unit === 'desa' ? sourceNote(scope.results) : null;
+  return summaryPages({
+    period: periodOf(scope.results),
+    place: placeOf(scope, chain.unit),
+    groups: chain.groups,
+    values: valuesOf(scope.results),
+    settings: chain.settings,
+    notes,
+    ...(source ? { lineNotes: { [SECTION_II_GROUP]: source } } : {}),
+  });
 }
 
 export function addCheckNodes(nodes: Record<string, FlowNode>, chain: Chain): void {

@@ -9,6 +9,7 @@ import { say } from '../engine/engine.js';
 import type { FlowEvent, FlowNode } from '../engine/types.js';
 import { fitList } from '../fit-text.js';
 import { periodOf, valuesOf, type Chain } from './chain.js';
+import { fillFromMeetings, fromMeetings } from './meeting-proposal.js';
 import { recapFacts } from './recap-facts.js';
 import { periodLabel } from './summary.js';
 
@@ -39,7 +40,10 @@ export function addFastNodes(nodes: Record<string, FlowNode>, chain: Chain): voi
       // Build on the draft of the same period, or on the sent version when correcting.
       const base = periodOf(scope.results) === asked ? valuesOf(scope.results) : (existing?.values ?? {});
       const merged = { ...base, ...values };
-      const results = { period: asked, editing: true, ...Object.fromEntries(Object.entries(merged).map(([f, v]) => [`v.${f}`, v])) };
+      // Section II numbers not given are taken from the meetings recorded for the desa; the numbers given win.
+      const fromDraft = periodOf(scope.results) === asked ? fromMeetings(scope.results) : [];
+      const meetings = fillFromMeetings(chain.unit === 'desa' ? (facts.meetings?.[asked] ?? null) : null, merged, Object.keys(values), fromDraft);
+      const results = { period: asked, editing: true, ...Object.fromEntries(Object.entries(merged).map(([f, v]) => [`v.${f}`, v])), ...meetings };
       const events: FlowEvent[] = [];
       if (errors.length > 0) {
         events.push(say(fitList(`Ada ${errors.length} hal yang perlu diperbaiki:`, errors.map((e) => `• ${e}`), 'Angka lain sudah dicatat.')));

@@ -4,8 +4,9 @@
 import { exampleNumbers } from '../../domain/recap/examples.js';
 import { FIELD_BY_ID, type FieldGroup } from '../../domain/recap/fields.js';
 import { say } from '../engine/engine.js';
-import type { FlowNode, Results } from '../engine/types.js';
+import type { FlowNode, Results, Scope } from '../engine/types.js';
 import { periodOf, valuesOf, type Chain } from './chain.js';
+import { acceptProposal, proposalFor, proposalPrompt, SECTION_II_GROUP, typedOver } from './meeting-proposal.js';
 import { groupHeading, periodLabel, shortLabel } from './summary.js';
 
 /** The example numbers of the fields asked, in their order. */
@@ -14,7 +15,14 @@ function exampleFor(group: FieldGroup, fields: readonly string[]): string {
   return fields.map((f) => example[group.fields.indexOf(f)]).join(' ');
 }
 
-function groupPrompt(chain: Chain, group: FieldGroup, i: number, results: Results): string {
+/** Section II of a desa recap, asked whole, with meetings recorded for the month: the numbers are proposed. */
+function offered(chain: Chain, group: FieldGroup, scope: Pick<Scope, 'facts' | 'results'>) {
+  if (group.id !== SECTION_II_GROUP || chain.covered(group, scope.results).length < group.fields.length) return null;
+  return proposalFor(chain, scope);
+}
+
+function groupPrompt(chain: Chain, group: FieldGroup, i: number, scope: Pick<Scope, 'facts' | 'results'>): string {
+  const { results } = scope;
   const values = valuesOf(results);
   const asked = chain.covered(group, results);
   const head = `(${i + 1}/${chain.total}) *${chain.sectionTitle(group)}*`;
@@ -30,6 +38,8 @@ function groupPrompt(chain: Chain, group: FieldGroup, i: number, results: Result
       `${reply}, contoh: ${exampleFor(group, asked)}`,
     ].join('\n');
   }
+  const proposal = offered(chain, group, scope);
+  if (proposal) return proposalPrompt(head, proposal, results);
   const now = group.fields.every((f) => values[f] !== undefined) ? `\nSekarang: ${group.fields.map((f) => values[f]).join(' ')}` : '';
   // The month was not asked because it is the only one open: the first question says which month this is.
   const month = loneMonthAsked(i, results) ? `*Laporan bulanan ${periodLabel(periodOf(results))}* (bulan yang terbuka)\n` : '';
@@ -51,20 +61,28 @@ function singleList(group: FieldGroup, results: Results): string[] {
 export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): void {
   const id = (name: string) => chain.id(name);
   chain.groups.forEach((group, i) => {
+    const proposes = chain.unit === 'desa' && group.id === SECTION_II_GROUP;
     const toField = Object.fromEntries(group.fields.map((f) => [`to.${f}`, id(`f.${f}`)]));
     nodes[id(`g.${group.id}`)] = {
       kind: 'ask',
-      prompt: (scope) => groupPrompt(chain, group, i, scope.results),
+      prompt: (scope) => groupPrompt(chain, group, i, scope),
       validate: {
-        name: 'number_list',
-        args: (scope: { results: Results }) => {
+        // Section II may be proposed from the meetings: YA/1 takes the proposal.
+        name: proposes ? 'number_list_or_yes' : 'number_list',
+        args: (scope: Scope) => {
           const asked = chain.covered(group, scope.results);
           const month = loneMonthAsked(i, scope.results);
-          return { count: asked.length, max: asked.map((f) => FIELD_BY_ID.get(f)!.max), edit: true, ...(month ? { month } : {}) };
+          return { count: asked.length, max: asked.map((f) => FIELD_BY_ID.get(f)!.max), edit: true, ...(month ? { month } : {}), ...(proposes ? { accept: offered(chain, group, scope) !== null } : {}) };
         },
       },
       result: `ans.${group.id}`,
-      routes: { ok: id(`g.${group.id}.save`), wrong_count: id(`g.${group.id}.wrong`), month: id(`g.${group.id}.month`), ubah: id(`g.${group.id}.ubah`) },
+      routes: {
+        ok: id(`g.${group.id}.save`),
+        wrong_count: id(`g.${group.id}.wrong`),
+        month: id(`g.${group.id}.month`),
+        ubah: id(`g.${group.id}.ubah`),
+        ...(proposes ? { accept: id(`g.${group.id}.accept`) } : {}),
+      },
       help: `Urutan angkanya: ${group.fields.map((f, n) => `${n + 1}) ${FIELD_BY_ID.get(f)!.label}`).join('; ')}. Tulis 0 bila tidak ada. UBAH dan nomor baris kembali ke baris itu; BANTUAN LAPOR menjelaskan cara mengirim semua angka sekaligus.`,
     };
     // "UBAH n" at any question of the recap goes back to line n, as on the summary.
@@ -100,12 +118,24 @@ export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
       },
       routes: { again: id(`g.${group.id}`), ...toField },
     };
+    if (proposes) {
+      // YA/1: the numbers proposed from the meetings become the cadre's answer, marked as such on the summary.
+      nodes[id(`g.${group.id}.accept`)] = {
+        kind: 'action',
+        run: (scope) => {
+          const proposal = proposalFor(chain, scope);
+          if (!proposal) return { category: 'again' };
+          return chain.afterSave(scope.results, { ...acceptProposal(proposal), [`wrong.${group.id}`]: 0 }, group);
+        },
+        routes: { again: id(`g.${group.id}`), ...chain.saveRoutes(chain.afterGroup(i)) },
+      };
+    }
     nodes[id(`g.${group.id}.save`)] = {
       kind: 'action',
       run: ({ results }) => {
         const list = results[`ans.${group.id}`]!.value as number[];
         const asked = chain.covered(group, results);
-        const saved: Record<string, unknown> = { ...Object.fromEntries(asked.map((f, n) => [`v.${f}`, list[n]!])), [`wrong.${group.id}`]: 0 };
+        const saved: Record<string, unknown> = { ...Object.fromEntries(asked.map((f, n) => [`v.${f}`, list[n]!])), [`wrong.${group.id}`]: 0, ...typedOver(results, asked) };
         return chain.afterSave(results, saved, group);
       },
       routes: chain.saveRoutes(chain.afterGroup(i)),
@@ -125,7 +155,7 @@ export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
       nodes[id(`f.${field}.save`)] = {
         kind: 'action',
         run: ({ results }) => {
-          const saved = { [`v.${field}`]: Number(results[`one.${field}`]!.value) };
+          const saved = { [`v.${field}`]: Number(results[`one.${field}`]!.value), ...typedOver(results, [field]) };
           const list = singleList(group, results);
           const next = list[list.indexOf(field) + 1];
           return next ? { category: `to.${next}`, results: saved } : chain.afterSave(results, saved, group);

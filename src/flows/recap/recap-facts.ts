@@ -1,5 +1,6 @@
 // What the recap flow needs to know from the database, loaded by the host before the engine runs
 // (src/bot/features/recap.ts). Pure types and helpers only.
+import type { SectionIIProposal } from '../../domain/meetings/recap-section-ii.js';
 import type { RecapSettings, RecapValues } from '../../domain/recap/fields.js';
 import type { Scope } from '../engine/types.js';
 
@@ -24,6 +25,11 @@ export interface RecapFacts {
    * the desa has is the recap's own Sub-PPKBD yang ada (see dusun-nodes.ts).
    */
   dusun: Readonly<Record<string, DusunParts>>;
+  /**
+   * For a PPKBD: Section II proposed from the meetings recorded for the desa, per open period that has any
+   * (domain/meetings/recap-section-ii.ts). Absent: asked as usual.
+   */
+  meetings?: Readonly<Record<string, SectionIIProposal>>;
 }
 
 export interface DusunParts {

@@ -118,10 +118,12 @@ export function summaryPages(options: {
   settings: RecapSettings;
   /** Lines shown under the derived figures (e.g. a PUS balance that does not add up). */
   notes?: readonly string[];
+  /** A short note after a group's line, by group id (e.g. where Section II's numbers came from). */
+  lineNotes?: Readonly<Record<string, string>>;
 }): SummaryPages {
-  const { period, place, groups, values, settings, notes = [] } = options;
+  const { period, place, groups, values, settings, notes = [], lineNotes = {} } = options;
   const title = `*Ringkasan laporan ${periodLabel(period)}*`;
-  const lines = groups.map((group, i) => `${i + 1}. ${groupLine(group, values)}`);
+  const lines = groups.map((group, i) => `${i + 1}. ${groupLine(group, values)}${lineNotes[group.id] ? ` (${lineNotes[group.id]})` : ''}`);
   const derived = derivedLine(values, settings);
   const tail = [...(derived ? ['', derived] : []), ...(notes.length ? ['', ...notes] : []), '', SUMMARY_FOOTER];
   const whole = [title, place, '', ...lines, ...tail].join('\n');
