@@ -112,8 +112,8 @@ describe('imp-smart export meetings', () => {
     // Typed text that looks like a formula is neutralised.
     expect(rakor['Tindak lanjut']).toBe("'=kunjungan ulang ke dusun Bontoa");
     expect(rows.find((r) => r['Kode laporan'] === 'RPT-AAA2')).toMatchObject({ 'Dusun/RW': 'Dusun Bontoa', Tempat: 'Lainnya: Aula SD', 'Jenis pertemuan': 'Pertemuan BKB', 'Daftar hadir (check-in)': '' });
-    expect(rows.find((r) => r['Kode laporan'] === 'RPT-AAA3')).toMatchObject({ Tingkat: 'Kecamatan', 'Kode desa': '', 'Jenis pertemuan': 'Rapat bulanan kecamatan', Pelapor: 'Hj. Nurhayati', 'Peran pelapor': 'Koordinator PKB' });
-    expect(rows.find((r) => r['Kode laporan'] === 'RPT-KAB1')).toMatchObject({ Tingkat: 'Kabupaten', Kecamatan: '', 'Jenis pertemuan': 'Rapat bulanan kabupaten' });
+    expect(rows.find((r) => r['Kode laporan'] === 'RPT-AAA3')).toMatchObject({ Tingkat: 'Kecamatan', 'Kode desa': '', 'Jenis pertemuan': 'Rapat lengkap tingkat kecamatan', Pelapor: 'Hj. Nurhayati', 'Peran pelapor': 'Koordinator PKB' });
+    expect(rows.find((r) => r['Kode laporan'] === 'RPT-KAB1')).toMatchObject({ Tingkat: 'Kabupaten', Kecamatan: '', 'Jenis pertemuan': 'Rapat lengkap tingkat kabupaten' });
     // No phone number anywhere.
     expect(csv).not.toMatch(/\+?62\s?8\d{2}|08\d{8}/);
   });
