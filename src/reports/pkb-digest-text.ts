@@ -10,6 +10,7 @@ import { FACILITY_OPTIONS, labelOf, METHOD_OPTIONS } from '../flows/cases/case-o
 import { someNames } from '../flows/fit-text.js';
 import { MESSAGE_MAX_CHARS } from '../flows/recap/recap-texts.js';
 import { periodLabel } from '../flows/recap/summary.js';
+import { SHORT_KIND_LABELS } from '../domain/meetings/meeting-labels.js';
 import { toWita } from '../time/wita.js';
 import type { AreaAggregate, DesaRef, FacilityKind, PendingRecap } from './aggregate.js';
 
@@ -115,7 +116,20 @@ function caseBlock(agg: AreaAggregate, max: number, open: boolean): string[] {
   return lines;
 }
 
-/** Nothing arrived, nothing is missing, waiting or returned, no new or overdue case. */
+/** "rakor desa Pakatto 30/11 (18 hadir)": each meeting reported since the last digest, oldest day first. */
+function meetingsBlock(agg: AreaAggregate, max: number): string[] {
+  const since = agg.meetings.since ?? [];
+  if (since.length === 0) return [];
+  const items = since.slice(0, max).map((m) => {
+    const [, month, day] = m.heldOn.split('-').map(Number) as [number, number, number];
+    const where = m.level === 'desa' ? ` ${m.desaName ?? ''}`.trimEnd() : '';
+    return `${SHORT_KIND_LABELS[m.kind]}${where} ${day}/${month} (${m.attendanceTotal} hadir${m.kieKit && m.kind !== 'KIE_KIT' ? ', KIE Kit' : ''})`;
+  });
+  const more = since.length > max ? ` dan ${since.length - max} lainnya` : '';
+  return [`*Pertemuan* dicatat sejak ringkasan lalu (${since.length}): ${items.join('; ')}${more}.`];
+}
+
+/** Nothing arrived, nothing is missing, waiting or returned, no new or overdue case, no meeting reported. */
 export function isQuietDigest(agg: AreaAggregate): boolean {
   const openWindow = agg.calendar.state === 'open' || agg.calendar.state === 'past_due';
   return (
@@ -125,7 +139,8 @@ export function isQuietDigest(agg: AreaAggregate): boolean {
     agg.verification.returned.length === 0 &&
     agg.verification.dusunMismatch.length === 0 &&
     (agg.since?.casesOpened ?? 0) === 0 &&
-    agg.cases.overdue.length === 0
+    agg.cases.overdue.length === 0 &&
+    (agg.meetings.since?.length ?? 0) === 0
   );
 }
 
@@ -156,6 +171,7 @@ export function pkbDigestText(input: PkbDigestInput, limit = MESSAGE_MAX_CHARS):
       [`*Ringkasan harian ${scope}*`, dayWithWeekday(today)],
       openWindow ? recapBlock(agg, max) : closedBlock(agg, max, nextInfo),
       caseBlock(agg, max, openWindow),
+      meetingsBlock(agg, max),
       agg.verification.waiting.length + agg.verification.returned.length > 0 ? ['Verifikasi: chat pribadi ke nomor ini, menu *Periksa laporan desa*.'] : [],
     ];
     return blocks

@@ -7,7 +7,9 @@ import { formatPct, formatPointChange } from '../domain/recap/derive.js';
 import { labelOf, METHOD_OPTIONS } from '../flows/cases/case-options.js';
 import { someNames } from '../flows/fit-text.js';
 import { toWita } from '../time/wita.js';
-import type { AreaAggregate, AreaFigures, DesaRef, IndicatorChange, IndicatorSet, KecamatanFigures, PeriodCalendar } from './aggregate.js';
+import { SHORT_KIND_LABELS } from '../domain/meetings/meeting-labels.js';
+import { MEETING_KINDS } from '../domain/meetings/meeting-model.js';
+import type { AreaAggregate, AreaFigures, DesaRef, IndicatorChange, IndicatorSet, KecamatanFigures, KecamatanMeetings, MeetingsSlot, PeriodCalendar } from './aggregate.js';
 import { periodText } from './labels.js';
 
 /** The longest message the bot sends (flows/engine/limits.ts MAX_MESSAGE_CHARS; reports may not import the engine). */
@@ -104,8 +106,23 @@ export function areaLines(f: AreaFigures, followUpDays: number): string[] {
   return lines;
 }
 
-/** One compact line per kecamatan: reports in, late, the four indicators with their change, cases, stock-outs. */
-export function kecamatanLine(k: KecamatanFigures): string {
+/**
+ * The month's meetings of a kecamatan or the kabupaten in one line: how many by kind, whether the full meeting of the
+ * kecamatan (per kecamatan: in how many) and of the kabupaten was held.
+ */
+export function meetingsLine(m: MeetingsSlot): string {
+  const kinds = MEETING_KINDS.filter((k) => m.byKind[k] > 0).map((k) => `${SHORT_KIND_LABELS[k]} ${m.byKind[k]}`);
+  const parts = [m.total === 0 ? 'Pertemuan dicatat: belum ada' : `Pertemuan dicatat: ${m.total} (${kinds.join(', ')}), ${countText(m.attendanceTotal)} hadir`];
+  if (m.kecamatanMeetingHeld !== null) parts.push(`rapat lengkap kecamatan ${m.kecamatanMeetingHeld ? 'sudah' : 'belum'} diadakan`);
+  if (m.kabupatenMeetingHeld !== null) {
+    const held = m.byKecamatan.filter((k) => k.kecamatanMeetingHeld).length;
+    parts.push(`rapat lengkap kecamatan di ${held} dari ${m.byKecamatan.length} kecamatan`, `rapat lengkap kabupaten ${m.kabupatenMeetingHeld ? 'sudah' : 'belum'} diadakan`);
+  }
+  return `${parts.join(' • ')}.`;
+}
+
+/** One compact line per kecamatan: reports in, late, the four indicators with their change, cases, stock-outs, meetings. */
+export function kecamatanLine(k: KecamatanFigures, meetings?: KecamatanMeetings): string {
   const c = k.completeness;
   const v = k.indicators.verified;
   const ch = k.change.verified;
@@ -120,6 +137,7 @@ export function kecamatanLine(k: KecamatanFigures): string {
     );
   if (k.cases.opened > 0 || k.cases.overdueNow > 0) parts.push(`kasus ${k.cases.opened}${k.cases.overdueNow > 0 ? `, ${k.cases.overdueNow} lewat waktu` : ''}`);
   if (k.stockOuts.total > 0) parts.push(`stok kosong ${k.stockOuts.total}`);
+  if (meetings) parts.push(`pertemuan ${meetings.meetings}, rapat kec. ${meetings.kecamatanMeetingHeld ? 'sudah' : 'belum'}`);
   return parts.join(' • ');
 }
 
@@ -144,13 +162,14 @@ export function packMessages(head: string, lines: readonly string[], continued: 
 }
 
 const KECAMATAN_HEAD =
-  '*Per kecamatan*\nlapor = laporan masuk/desa yang ikut. CPR, mCPR, tak terpenuhi (kebutuhan ber-KB tidak terpenuhi) dan MKJP dalam %, dari laporan terverifikasi; dalam kurung perubahan dari bulan lalu.';
+  '*Per kecamatan*\nlapor = laporan masuk/desa yang ikut. CPR, mCPR, tak terpenuhi (kebutuhan ber-KB tidak terpenuhi) dan MKJP dalam %, dari laporan terverifikasi; dalam kurung perubahan dari bulan lalu. Pertemuan = pertemuan yang dicatat bulan ini; rapat kec. = rapat lengkap kecamatan.';
 const KECAMATAN_CONTINUED = '*Per kecamatan (lanjutan)*';
 
 /** The per-kecamatan part of a kabupaten summary; kecamatan not taking part and without reports share one line. */
 export function kecamatanMessages(agg: AreaAggregate): string[] {
   const idle = agg.byKecamatan.filter((k) => k.completeness.expected === 0 && k.completeness.sentNotTakingPart.length === 0);
-  const lines = agg.byKecamatan.filter((k) => !idle.includes(k)).map(kecamatanLine);
+  const meetings = new Map(agg.meetings.byKecamatan.map((m) => [m.kecamatanCode, m]));
+  const lines = agg.byKecamatan.filter((k) => !idle.includes(k)).map((k) => kecamatanLine(k, meetings.get(k.kecamatan.code)));
   if (idle.length > 0) lines.push(`Belum ikut program bulan ini: ${idle.map((k) => k.kecamatan.name).join(', ')}.`);
   return packMessages(KECAMATAN_HEAD, lines, KECAMATAN_CONTINUED);
 }
@@ -176,7 +195,13 @@ function summaryTitle(kind: SummaryKind, period: string, areaName: string): stri
  * first, then the kecamatan lines. `areaName`: "Kabupaten Gowa".
  */
 export function kabupatenSummaryMessages(agg: AreaAggregate, kind: SummaryKind, areaName: string): string[] {
-  const first = [summaryTitle(kind, agg.period, areaName), `Keadaan ${asOfText(new Date(agg.asOf))}. ${deadlineText(agg.calendar)}`, '', ...areaLines(agg, agg.caseFollowUpDays)].join('\n');
+  const first = [
+    summaryTitle(kind, agg.period, areaName),
+    `Keadaan ${asOfText(new Date(agg.asOf))}. ${deadlineText(agg.calendar)}`,
+    '',
+    ...areaLines(agg, agg.caseFollowUpDays),
+    meetingsLine(agg.meetings),
+  ].join('\n');
   return [first, ...kecamatanMessages(agg)];
 }
 
@@ -200,13 +225,13 @@ export function areaRekapMessage(agg: AreaAggregate, areaName: string): string {
   ].filter((l): l is string => l !== null);
   const head = [summaryTitle('on_demand', agg.period, areaName), `Keadaan ${asOfText(new Date(agg.asOf))}. ${deadlineText(agg.calendar)}`, ''];
   const tail = 'Ketik BELUM untuk nama kader yang belum lapor, GRAFIK untuk grafiknya.';
-  const text = [...head, ...areaLines(agg, agg.caseFollowUpDays), ...lists, tail].join('\n');
+  const text = [...head, ...areaLines(agg, agg.caseFollowUpDays), meetingsLine(agg.meetings), ...lists, tail].join('\n');
   if (text.length <= MESSAGE_LIMIT) return text;
   // Long lists are shortened before anything else goes.
   const shorter = [namesLine('Belum lapor', c.missing, 3), namesLine('Menunggu verifikasi', v.waiting, 3), namesLine('Dikembalikan, belum diperbaiki', v.returned, 3)].filter(
     (l): l is string => l !== null,
   );
-  return [...head, ...areaLines(agg, agg.caseFollowUpDays), ...shorter, tail].join('\n');
+  return [...head, ...areaLines(agg, agg.caseFollowUpDays), meetingsLine(agg.meetings), ...shorter, tail].join('\n');
 }
 
 const STATUS_WORDS = {

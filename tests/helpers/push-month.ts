@@ -44,6 +44,10 @@ export function monthTranscript(): string {
       lines.push(`@at ${day(d)} 08:30`, '@restart');
     }
     lines.push(`@at ${day(d)} 12:00`);
+    if (d === 1) {
+      // Pakatto's PPKBD records last Saturday's rakor (November): the next digest lists it, the monthly summary counts it.
+      for (const text of ['pertemuan', '1', '28/11', '4', '1 1 1 2 4 0 1 2 15', 'ya', '1 3', 'Kunjungan rumah PUS yang belum ber-KB', 'KIRIM']) say(PPKBD_PHONE, text);
+    }
     if (d === 2) {
       say(PPKBD_PHONE, lapor(CLEAN_RECAP));
       say(PPKBD_PHONE, 'KIRIM');

@@ -112,6 +112,9 @@ describe('a month of pushed messages, 25 November to 12 December', () => {
     expect(byDay.get('12-01')).toContain('(2 hari lagi)');
     expect(byDay.get('12-03')).toContain('Baru masuk sejak ringkasan lalu (2): Pakatto dan Sokkolia.');
     expect(byDay.get('12-04')).not.toContain('Baru masuk');
+    // The meeting Pakatto recorded on the 1st is in the next morning's digest, once.
+    expect(byDay.get('12-02')).toContain('*Pertemuan* dicatat sejak ringkasan lalu (1): rakor desa Pakatto 28/11 (27 hadir, KIE Kit).');
+    expect([...byDay.values()].filter((t) => t.includes('*Pertemuan*'))).toHaveLength(1);
     expect(byDay.get('12-04')).toContain('Dikembalikan, belum diperbaiki (1): Sokkolia.');
     expect(byDay.get('12-04')).toContain('2 dari 9 desa/kelurahan sudah lapor (1 terverifikasi)');
     expect(byDay.get('12-04')).toMatch(/Angka terverifikasi \(1 desa\/kelurahan\): PUS 480, peserta KB aktif 266 \(55,4%\)/);
@@ -170,6 +173,9 @@ describe('a month of pushed messages, 25 November to 12 December', () => {
     expect(weekly.map((r) => `${r.day} ${r.time}`)).toEqual(['11-30 08:00', '12-07 08:00']);
     const monthly = toDinas.filter((r) => r.day === '12-05');
     expect(monthly[0]!.text.split('\n')[0]).toBe('*Ringkasan bulanan laporan November 2026*');
+    // Meetings: the kabupaten's count and, per kecamatan, the meetings and whether the full kecamatan meeting was held.
+    expect(monthly[0]!.text).toContain('Pertemuan dicatat: 1 (rakor desa 1), 27 hadir • rapat lengkap kecamatan di 0 dari 18 kecamatan');
+    expect(monthly.map((r) => r.text).join('\n')).toMatch(/\*Bontomarannu\* 2\/9 lapor[^\n]* • pertemuan 1, rapat kec\. belum/);
     expect(monthly.filter((r) => r.kind !== 'text').map((r) => [r.kind, r.mediaName])).toEqual([
       ['image', 'rekap-2026-11.png'],
       ['document', 'rekap-2026-11.xlsx'],

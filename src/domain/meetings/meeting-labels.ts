@@ -60,3 +60,18 @@ export function attendanceLine(counts: Readonly<Partial<Record<AttendanceRole, n
   const parts = (Object.keys(ATTENDANCE_LABELS) as AttendanceRole[]).filter((r) => (counts[r] ?? 0) > 0).map((r) => `${ATTENDANCE_LABELS[r]} ${counts[r]}`);
   return parts.length > 0 ? parts.join(', ') : 'belum ada';
 }
+
+/** Kinds in a few words, for lists in digests and summaries ("rakor desa Pakatto 30/11"). */
+export const SHORT_KIND_LABELS: Readonly<Record<MeetingKind, string>> = {
+  RAKOR_DESA: 'rakor desa',
+  PENYULUHAN_PKB: 'penyuluhan PKB',
+  KIE_KIT: 'sesi KIE Kit',
+  POKTAN_BKB: 'pertemuan BKB',
+  POKTAN_BKR: 'pertemuan BKR',
+  POKTAN_BKL: 'pertemuan BKL',
+  POKTAN_UPPKA: 'pertemuan UPPKA',
+  POKTAN_PIKR: 'pertemuan PIK-R',
+  RAPAT_KECAMATAN: 'rapat lengkap kecamatan',
+  RAPAT_KABUPATEN: 'rapat lengkap kabupaten',
+  LAINNYA: 'pertemuan lain',
+};
