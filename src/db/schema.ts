@@ -250,3 +250,4 @@ export * from './schema-cases.js';
 export * from './schema-groups.js';
 export * from './schema-meetings.js';
 export * from './schema-reports.js';
+export * from './schema-api.js';
