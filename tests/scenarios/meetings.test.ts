@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { meetingAttendees, meetingCheckins, meetings, outbox } from '../../src/db/schema.js';
-import { PEOPLE_CSV, PKB_PHONE as PKB, PPKBD_PHONE as PPKBD, SUB_PPKBD_PHONE as SUB, KOORD_PHONE as KOORD, RESIDENT_PHONE as RES } from '../helpers/people.js';
+import { PEOPLE_CSV, PKB_PHONE as PKB, PPKBD_PHONE as PPKBD, SUB_PPKBD_PHONE as SUB, KOORD_PHONE as KOORD, RESIDENT_PHONE as RES, DINAS_PHONE as DINAS } from '../helpers/people.js';
 import { messagesOf, simulate } from '../helpers/simulate.js';
 
 const PPKBD_NIRANNUANG = '+6281234567021';
@@ -175,6 +175,108 @@ describe('meeting report', () => {
     const res = to(out, RES);
     expect(res[0]).not.toContain('Laporan pertemuan');
     expect(res.at(-1)).toContain('hanya untuk kader dan petugas KB yang terdaftar');
+  });
+
+  it('when a Dinas officer chooses the kecamatan level and names the kecamatan with a typo, then a RAPAT_KECAMATAN is stored at that kecamatan', async () => {
+    const path = dbFile();
+    const out = await run(
+      [
+        '@at 2026-11-25 09:00',
+        `${DINAS}: pertemuan`,
+        `${DINAS}: 2`,
+        `${DINAS}: Bontomaranu`,
+        `${DINAS}: 1`,
+        `${DINAS}: kemarin`,
+        `${DINAS}: 5`,
+        `${DINAS}: 18 0 0 2 2 0 3 4 0`,
+        `${DINAS}: tidak`,
+        `${DINAS}: 1 7`,
+        `${DINAS}: -`,
+        `${DINAS}: KIRIM`,
+      ],
+      path,
+    );
+    const dinas = to(out, DINAS);
+    expect(dinas[0]).toContain('1. Tingkat kabupaten\n2. Tingkat kecamatan');
+    expect(dinas[0]).toContain('tulis nama kecamatannya');
+    expect(dinas[1]).toContain('Kecamatan mana?');
+    expect(dinas[2]).toContain('1. Rapat lengkap tingkat kecamatan');
+    expect(dinas.find((t) => t.startsWith('*Ringkasan laporan pertemuan*'))).toContain('1. Wilayah: Tingkat kecamatan (Kec. Bontomarannu)');
+    expect(dinas.at(-1)).toContain('Kode tanda terima');
+    withDb(path, (db) => {
+      const rows = db.select().from(meetings).all();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ level: 'kecamatan', areaCode: '73.06.06', kecamatanCode: '73.06.06', kind: 'RAPAT_KECAMATAN', heldOn: '2026-11-24', place: 'kantor_camat', attTotal: 29, dusun: null });
+    });
+  });
+
+  it('when a Dinas officer writes a kecamatan name that is not found at the first question, then the bot suggests the nearest and the corrected name is taken', async () => {
+    const path = dbFile();
+    const out = await run(
+      [
+        '@at 2026-11-25 09:00',
+        `${DINAS}: pertemuan`,
+        `${DINAS}: Tombolo`,
+        `${DINAS}: kec. tombolo pao`,
+        `${DINAS}: 1`,
+        `${DINAS}: hari ini`,
+        `${DINAS}: 5`,
+        `${DINAS}: 12 0 0 1 1 0 2 2 0`,
+        `${DINAS}: ya`,
+        `${DINAS}: 1`,
+        `${DINAS}: -`,
+        `${DINAS}: KIRIM`,
+      ],
+      path,
+    );
+    const dinas = to(out, DINAS);
+    expect(dinas[1]).toContain('nama kecamatan itu tidak ditemukan di Kabupaten Gowa. Mungkin maksud Anda: Tombolopao?');
+    expect(dinas[1]).toContain('Balas 1 untuk tingkat kabupaten, atau tulis nama kecamatannya');
+    expect(dinas[2]).toContain('1. Rapat lengkap tingkat kecamatan');
+    withDb(path, (db) => {
+      const [row] = db.select().from(meetings).all();
+      expect(row).toMatchObject({ level: 'kecamatan', areaCode: '73.06.10', kecamatanCode: '73.06.10', kind: 'RAPAT_KECAMATAN', kieKit: true });
+    });
+  });
+
+  it('when a Dinas officer chooses the kabupaten level, then a RAPAT_KABUPATEN is stored with no kecamatan', async () => {
+    const path = dbFile();
+    const out = await run(
+      [
+        '@at 2026-11-25 09:00',
+        `${DINAS}: pertemuan`,
+        `${DINAS}: kabupaten`,
+        `${DINAS}: 1`,
+        `${DINAS}: kemarin`,
+        `${DINAS}: 6`,
+        `${DINAS}: aula kantor dinas`,
+        `${DINAS}: 30 0 0 0 0 0 0 2 0`,
+        `${DINAS}: tidak`,
+        `${DINAS}: 7`,
+        `${DINAS}: -`,
+        `${DINAS}: KIRIM`,
+      ],
+      path,
+    );
+    const dinas = to(out, DINAS);
+    expect(dinas[1]).toContain('1. Rapat lengkap tingkat kabupaten');
+    expect(dinas.find((t) => t.startsWith('*Ringkasan laporan pertemuan*'))).toContain('1. Wilayah: Tingkat kabupaten');
+    withDb(path, (db) => {
+      const [row] = db.select().from(meetings).all();
+      expect(row).toMatchObject({ level: 'kabupaten', areaCode: '73.06', kecamatanCode: null, kind: 'RAPAT_KABUPATEN', place: 'lainnya', placeOther: 'aula kantor dinas', attTotal: 32 });
+    });
+  });
+
+  it('when a koordinator or a PKB names another kecamatan at the area question, then it is not taken and only their own areas are offered', async () => {
+    const path = dbFile();
+    const out = await run(['@at 2026-11-25 09:00', `${KOORD}: pertemuan`, `${KOORD}: Bajeng`, `${PKB}: pertemuan`, `${PKB}: Bajeng`], path);
+    for (const phone of [KOORD, PKB]) {
+      const mine = to(out, phone);
+      expect(mine).toHaveLength(2);
+      expect(mine[1]).not.toContain('Pertemuan apa?');
+      expect(mine[1]).toContain('Balas nomor wilayah pertemuannya.');
+    }
+    withDb(path, (db) => expect(db.select().from(meetings).all()).toEqual([]));
   });
 });
 

@@ -77,7 +77,8 @@ function reply(tx: Tx, to: string, text: string, now: Date, inboundId: number | 
   enqueueOutbound(tx, { toAddress: to, priority: 'reply', kind: 'text', text, inboundId }, now);
 }
 
-/** KIRIM: the area is checked again (it may have changed since the report began), then one row and a receipt. */
+/** KIRIM: the area is checked again (it may have changed since the report began; a kecamatan typed by the Dinas is one
+ * of the kabupaten's, never the "Tingkat kecamatan" option itself), then one row and a receipt. */
 const storeReport: CompletionHandler = (tx, results, ctx) => {
   const actor = ctx.actor;
   const send = (text: string) => reply(tx, ctx.replyTo, text, ctx.now, ctx.inboundId);

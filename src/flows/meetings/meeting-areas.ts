@@ -1,5 +1,6 @@
 // Where a person may record a meeting (pure): a cadre her own desa, a PKB the binaan desa or the kecamatan level, a
-// koordinator the kecamatan's desa or its level, the Dinas the kabupaten level. The host checks again at KIRIM.
+// koordinator the kecamatan's desa or its level, the Dinas (and admin) the kabupaten level or any kecamatan's level.
+// The host checks again at KIRIM.
 import type { AreaDirectory } from '../../areas/directory.js';
 import type { MeetingLevel } from '../../domain/meetings/meeting-model.js';
 import type { Actor } from '../engine/types.js';
@@ -20,6 +21,17 @@ export function parseAreaKey(key: string): MeetingArea {
   return { level, areaCode };
 }
 
+/**
+ * The option "Tingkat kecamatan" of someone who may record for any kecamatan (the Dinas): not an area itself, the
+ * kecamatan is asked next by name. Never passes `mayRecordAt`.
+ */
+export const ANY_KECAMATAN = 'kecamatan:*';
+
+/** The Dinas and admin: the kabupaten level or any kecamatan, named rather than listed (18 is too long a list). */
+export function namesAnyKecamatan(actor: Actor): boolean {
+  return actor.kind === 'person' && (actor.role === 'dinas' || actor.role === 'admin');
+}
+
 export function meetingAreasOf(actor: Actor, areas: AreaDirectory): MeetingArea[] {
   if (actor.kind !== 'person') return [];
   switch (actor.role) {
@@ -34,7 +46,7 @@ export function meetingAreasOf(actor: Actor, areas: AreaDirectory): MeetingArea[
       return [...areas.desaOf(actor.homeAreaCode).map((d) => ({ level: 'desa' as const, areaCode: d.code })), { level: 'kecamatan', areaCode: actor.homeAreaCode }];
     case 'dinas':
     case 'admin':
-      return [{ level: 'kabupaten', areaCode: areas.kabupaten().code }];
+      return [{ level: 'kabupaten', areaCode: areas.kabupaten().code }, ...areas.kecamatanList().map((k) => ({ level: 'kecamatan' as const, areaCode: k.code }))];
   }
 }
 
@@ -52,6 +64,12 @@ export function areaLabel(area: MeetingArea, areas: AreaDirectory): string {
 }
 
 export function areaOptions(actor: Actor, areas: AreaDirectory): LabelledOption[] {
+  if (namesAnyKecamatan(actor)) {
+    return [
+      { key: areaKey({ level: 'kabupaten', areaCode: areas.kabupaten().code }), label: 'Tingkat kabupaten', words: ['kabupaten', 'tingkat kabupaten'] },
+      { key: ANY_KECAMATAN, label: 'Tingkat kecamatan', words: ['kecamatan', 'tingkat kecamatan'] },
+    ];
+  }
   return meetingAreasOf(actor, areas).map((a) => ({
     key: areaKey(a),
     label: areaLabel(a, areas),

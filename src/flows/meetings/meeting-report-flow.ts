@@ -1,5 +1,5 @@
 // "Laporan pertemuan": a cadre, PKB, koordinator or Dinas officer records a meeting held in their area — where
-// (asked only when they cover more than one), kind, date, place, attendance by role (proposed from a check-in the
+// (asked only when they cover more than one; the Dinas chooses the kabupaten level or names a kecamatan), kind, date, place, attendance by role (proposed from a check-in the
 // reporter opened that day), KIE kit, topics, follow-up — then a numbered summary, UBAH n, KIRIM. The host stores it
 // (bot/features/meetings.ts, completion handler) and replies with the receipt code.
 import { ATTENDANCE_ROLES, MEETING_PLACES, MEETING_TOPICS, type Attendance, type MeetingKind } from '../../domain/meetings/meeting-model.js';
@@ -10,9 +10,9 @@ import type { FlowDefinition, FlowNode, Results, Scope } from '../engine/types.j
 import type { ChoiceArgs } from '../engine/validators.js';
 import { choices, listText, type LabelledOption } from '../cases/case-options.js';
 import type { SafeTextArgs } from '../cases/case-validators.js';
-import { areaOptions, parseAreaKey } from './meeting-areas.js';
+import { ANY_KECAMATAN, areaOptions, namesAnyKecamatan, parseAreaKey } from './meeting-areas.js';
 import { meetingFacts } from './meeting-facts.js';
-import type { AttendanceArgs, TopicsArgs } from './meeting-validators.js';
+import type { AttendanceArgs, MeetingAreaArgs, TopicsArgs } from './meeting-validators.js';
 import { SUMMARY_LINES, summaryText } from './meeting-summary.js';
 
 export const MEETING_REPORT_FLOW = 'meeting_report';
@@ -69,6 +69,14 @@ function attendancePrompt(scope: Scope): string {
   ].join('\n');
 }
 
+const KECAMATAN_EXAMPLE = 'misalnya Bontomarannu';
+
+function areaPrompt(scope: Scope): string {
+  const list = listText(areaOptions(scope.actor, scope.areas));
+  const how = namesAnyKecamatan(scope.actor) ? `Balas angkanya, atau langsung tulis nama kecamatannya (${KECAMATAN_EXAMPLE}).` : 'Balas angkanya.';
+  return `*Laporan pertemuan*\nDi wilayah mana pertemuannya?\n${list}\n\n${how}`;
+}
+
 /** After answering a question: the next question, or back to the summary when the answer was a change (UBAH). */
 function next(to: string): FlowNode {
   return { kind: 'action', run: ({ results }) => ({ category: value(results, 'editing') === true ? 'summary' : 'next' }), routes: { summary: id('summary'), next: id(to) } };
@@ -88,9 +96,26 @@ const nodes: Record<string, FlowNode> = {
   [id('not_allowed')]: { kind: 'end', text: 'Laporan pertemuan hanya untuk kader dan petugas KB yang terdaftar.' },
   [id('area')]: {
     kind: 'ask',
-    prompt: (scope) => `*Laporan pertemuan*\nDi wilayah mana pertemuannya?\n${listText(areaOptions(scope.actor, scope.areas))}\n\nBalas angkanya.`,
-    brief: 'Balas nomor wilayah pertemuannya.',
-    validate: { name: 'pick', args: (scope: Scope): ChoiceArgs => ({ options: choices(areaOptions(scope.actor, scope.areas)) }) },
+    prompt: areaPrompt,
+    brief: (scope) => (namesAnyKecamatan(scope.actor) ? `Balas 1 untuk tingkat kabupaten, atau tulis nama kecamatannya (${KECAMATAN_EXAMPLE}).` : 'Balas nomor wilayah pertemuannya.'),
+    validate: {
+      name: 'meeting_area',
+      args: (scope: Scope): MeetingAreaArgs => ({ options: choices(areaOptions(scope.actor, scope.areas)), kecamatanByName: namesAnyKecamatan(scope.actor) }),
+    },
+    result: 'area',
+    routes: { ok: id('after_area') },
+  },
+  [id('after_area')]: {
+    kind: 'action',
+    run: ({ results }) => ({ category: value(results, 'area') === ANY_KECAMATAN ? 'kecamatan' : 'kind' }),
+    routes: { kecamatan: id('area_kecamatan'), kind: id('kind') },
+  },
+  // "Tingkat kecamatan" chosen by the Dinas: which one, by name (the area directory's tolerant lookup).
+  [id('area_kecamatan')]: {
+    kind: 'ask',
+    prompt: `Kecamatan mana? Tulis namanya, ${KECAMATAN_EXAMPLE}.`,
+    brief: `Tulis nama kecamatannya, ${KECAMATAN_EXAMPLE}.`,
+    validate: { name: 'meeting_area', args: { options: [], kecamatanByName: true } satisfies MeetingAreaArgs },
     result: 'area',
     routes: { ok: id('kind') },
   },

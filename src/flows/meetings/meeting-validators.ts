@@ -1,16 +1,46 @@
-// Validators of the meeting report (registered with the engine's in validators.ts): the meeting's date, the
-// attendance as one list of counts, and the topics as a numbered multi-choice.
+// Validators of the meeting report (registered with the engine's in validators.ts): the area (a listed option or,
+// for the Dinas, a kecamatan's name), the meeting's date, the attendance as one list of counts, and the topics as a
+// numbered multi-choice.
 import { formatDay, isoOf, parseServiceDate } from '../../domain/cases/service-date.js';
 import { ATTENDANCE_ROLES, type Attendance } from '../../domain/meetings/meeting-model.js';
 import { checkMeetingDate } from '../../domain/meetings/meeting-rules.js';
 import { toWita } from '../../time/wita.js';
 import type { Validator } from '../engine/validators.js';
-import { normalizeInput, readNumberList } from '../parse/index.js';
+import { choiceHint, normalizeInput, parseChoice, readNumberList, type ChoiceOption } from '../parse/index.js';
 import { meetingFacts } from './meeting-facts.js';
 
 const INVALID = 'invalid';
 // The same words as the engine's count validators (not imported: validators.ts imports this module).
 const NOT_WHOLE = 'Angkanya harus bilangan bulat, tidak boleh negatif (tanpa koma, tanpa tanda minus).';
+
+export interface MeetingAreaArgs {
+  /** The areas listed (none when only a kecamatan's name is asked). */
+  options: readonly ChoiceOption[];
+  /** A kecamatan typed by name is accepted too (the Dinas): value `kecamatan:<code>`. */
+  kecamatanByName: boolean;
+}
+
+/**
+ * Where the meeting was: a listed option's key, or a kecamatan read as tolerantly as desa names are ("Bontomaranu",
+ * "kec. bajeng brt"). What was typed is never repeated back.
+ */
+const meetingArea: Validator = {
+  categories: () => ['ok'],
+  run(raw, args, scope) {
+    const { options, kecamatanByName } = args as MeetingAreaArgs;
+    const key = parseChoice(raw, options);
+    if (key !== null) return { category: 'ok', value: key };
+    const text = normalizeInput(raw);
+    const unnamed = 'Tulis nama kecamatannya saja, misalnya Bontomarannu.';
+    // A number (or nothing usable) is a wrong option, not a kecamatan.
+    if (!kecamatanByName || /\d/.test(text) || text === '') return { category: INVALID, reason: options.length > 0 ? choiceHint(options) : unnamed };
+    const match = scope.areas.findKecamatan(text);
+    if (match.kind === 'found') return { category: 'ok', value: `kecamatan:${match.area.code}` };
+    if (match.kind === 'ambiguous') return { category: INVALID, reason: `Ada beberapa kecamatan yang mirip: ${match.candidates.map((a) => a.name).join(', ')}. Tulis nama lengkapnya.` };
+    const hint = match.suggestions.length > 0 ? ` Mungkin maksud Anda: ${match.suggestions.map((a) => a.name).join(', ')}?` : '';
+    return { category: INVALID, reason: `Nama kecamatan itu tidak ditemukan di Kabupaten Gowa.${hint}` };
+  },
+};
 
 /** HARI INI, KEMARIN or a date: `ok`, or `old` (more than 35 days ago, to confirm). Future and closed months refused. */
 const meetingDate: Validator = {
@@ -82,6 +112,7 @@ const topics: Validator = {
 };
 
 export const MEETING_VALIDATORS: Readonly<Record<string, Validator>> = {
+  meeting_area: meetingArea,
   meeting_date: meetingDate,
   attendance,
   topics,
