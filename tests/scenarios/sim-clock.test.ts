@@ -72,5 +72,6 @@ describe('simulator clock across runs', () => {
     expect(rows(db).inbound.map((r) => r.text)).toEqual(['menu']);
     await simulate(['@at 2026-04-25 09:00', `${PPKBD_PHONE}: halo lagi`].join('\n'), { dbPath: db, people: null, retentionDays: 30 });
     expect(rows(db).inbound.map((r) => r.text)).toEqual(['halo lagi']);
-  });
+    // Four simulated months of daily jobs, with a monthly chart and kabupaten workbook for the Dinas twice a month.
+  }, 120_000);
 });

@@ -116,7 +116,9 @@ export function dinasMonthlyJob(cronExpression: string, deps: DinasSummaryDeps):
     async prepare({ scheduledAt, now, areas, logger }) {
       const { period, kind } = monthlyRunOf(scheduledAt, closeDay);
       const agg = kabupatenAggregate(deps.db, areas, period, now, deps.settings);
-      return { texts: summaryTexts(agg, kind, areas), media: await monthlyFiles(deps, agg, areas, now, logger) };
+      // Nobody to send to (no Dinas group, no officer): no chart or workbook is drawn for nothing.
+      const anyone = recipientAddresses(recipientsFor(deps.db, { role: 'dinas' })).length > 0;
+      return { texts: summaryTexts(agg, kind, areas), media: anyone ? await monthlyFiles(deps, agg, areas, now, logger) : [] };
     },
     run(tx, { now }, prepared) {
       return sendToDinas(tx, prepared.texts, prepared.media, now);

@@ -1,7 +1,7 @@
 // Where pushed messages (digests, summaries, named lists) for a kecamatan's PKB or for the Dinas go: the group
 // bound to it, else the people one by one.
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import { groupBoundTo, groupBoundToRole } from '../../db/repos/groups.repo.js';
 import { people, personAreas } from '../../db/schema.js';
 import type { Role } from '../../domain/roles.js';
@@ -31,7 +31,7 @@ export type Recipients =
  * A group stays bound when the people who bound it leave; HAPUS GRUP (or `groups remove`) sends things back to the
  * people. Messages to a group carry no names of residents or phone numbers; enqueue them with priority 'bulk'.
  */
-export function recipientsFor(tx: Tx, target: RecipientTarget): Recipients {
+export function recipientsFor(tx: DbOrTx, target: RecipientTarget): Recipients {
   // The Dinas group is bound to the kabupaten, and there is one kabupaten.
   const group = target.role === 'pkb' ? groupBoundTo(tx, 'pkb', target.kecamatanCode) : groupBoundToRole(tx, 'dinas');
   if (group) return { kind: 'group', groupId: group.groupId, label: group.label };
@@ -43,7 +43,7 @@ export function recipientAddresses(recipients: Recipients): string[] {
   return recipients.kind === 'group' ? [recipients.groupId] : recipients.people.map((p) => p.phone);
 }
 
-function activeWithRoles(tx: Tx, roles: readonly Role[]): RecipientPerson[] {
+function activeWithRoles(tx: DbOrTx, roles: readonly Role[]): RecipientPerson[] {
   return tx
     .select({ personId: people.id, phone: people.phone, name: people.name, role: people.role })
     .from(people)
@@ -53,7 +53,7 @@ function activeWithRoles(tx: Tx, roles: readonly Role[]): RecipientPerson[] {
 }
 
 /** Active PKB covering a desa of the kecamatan, then its active koordinator; each person once. */
-function kecamatanPeople(tx: Tx, kecamatanCode: string): RecipientPerson[] {
+function kecamatanPeople(tx: DbOrTx, kecamatanCode: string): RecipientPerson[] {
   const rows = tx
     .selectDistinct({ personId: people.id, phone: people.phone, name: people.name, role: people.role })
     .from(people)
