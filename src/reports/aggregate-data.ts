@@ -10,6 +10,7 @@ import type { DbOrTx } from '../db/client.js';
 import { participatingDesa } from '../db/repos/areas.repo.js';
 import type { CaseRow } from '../db/repos/cases.repo.js';
 import { meetingsOf, type MeetingRow } from '../db/repos/meeting-reads.repo.js';
+import { attendanceOf } from '../db/repos/meetings.repo.js';
 import { dusunStatesOf, type RecapRow } from '../db/repos/recaps.repo.js';
 import { cases, recaps } from '../db/schema.js';
 import { isCategory, TERMINAL_STATUSES, type CaseStatus } from '../domain/cases/case-model.js';
@@ -168,17 +169,7 @@ export function loadAggregateData(db: DbOrTx, areas: AreaDirectory, request: Agg
     kind: m.kind,
     heldOn: m.heldOn,
     period: m.period,
-    attendance: {
-      pkb: m.attPkb,
-      ppkbd: m.attPpkbd,
-      sub_ppkbd: m.attSubPpkbd,
-      tokoh_agama: m.attTokohAgama,
-      tokoh_masyarakat: m.attTokohMasyarakat,
-      kader_poktan: m.attKaderPoktan,
-      bidan: m.attBidan,
-      aparat_desa: m.attAparatDesa,
-      peserta_lain: m.attPesertaLain,
-    },
+    attendance: attendanceOf(m),
     attendanceTotal: m.attTotal,
     kieKit: m.kieKit,
     reportedAt: m.reportedAt,

@@ -5,7 +5,8 @@
 // end for machines. Rows come from the same load as the aggregation's meeting figures (aggregate-data.ts).
 import type { AreaDirectory } from '../areas/directory.js';
 import type { DbOrTx } from '../db/client.js';
-import { checkedInOf, reportersOf, type MeetingRow } from '../db/repos/meeting-reads.repo.js';
+import { checkedInOf, reportersOf } from '../db/repos/meeting-reads.repo.js';
+import { attendanceOf } from '../db/repos/meetings.repo.js';
 import { ATTENDANCE_ROLES, type Attendance, type MeetingKind, type MeetingLevel } from '../domain/meetings/meeting-model.js';
 import { DEFAULT_CALENDAR } from '../domain/recap/calendar.js';
 import { DEFAULT_RECAP_SETTINGS } from '../domain/recap/fields.js';
@@ -65,20 +66,6 @@ function parseTopics(json: string): string[] {
   } catch {
     return [];
   }
-}
-
-function attendanceOf(m: MeetingRow): Attendance {
-  return {
-    pkb: m.attPkb,
-    ppkbd: m.attPpkbd,
-    sub_ppkbd: m.attSubPpkbd,
-    tokoh_agama: m.attTokohAgama,
-    tokoh_masyarakat: m.attTokohMasyarakat,
-    kader_poktan: m.attKaderPoktan,
-    bidan: m.attBidan,
-    aparat_desa: m.attAparatDesa,
-    peserta_lain: m.attPesertaLain,
-  };
 }
 
 const byPlaceThenDay = (a: MeetingExportRow, b: MeetingExportRow) =>

@@ -5,7 +5,9 @@ import type { DbOrTx } from '../client.js';
 import { meetingAttendees, meetingCheckins, meetings, people } from '../schema.js';
 import type { MeetingForRecap } from '../../domain/meetings/recap-section-ii.js';
 
-export type MeetingRow = typeof meetings.$inferSelect;
+import type { MeetingRow } from './meetings.repo.js';
+
+export type { MeetingRow } from './meetings.repo.js';
 
 /** The desa-level meetings of one desa for these periods (its dusun included), by period. One indexed query. */
 export function desaMeetingsForRecap(db: DbOrTx, desaCode: string, periods: readonly string[]): Map<string, MeetingForRecap[]> {

@@ -1,5 +1,6 @@
 // Meetings and check-ins: a reported meeting with its receipt code, a check-in's short code, attendees once each.
 import { and, asc, count, desc, eq, isNull, max } from 'drizzle-orm';
+import type { Attendance } from '../../domain/meetings/meeting-model.js';
 import { shortCode } from '../../domain/meetings/meeting-rules.js';
 import type { DbOrTx } from '../client.js';
 import { meetingAttendees, meetingCheckins, meetings, people } from '../schema.js';
@@ -7,6 +8,36 @@ import { meetingAttendees, meetingCheckins, meetings, people } from '../schema.j
 export type MeetingRow = typeof meetings.$inferSelect;
 export type CheckinRow = typeof meetingCheckins.$inferSelect;
 export type NewMeeting = Omit<typeof meetings.$inferInsert, 'id' | 'code'>;
+
+/** The attendance by role as stored: one column per role (schema-meetings.ts). */
+export function attendanceColumns(a: Attendance) {
+  return {
+    attPkb: a.pkb,
+    attPpkbd: a.ppkbd,
+    attSubPpkbd: a.sub_ppkbd,
+    attTokohAgama: a.tokoh_agama,
+    attTokohMasyarakat: a.tokoh_masyarakat,
+    attKaderPoktan: a.kader_poktan,
+    attBidan: a.bidan,
+    attAparatDesa: a.aparat_desa,
+    attPesertaLain: a.peserta_lain,
+  };
+}
+
+/** A stored meeting's attendance by role. */
+export function attendanceOf(m: Pick<MeetingRow, keyof ReturnType<typeof attendanceColumns>>): Attendance {
+  return {
+    pkb: m.attPkb,
+    ppkbd: m.attPpkbd,
+    sub_ppkbd: m.attSubPpkbd,
+    tokoh_agama: m.attTokohAgama,
+    tokoh_masyarakat: m.attTokohMasyarakat,
+    kader_poktan: m.attKaderPoktan,
+    bidan: m.attBidan,
+    aparat_desa: m.attAparatDesa,
+    peserta_lain: m.attPesertaLain,
+  };
+}
 
 // Different salts keep a check-in code and a receipt from looking alike.
 const CHECKIN_SALT = 0;
