@@ -2,7 +2,7 @@
 // people invite (links and a QR sheet that decodes to the link), kartu lapor, people forget, audit export.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,8 @@ import { pdfPageCount, pdfTextRuns } from '../helpers/pdf-text.js';
 import { PKB_PHONE, RESIDENT_PHONE } from '../helpers/people.js';
 
 const BOT = '+6281299990000';
+// jsqr is CommonJS with a default export: typed as the module under NodeNext, a function at run time.
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 let h: Harness;
 
 async function cli(...args: string[]) {
