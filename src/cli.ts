@@ -21,7 +21,11 @@ Commands:
                                  last run left
   chat --as +62…                 talk to the bot in this terminal as that phone number (an existing database)
   people import FILE.csv         register people (phone,name,role,area,unit); all rows or nothing
-  people list                    show who is registered
+  people list                    show who is registered and who has written to the bot at least once
+  people invite [--area CODE] [--out FILE.pdf|FILE.png] [--bot-number +62…]
+                                 click-to-chat links and a QR sheet for registered people who never wrote (the bot
+                                 never writes first); bot number from --bot-number, IMP_BOT_NUMBER or the session
+  people forget PHONE            data-subject request: de-identify the person, delete that number's messages
   people deactivate PHONE        deactivate a person (never deleted; history kept)
   people activate PHONE          reactivate a person
   areas list [--period YYYY-MM]  kecamatan and desa with codes, and who takes part in the period
@@ -45,6 +49,9 @@ Commands:
                                  and who checked in (name and role, no phone numbers); xlsx to pertemuan-<period>[-<kec>].xlsx
   whatsapp status                the WhatsApp link state, open alerts and the outbox
   whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched
+  kartu lapor [--out FILE.pdf]   the one-page LAPOR card for cadres (keys in paper-form order, example, deadline)
+  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] --format csv|xlsx [--out FILE]
+                                 who exported data, opened a case or changed people, and when
   migrate                        create or update the database schema and load the built-in areas
   help                           this text
 

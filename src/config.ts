@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   IMP_CONSOLE_PHONE: z.string().min(1).default('+6281100000000'),
   /** Name of the WhatsApp session in the database (one number per session). */
   IMP_WA_SESSION: z.string().regex(/^[a-z0-9_-]+$/i).default('default'),
+  /** The bot's own WhatsApp number, for the click-to-chat links of `people invite` (else read from the paired session). */
+  IMP_BOT_NUMBER: z.string().min(1).optional(),
   /** Raise an alert when WhatsApp has not been connected for this many minutes. */
   IMP_WA_LINK_DOWN_ALERT_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Desa recap due by this day of the next month, 23:59 WITA (later is accepted and marked late). */
@@ -89,6 +91,8 @@ export interface Config {
   conversationExpiryMs: number;
   messageRetentionDays: number;
   consolePhone: string;
+  /** IMP_BOT_NUMBER as written (normalised where used); null: read the number from the paired session. */
+  botNumber: string | null;
   whatsapp: { session: string; linkDownAlertMs: number; webSocketUrl: string | null };
   caseFollowUpDays: number;
   /** Cron expressions (WITA) of the scheduled jobs. */
@@ -133,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conversationExpiryMs: e.IMP_CONVERSATION_EXPIRY_HOURS * 3600_000,
     messageRetentionDays: e.IMP_MESSAGE_RETENTION_DAYS,
     consolePhone: e.IMP_CONSOLE_PHONE,
+    botNumber: e.IMP_BOT_NUMBER ?? null,
     whatsapp: Object.freeze({
       session: e.IMP_WA_SESSION,
       linkDownAlertMs: e.IMP_WA_LINK_DOWN_ALERT_MINUTES * 60_000,

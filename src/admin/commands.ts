@@ -8,7 +8,7 @@ import { openReadyDatabase } from '../db/bootstrap.js';
 import { participatingDesa, recordParticipation } from '../db/repos/areas.repo.js';
 import { openAlerts } from '../db/repos/alerts.repo.js';
 import { outboxCounts, recentFailures } from '../db/repos/outbox.repo.js';
-import { listPeople, setPersonActive } from '../db/repos/people.repo.js';
+import { findPersonByPhone, listPeople, setPersonActive } from '../db/repos/people.repo.js';
 import { readRuntimeState, writeRuntimeState } from '../db/repos/runtime-state.repo.js';
 import { createAuthKeyValueStore } from '../db/repos/whatsapp.repo.js';
 import type { RecapSettings } from '../domain/recap/fields.js';
@@ -22,6 +22,9 @@ import { recapExport, toCsv, type RecapExport } from '../reports/recap-export.js
 import { writeXlsx } from '../reports/recap-xlsx.js';
 import { runExport } from './export-command.js';
 import { runGroupsCommand } from './groups-command.js';
+import { runKartuLapor, runPeopleInvite } from './onboarding-command.js';
+import { runAuditExport, runPeopleForget } from './privacy-command.js';
+import { recordAudit } from '../db/repos/audit.repo.js';
 import { witaPeriod } from '../time/wita.js';
 
 export class AdminUsageError extends Error {
@@ -46,6 +49,9 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       kecamatan: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      to: { type: 'string' },
+      area: { type: 'string' },
+      'bot-number': { type: 'string' },
     },
   });
   const [sub, arg] = positionals;
@@ -54,6 +60,7 @@ export async function runAdminCommand(command: string, argv: string[], config: C
   // creates nothing (no file, no -wal/-shm, no folder), instead of answering from a new, empty database.
   // None of them takes the owner lock: they run beside the bot (WAL, short IMMEDIATE transactions).
   const open = () => openReadyDatabase(dbPath, { create: command === 'migrate' });
+  const usage = (message: string) => new AdminUsageError(message);
 
   switch (`${command} ${sub ?? ''}`.trim()) {
     case 'migrate': {
@@ -68,6 +75,7 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       const database = open();
       try {
         const report = importPeople(database.db, csv, database.areas, `import:${basename(arg)}`, systemClock.now());
+        if (report.ok) recordAudit(database.db, { actor: { kind: 'cli' }, action: 'people.import', at: systemClock.now(), detail: { ...report.counts } });
         (report.ok ? io.out : io.err)(formatImportReport(report, arg));
         return report.ok ? 0 : 1;
       } finally {
@@ -81,7 +89,9 @@ export async function runAdminCommand(command: string, argv: string[], config: C
         if (people.length === 0) io.out('No one is registered yet. Use: imp-smart people import FILE.csv');
         for (const p of people) {
           const area = p.role === 'pkb' ? `binaan ${p.desaCodes.length} desa (${p.areaSpec})` : database.areas.label(p.homeAreaCode);
-          io.out([p.phone, p.role.padEnd(11), p.active ? 'active  ' : 'inactive', p.name, '—', area, p.unitName ? `— ${p.unitName}` : ''].join(' ').trim());
+          // Whether they have written: only then may the bot write to them (see people invite).
+          const written = p.firstMessageAt ? 'written' : 'never written';
+          io.out([p.phone, p.role.padEnd(11), p.active ? 'active  ' : 'inactive', written.padEnd(13), p.name, '—', area, p.unitName ? `— ${p.unitName}` : ''].join(' ').trim());
         }
         return 0;
       } finally {
@@ -95,13 +105,26 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       const database = open();
       try {
         const active = sub === 'activate';
-        const changed = setPersonActive(database.db, phone, active, `cli:${sub}`, systemClock.now());
+        const changed = database.db.transaction((tx) => {
+          const done = setPersonActive(tx, phone, active, `cli:${sub}`, systemClock.now());
+          const id = done ? findPersonByPhone(tx, phone)?.id : undefined;
+          if (id !== undefined) recordAudit(tx, { actor: { kind: 'cli' }, action: `people.${sub}`, at: systemClock.now(), targets: [id] });
+          return done;
+        });
         io.out(changed ? `${phone} ${active ? 'reactivated' : 'deactivated'}.` : `${phone}: no change (not registered, or already ${active ? 'active' : 'inactive'}).`);
         return changed ? 0 : 1;
       } finally {
         database.close();
       }
     }
+    case 'people invite':
+      return runPeopleInvite(config, { area: values.area, out: values.out, botNumber: values['bot-number'] }, open, io.out, usage);
+    case 'people forget':
+      return runPeopleForget(arg, open, io.out, usage);
+    case 'kartu lapor':
+      return runKartuLapor(config, values.out, io.out, usage);
+    case 'audit export':
+      return runAuditExport({ from: values.from, to: values.to, format: values.format, out: values.out }, open, io.out, usage);
     case 'areas list': {
       const period = values.period ?? witaPeriod(systemClock.now());
       if (!PERIOD.test(period)) throw new AdminUsageError('--period must be YYYY-MM');

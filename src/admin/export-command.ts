@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { ReadyDatabase } from '../db/bootstrap.js';
+import { systemClock } from '../clock.js';
+import { recordAudit } from '../db/repos/audit.repo.js';
 import { exportAreaLabel } from '../reports/recap-export.js';
 
 /** `Data`: what the export reads for a period and scope (its rows, and the aggregation they come from). */
@@ -53,6 +55,14 @@ export async function runExport<Data>(
     }
     data = spec.load(database, { period, kecamatanCode: kecamatan });
     areaLabel = exportAreaLabel(areas, kecamatan);
+    recordAudit(database.db, {
+      actor: { kind: 'cli' },
+      action: `export.${spec.name}`,
+      at: systemClock.now(),
+      areaCode: kecamatan ?? areas.kabupaten().code,
+      period,
+      detail: { format },
+    });
   } finally {
     database.close();
   }

@@ -10,6 +10,7 @@ import type { MediaStore } from '../media/media-store.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
+import { caseViewedHandler } from './features/case-audit.js';
 import { caseSlaJob } from './features/case-sla.js';
 import { dinasMonthlyJob, dinasWeeklyJob } from './features/dinas-summary.js';
 import { groupRegistrationHandlers } from './features/group-registration.js';
@@ -139,6 +140,7 @@ export function createBot(options: BotOptions): Bot {
       recap_period_reopened: periodReopenedHandler(recap.calendar),
       case_reported: caseReportedHandler(),
       case_acted: caseActedHandler(),
+      case_viewed: caseViewedHandler(),
       report_requested: reportRequestedHandler(onDemand),
     },
     onQueued: kick,

@@ -19,11 +19,12 @@ import {
   type JournalRow,
 } from '../db/repos/inbound.repo.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
-import { findActivePersonByPhone } from '../db/repos/people.repo.js';
+import { findActivePersonByPhone, markFirstMessage } from '../db/repos/people.repo.js';
 import { COPY } from '../flows/copy.js';
 import { converse, type ConversationOptions } from '../flows/conversation.js';
 import { EMPTY_CONVERSATION, type Actor, type ConversationInput, type ConversationState } from '../flows/engine/types.js';
 import type { FlowRegistry } from '../flows/registry.js';
+import { withWelcome } from '../flows/welcome.js';
 import { hashSender, type Logger } from '../logger.js';
 import { actorOf } from './actor.js';
 import { applyEvents, type CompletionHandler, type DomainEventHandlers } from './apply-events.js';
@@ -268,7 +269,9 @@ export class Router {
     const env = { now, actor, areas: this.deps.areas, facts };
     const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
     saveConversation(tx, senderKey, sprint.state, now);
-    applyEvents(tx, sprint.events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, senderKey, inboundId, logger: this.deps.logger }, {
+    // A registered person's first private message: the reply carries the welcome (once: the write decides it).
+    const events = person && markFirstMessage(tx, person.id, now) ? withWelcome(sprint.events, env) : sprint.events;
+    applyEvents(tx, events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, senderKey, inboundId, logger: this.deps.logger }, {
       completions: this.deps.completions ?? {},
       domain: this.deps.domainHandlers ?? {},
     });

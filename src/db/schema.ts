@@ -98,6 +98,11 @@ export const people = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
+    /**
+     * When their first message arrived (set once, in that message's transaction; null: never written). It decides the
+     * welcome and who still needs an invitation: the bot never writes first to someone who has not written.
+     */
+    firstMessageAt: text('first_message_at'),
   },
   (t) => [uniqueIndex('people_phone_idx').on(t.phone)],
 );
@@ -124,7 +129,7 @@ export const peopleHistory = sqliteTable(
     personId: integer('person_id')
       .notNull()
       .references(() => people.id),
-    change: text('change', { enum: ['created', 'updated', 'deactivated', 'reactivated'] }).notNull(),
+    change: text('change', { enum: ['created', 'updated', 'deactivated', 'reactivated', 'forgotten'] }).notNull(),
     /** JSON of the person's fields after the change. */
     snapshot: text('snapshot').notNull(),
     source: text('source').notNull(),
@@ -251,3 +256,4 @@ export * from './schema-groups.js';
 export * from './schema-meetings.js';
 export * from './schema-reports.js';
 export * from './schema-api.js';
+export * from './schema-audit.js';

@@ -33,13 +33,18 @@ const GLOBAL_WORDS: Readonly<Record<string, GlobalWord>> = {
 };
 
 
+/** The menu's first line: the resident's welcome, or the person named with their role and area. */
+export function greetingOf(env: Pick<FlowEnv, 'actor' | 'areas'>): string {
+  const { actor, areas } = env;
+  return actor.kind === 'resident'
+    ? 'Halo! Selamat datang di *IMP Smart*, layanan WhatsApp Kader KB Kabupaten Gowa.'
+    : `Halo, ${actor.name}! Anda terdaftar sebagai ${describeActorRole(actor, areas)}.`;
+}
+
 /** The greeting naming the person and their area, followed by the numbered menu. */
 export function menuText(registry: FlowRegistry, env: FlowEnv): string {
-  const { actor, areas } = env;
-  const greeting =
-    actor.kind === 'resident'
-      ? 'Halo! Selamat datang di *IMP Smart*, layanan WhatsApp Kader KB Kabupaten Gowa.'
-      : `Halo, ${actor.name}! Anda terdaftar sebagai ${describeActorRole(actor, areas)}.`;
+  const { actor } = env;
+  const greeting = greetingOf(env);
   const items = registry.menuFor(actor).map((item) => `${item.number}. ${item.label}`);
   return [greeting, '', COPY.menuIntro, ...items, '', COPY.menuFooter].join('\n');
 }

@@ -1,5 +1,5 @@
 // Registered people: lookup by phone, create/update with history, (de)activation. Never deleted.
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Role } from '../../domain/roles.js';
 import type { DbOrTx } from '../client.js';
 import { areaUnits, people, peopleHistory, personAreas } from '../schema.js';
@@ -15,6 +15,8 @@ export interface PersonView {
   desaCodes: string[];
   unitName: string | null;
   active: boolean;
+  /** When their first message arrived; null: they have never written. */
+  firstMessageAt: string | null;
 }
 
 /** What an import or an admin command says a person should be. */
@@ -50,6 +52,7 @@ function view(db: DbOrTx, row: typeof people.$inferSelect): PersonView {
     desaCodes,
     unitName,
     active: row.active,
+    firstMessageAt: row.firstMessageAt,
   };
 }
 
@@ -132,6 +135,19 @@ export function setPersonActive(db: DbOrTx, phone: string, active: boolean, sour
     .values({ personId: current.id, change: active ? 'reactivated' : 'deactivated', snapshot: snapshot(input, active), source, changedAt: at })
     .run();
   return true;
+}
+
+/**
+ * Records that the person has written, the first time only; true when this call did (their first message: the
+ * caller welcomes them, in the same transaction, so the welcome is sent exactly once).
+ */
+export function markFirstMessage(db: DbOrTx, personId: number, now: Date): boolean {
+  const result = db
+    .update(people)
+    .set({ firstMessageAt: now.toISOString() })
+    .where(and(eq(people.id, personId), isNull(people.firstMessageAt)))
+    .run();
+  return result.changes === 1;
 }
 
 export function personHistory(db: DbOrTx, personId: number) {

@@ -345,7 +345,9 @@ export function parseFastEntry(text: string, settings: RecapSettings, today: { y
   return { period: periodConflict ? null : period, values, errors };
 }
 
-const HELP_EXAMPLE = 'LAPOR 11/2026 PUS=480 IUD=20 MOW=5';
+/** The example of a fast-entry message, in the help and on the printed card. */
+export const FAST_ENTRY_EXAMPLE = 'LAPOR 11/2026 PUS=480 IUD=20 MOW=5';
+const HELP_EXAMPLE = FAST_ENTRY_EXAMPLE;
 const SECTION_ORDER: readonly SectionId[] = ['I', 'II', 'III', 'IV', 'V'];
 const STOCK_METHOD_IDS: ReadonlySet<string> = new Set([...METHODS, ...EXTRA_METHODS].map(([id]) => `pa_${id}`));
 // A help page stays well under the ~1,000 characters a cheap phone shows comfortably.
@@ -356,16 +358,26 @@ function keyLine(key: string, label: string): string {
   return `${key} = ${label}`;
 }
 
-/** The key lines of every active field, by section, with the typed PA total after the methods it sums. */
-function keyLinesBySection(settings: RecapSettings): { section: SectionId; lines: string[] }[] {
+/**
+ * The keys a cadre may type, by section in paper-form order, with their form labels: every active field, and the
+ * typed PA total after the methods it sums. The help pages and the printed card (reports/lapor-card.ts) both list
+ * this, so they cannot disagree with the parser.
+ */
+export function fastEntryKeysBySection(settings: RecapSettings): { section: SectionId; keys: { key: string; label: string }[] }[] {
   const fields = activeFields(settings);
   const lastMethod = fields.filter((f) => STOCK_METHOD_IDS.has(f.id)).at(-1)?.id;
   return SECTION_ORDER.map((section) => ({
     section,
-    lines: fields
+    keys: fields
       .filter((f) => f.section === section)
-      .flatMap((f) => (f.id === lastMethod ? [keyLine(f.key, f.label), keyLine(PA_TOTAL_KEY, PA_TOTAL_LABEL)] : [keyLine(f.key, f.label)])),
-  })).filter((s) => s.lines.length > 0);
+      .flatMap((f) => (f.id === lastMethod ? [f, { key: PA_TOTAL_KEY, label: PA_TOTAL_LABEL }] : [f]))
+      .map((f) => ({ key: f.key, label: f.label })),
+  })).filter((s) => s.keys.length > 0);
+}
+
+/** The key lines of every active field, by section. */
+function keyLinesBySection(settings: RecapSettings): { section: SectionId; lines: string[] }[] {
+  return fastEntryKeysBySection(settings).map(({ section, keys }) => ({ section, lines: keys.map((k) => keyLine(k.key, k.label)) }));
 }
 
 /**

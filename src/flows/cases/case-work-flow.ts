@@ -194,7 +194,8 @@ export const caseWorkFlow = {
         // Only cases the person may work are in the facts: others are "not found", not "forbidden".
         const found = workCases(scope).find((c) => c.code === code);
         if (!found) return { category: 'missing', events: [say(`Kasus ${code} tidak ditemukan di antara kasus terbuka wilayah Anda. Ketik KASUS untuk daftarnya.`)] };
-        return { category: 'ok', results: { code } };
+        // Opening a case is a view of its details: the host writes it to the audit log.
+        return { category: 'ok', results: { code }, events: [{ type: 'case_viewed', code }] };
       },
       routes: { list: 'case_work.list', missing: 'case_work.end', ok: 'case_work.check' },
     },

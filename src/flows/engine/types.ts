@@ -118,6 +118,12 @@ export interface CaseReported {
   cadre: { refRegister: string | null; ageBand: string; children: string; postPartum: boolean } | null;
 }
 
+/** A PKB, koordinator or the Dinas opened one case (KASUS <kode>): the host writes it to the audit log. */
+export interface CaseViewed {
+  type: 'case_viewed';
+  code: string;
+}
+
 /**
  * A PKB, koordinator or the Dinas recorded a step on a case (follow-up, service, decline, referral, invalid, lost),
  * or handed it to another PKB (reassign, `assignTo`). `note`: the decline/invalid reason or the referral place.
@@ -153,6 +159,7 @@ export type FlowEvent =
   | RecapPeriodReopened
   | CaseReported
   | CaseActed
+  | CaseViewed
   | ReportRequested;
 
 export interface ValidatorSpec {

@@ -1,0 +1,75 @@
+// The welcome a registered person gets once, with the reply to their first message: their role and area (the menu's
+// greeting) and the two or three things they can do here. Pure; the router decides it is the first message (the
+// person's first_message_at is written in that message's transaction), so it is sent once and only to someone who
+// wrote: the bot never writes first.
+import type { Role } from '../domain/roles.js';
+import { greetingOf } from './conversation.js';
+import type { Actor, FlowEnv, FlowEvent } from './engine/types.js';
+
+/** A WhatsApp message stays under ~1,000 characters; a welcome that would push the reply past it goes on its own. */
+const MESSAGE_CHARS = 1_000;
+
+const CAN_DO: Readonly<Record<Role, readonly string[]>> = {
+  ppkbd: [
+    'mengirim laporan bulanan desa (lewat menu, atau sekaligus dalam satu pesan LAPOR),',
+    'melaporkan calon akseptor yang belum terlayani,',
+    'melihat status laporan Anda.',
+  ],
+  sub_ppkbd: [
+    'mengirim laporan bulanan dusun Anda untuk PPKBD desa,',
+    'melaporkan calon akseptor yang belum terlayani,',
+    'melihat status laporan Anda.',
+  ],
+  pkb: [
+    'memeriksa laporan bulanan desa binaan,',
+    'menindaklanjuti calon akseptor yang belum terlayani,',
+    'melihat rekap dan grafik (ketik REKAP atau GRAFIK).',
+  ],
+  koordinator: [
+    'memantau laporan desa se-kecamatan (ketik REKAP atau BELUM),',
+    'menindaklanjuti calon akseptor yang diteruskan kepada Anda,',
+    'memeriksa laporan desa bila PKB berhalangan.',
+  ],
+  dinas: [
+    'melihat rekap dan grafik kabupaten atau per kecamatan (ketik REKAP atau GRAFIK),',
+    'menerima ringkasan laporan mingguan dan bulanan,',
+    'menindaklanjuti calon akseptor yang diteruskan ke Dinas.',
+  ],
+  admin: [
+    'melihat rekap dan grafik kabupaten atau per kecamatan (ketik REKAP atau GRAFIK),',
+    'menerima ringkasan laporan mingguan dan bulanan,',
+    'menindaklanjuti calon akseptor yang diteruskan ke Dinas.',
+  ],
+};
+
+/** The lines after the greeting: welcome and what this role can do. */
+export function welcomeBody(role: Role): string {
+  return ['Selamat datang di *IMP Smart*. Di sini Anda bisa:', ...CAN_DO[role].map((line) => `• ${line}`)].join('\n');
+}
+
+/** The welcome as a message of its own (greeting, body, how to see the menu). */
+export function welcomeText(env: Pick<FlowEnv, 'actor' | 'areas'>): string {
+  const { actor } = env;
+  if (actor.kind !== 'person') return greetingOf(env);
+  return [greetingOf(env), welcomeBody(actor.role), 'Ketik MENU untuk melihat semua pilihan.'].join('\n');
+}
+
+/**
+ * The first reply with the welcome: a menu (which opens with the greeting) gets the welcome after its greeting line;
+ * any other reply gets it in front, in the same message when that stays short, else as a message before it.
+ */
+export function withWelcome(events: readonly FlowEvent[], env: Pick<FlowEnv, 'actor' | 'areas'>): FlowEvent[] {
+  const actor: Actor = env.actor;
+  if (actor.kind !== 'person') return [...events];
+  const greeting = greetingOf(env);
+  const welcome = welcomeText(env);
+  const index = events.findIndex((e) => e.type === 'message_created' && e.to.kind === 'sender');
+  const separate: FlowEvent = { type: 'message_created', to: { kind: 'sender' }, text: welcome };
+  if (index < 0) return [separate, ...events];
+  const first = events[index] as Extract<FlowEvent, { type: 'message_created' }>;
+  let text: string;
+  if (first.text.startsWith(`${greeting}\n`)) text = `${greeting}\n${welcomeBody(actor.role)}${first.text.slice(greeting.length)}`;
+  else text = `${welcome}\n\n${first.text}`;
+  if (text.length > MESSAGE_CHARS) return [...events.slice(0, index), separate, ...events.slice(index)];
+  return [...events.slice(0, index), { ...first, text }, ...events.slice(index + 1)];
+}
