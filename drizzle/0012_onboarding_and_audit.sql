@@ -12,4 +12,5 @@ CREATE TABLE `audit_log` (
 --> statement-breakpoint
 CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`,`at`);--> statement-breakpoint
-ALTER TABLE `people` ADD `first_message_at` text;
+ALTER TABLE `people` ADD `first_message_at` text;--> statement-breakpoint
+ALTER TABLE `people` ADD `welcomed_at` text;

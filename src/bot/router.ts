@@ -19,12 +19,12 @@ import {
   type JournalRow,
 } from '../db/repos/inbound.repo.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
-import { findActivePersonByPhone, markFirstMessage } from '../db/repos/people.repo.js';
+import { findActivePersonByPhone, markFirstMessage, markWelcomed } from '../db/repos/people.repo.js';
 import { COPY } from '../flows/copy.js';
 import { converse, type ConversationOptions } from '../flows/conversation.js';
 import { EMPTY_CONVERSATION, type Actor, type ConversationInput, type ConversationState } from '../flows/engine/types.js';
 import type { FlowRegistry } from '../flows/registry.js';
-import { withWelcome } from '../flows/welcome.js';
+import { opensWithGreeting, withWelcome } from '../flows/welcome.js';
 import { hashSender, type Logger } from '../logger.js';
 import { actorOf } from './actor.js';
 import { applyEvents, type CompletionHandler, type DomainEventHandlers } from './apply-events.js';
@@ -269,8 +269,11 @@ export class Router {
     const env = { now, actor, areas: this.deps.areas, facts };
     const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
     saveConversation(tx, senderKey, sprint.state, now);
-    // A registered person's first private message: the reply carries the welcome (once: the write decides it).
-    const events = person && markFirstMessage(tx, person.id, now) ? withWelcome(sprint.events, env) : sprint.events;
+    // A registered person who writes is recorded as having written (invitations skip them); the first menu they see
+    // carries the welcome (once: the write decides it). A command as the first message is just answered.
+    if (person && person.firstMessageAt === null) markFirstMessage(tx, person.id, now);
+    const welcome = person && person.welcomedAt === null && opensWithGreeting(sprint.events, env) && markWelcomed(tx, person.id, now);
+    const events = welcome ? withWelcome(sprint.events, env) : sprint.events;
     applyEvents(tx, events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, senderKey, inboundId, logger: this.deps.logger }, {
       completions: this.deps.completions ?? {},
       domain: this.deps.domainHandlers ?? {},

@@ -103,6 +103,11 @@ export const people = sqliteTable(
      * welcome and who still needs an invitation: the bot never writes first to someone who has not written.
      */
     firstMessageAt: text('first_message_at'),
+    /**
+     * When the welcome (role, area, what they can do) was shown: with the first menu they see, which is the reply to
+     * their first message unless they started with a command (then they get their answer, and the welcome waits).
+     */
+    welcomedAt: text('welcomed_at'),
   },
   (t) => [uniqueIndex('people_phone_idx').on(t.phone)],
 );

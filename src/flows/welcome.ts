@@ -54,22 +54,26 @@ export function welcomeText(env: Pick<FlowEnv, 'actor' | 'areas'>): string {
   return [greetingOf(env), welcomeBody(actor.role), 'Ketik MENU untuk melihat semua pilihan.'].join('\n');
 }
 
+/** Does the reply to the sender open with the role's greeting (the menu)? Only then is the welcome shown. */
+export function opensWithGreeting(events: readonly FlowEvent[], env: Pick<FlowEnv, 'actor' | 'areas'>): boolean {
+  if (env.actor.kind !== 'person') return false;
+  const first = events.find((e): e is Extract<FlowEvent, { type: 'message_created' }> => e.type === 'message_created' && e.to.kind === 'sender');
+  return first !== undefined && first.text.startsWith(`${greetingOf(env)}\n`);
+}
+
 /**
- * The first reply with the welcome: a menu (which opens with the greeting) gets the welcome after its greeting line;
- * any other reply gets it in front, in the same message when that stays short, else as a message before it.
+ * The menu with the welcome after its greeting line (`opensWithGreeting` holds). When that would make the message
+ * too long, the welcome goes as a message of its own just before it.
  */
 export function withWelcome(events: readonly FlowEvent[], env: Pick<FlowEnv, 'actor' | 'areas'>): FlowEvent[] {
   const actor: Actor = env.actor;
   if (actor.kind !== 'person') return [...events];
   const greeting = greetingOf(env);
-  const welcome = welcomeText(env);
   const index = events.findIndex((e) => e.type === 'message_created' && e.to.kind === 'sender');
-  const separate: FlowEvent = { type: 'message_created', to: { kind: 'sender' }, text: welcome };
-  if (index < 0) return [separate, ...events];
+  if (index < 0) return [...events];
   const first = events[index] as Extract<FlowEvent, { type: 'message_created' }>;
-  let text: string;
-  if (first.text.startsWith(`${greeting}\n`)) text = `${greeting}\n${welcomeBody(actor.role)}${first.text.slice(greeting.length)}`;
-  else text = `${welcome}\n\n${first.text}`;
-  if (text.length > MESSAGE_CHARS) return [...events.slice(0, index), separate, ...events.slice(index)];
-  return [...events.slice(0, index), { ...first, text }, ...events.slice(index + 1)];
+  const text = `${greeting}\n${welcomeBody(actor.role)}${first.text.slice(greeting.length)}`;
+  if (text.length <= MESSAGE_CHARS) return [...events.slice(0, index), { ...first, text }, ...events.slice(index + 1)];
+  const separate: FlowEvent = { type: 'message_created', to: { kind: 'sender' }, text: welcomeText(env) };
+  return [...events.slice(0, index), separate, ...events.slice(index)];
 }

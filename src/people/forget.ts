@@ -83,7 +83,7 @@ export function forgetPhone(tx: DbOrTx, phone: string, actor: AuditActor, now: D
     report.personId = person.id;
     const name = forgottenName(person.id);
     const at = now.toISOString();
-    tx.update(people).set({ name, phone: `forgotten:${person.id}`, active: false, firstMessageAt: null, updatedAt: at }).where(eq(people.id, person.id)).run();
+    tx.update(people).set({ name, phone: `forgotten:${person.id}`, active: false, firstMessageAt: null, welcomedAt: null, updatedAt: at }).where(eq(people.id, person.id)).run();
     // History stays (who held which role when), without the name and number.
     const history = tx.select().from(peopleHistory).where(eq(peopleHistory.personId, person.id)).all();
     for (const row of history) {

@@ -22,12 +22,15 @@ describe('the welcome on a first message', () => {
     expect(h.db.select().from(people).where(eq(people.phone, PPKBD_PHONE)).get()!.firstMessageAt).not.toBeNull();
   });
 
-  it('when a PKB\'s first message is a command, then the welcome comes in front of the answer, naming their binaan', async () => {
+  it('when a PKB\'s first message is a command, then it is answered as on any day, and the welcome comes with the first menu they see, once', async () => {
     h = await Harness.create({ people: PEOPLE_CSV });
-    const sent = await h.send(PKB_PHONE, 'KASUS');
-    expect(sent[0]!.text).toMatch(/^Halo, Andi Baso! Anda terdaftar sebagai PKB, wilayah binaan: Desa Pakatto/);
-    expect(sent[0]!.text).toContain('memeriksa laporan bulanan desa binaan');
-    expect((await h.reply(PKB_PHONE, 'KASUS'))).not.toContain('Selamat datang');
+    const answer = await h.reply(PKB_PHONE, 'KASUS');
+    expect(answer).not.toContain('Selamat datang');
+    expect(h.db.select().from(people).where(eq(people.phone, PKB_PHONE)).get()!.firstMessageAt).not.toBeNull();
+    const menu = await h.reply(PKB_PHONE, 'MENU');
+    expect(menu).toMatch(/^Halo, Andi Baso! Anda terdaftar sebagai PKB, wilayah binaan: Desa Pakatto/);
+    expect(menu).toContain('memeriksa laporan bulanan desa binaan');
+    expect(await h.reply(PKB_PHONE, 'MENU')).not.toContain('Selamat datang');
   });
 
   it('when each role writes first, then each welcome names what that role does', async () => {

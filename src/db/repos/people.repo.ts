@@ -17,6 +17,7 @@ export interface PersonView {
   active: boolean;
   /** When their first message arrived; null: they have never written. */
   firstMessageAt: string | null;
+  welcomedAt: string | null;
 }
 
 /** What an import or an admin command says a person should be. */
@@ -53,6 +54,7 @@ function view(db: DbOrTx, row: typeof people.$inferSelect): PersonView {
     unitName,
     active: row.active,
     firstMessageAt: row.firstMessageAt,
+    welcomedAt: row.welcomedAt,
   };
 }
 
@@ -141,6 +143,16 @@ export function setPersonActive(db: DbOrTx, phone: string, active: boolean, sour
  * Records that the person has written, the first time only; true when this call did (their first message: the
  * caller welcomes them, in the same transaction, so the welcome is sent exactly once).
  */
+/** Records that the welcome was shown; true when this call did (so it is shown once). */
+export function markWelcomed(db: DbOrTx, personId: number, now: Date): boolean {
+  const result = db
+    .update(people)
+    .set({ welcomedAt: now.toISOString() })
+    .where(and(eq(people.id, personId), isNull(people.welcomedAt)))
+    .run();
+  return result.changes === 1;
+}
+
 export function markFirstMessage(db: DbOrTx, personId: number, now: Date): boolean {
   const result = db
     .update(people)
