@@ -2,7 +2,10 @@
 // Logs are not the place for residents' data (UU PDP): every line of the process — ours, Baileys' child logger,
 // fastify's request loggers — passes through one redactor (src/log-redaction.ts) wired into the root, which children
 // inherit. Phone numbers, JIDs and LIDs become salted tags, message text and names `[redacted]`, bytes their length.
+// A person at a terminal reads short coloured lines (pino-pretty); a service manager or a pipe gets JSON, one object
+// a line. Either way the redactor has already run: pino-pretty formats the line pino wrote, after `streamWrite`.
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 import { LogRedactor } from './log-redaction.js';
 
 export type { Logger };
@@ -17,6 +20,8 @@ const processRedactor = new LogRedactor();
 export interface LoggerOptions {
   /** Default: stderr. */
   destination?: DestinationStream;
+  /** Human-readable lines instead of JSON. Default: when stderr is a terminal and no destination is given. */
+  pretty?: boolean;
   /** Default: the process's redactor (salted by `useLogSalt`); tests pass their own. */
   redactor?: LogRedactor;
 }
@@ -51,8 +56,28 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
         streamWrite: (line) => redactor.scrubLine(line),
       },
     },
-    options.destination ?? pino.destination(2),
+    destinationOf(options),
   );
+}
+
+function destinationOf(options: LoggerOptions): DestinationStream {
+  const wantPretty = options.pretty ?? (options.destination === undefined && process.stderr.isTTY === true);
+  if (!wantPretty) return options.destination ?? pino.destination(2);
+  return prettyStream(options.destination);
+}
+
+/**
+ * pino-pretty's formatter in front of `destination` (default: stderr), in the same process and synchronous: a crash
+ * still shows its last lines, and the formatter reads the line pino wrote, already redacted.
+ */
+export function prettyStream(destination?: DestinationStream): DestinationStream {
+  const target = destination ?? pino.destination(2);
+  const format = prettyFactory({
+    colorize: destination === undefined && process.stderr.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+  });
+  return { write: (line: string) => void target.write(format(line)) };
 }
 
 /** Salts the process's redactor (and `hashSender`): call once, right after the database is open. */

@@ -7,6 +7,7 @@ import { markDeliveryFailed } from '../db/repos/outbox.repo.js';
 import { writeRuntimeState } from '../db/repos/runtime-state.repo.js';
 import { AlertDesk } from './alert-desk.js';
 import type { Logger } from '../logger.js';
+import { OfflineHint } from './offline-hint.js';
 import type { LinkEvents, LinkState, TransportStatus } from './transport.js';
 
 export const LINK_STATE_KEY = 'whatsapp_link';
@@ -40,6 +41,7 @@ export interface LinkMonitorDeps {
 export class LinkMonitor implements Pick<LinkEvents, 'stateChanged' | 'deliveryFailed'> {
   #status: TransportStatus;
   readonly #alerts: AlertDesk;
+  readonly #offlineHint = new OfflineHint();
 
   constructor(private readonly deps: LinkMonitorDeps) {
     this.#status = { state: 'starting', detail: '', since: deps.clock.now() };
@@ -68,6 +70,8 @@ export class LinkMonitor implements Pick<LinkEvents, 'stateChanged' | 'deliveryF
     } else {
       logger.info({ state, detail }, 'WhatsApp link state');
     }
+    const hint = this.#offlineHint.observe(state);
+    if (hint) logger.warn(hint);
     if (state === 'open') {
       this.#alerts.resolve(LINK_DOWN.kind, ...Object.values(ALERTS).map((a) => a!.kind));
       this.deps.onOpen?.();

@@ -2,7 +2,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { areas, people } from './schema.js';
 
-// ---- Unmet-need and unserved-acceptor cases (domain.md §6). No name, NIK, phone, address or birth date.
+// ---- Unmet-need and unserved-acceptor cases (docs/domain.md §6). No name, NIK, phone, address or birth date.
 
 export const cases = sqliteTable(
   'cases',

@@ -2,7 +2,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { areas, areaUnits, people } from './schema.js';
 
-// ---- The monthly village recap (domain.md §5).
+// ---- The monthly village recap (docs/domain.md §5).
 
 export const RECAP_STATUSES = ['submitted', 'returned', 'verified'] as const;
 

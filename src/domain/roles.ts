@@ -1,4 +1,4 @@
-// Roles of registered people (domain.md §2.2). Pure data, shared by the db schema and the flows.
+// Roles of registered people (docs/domain.md §2.2). Pure data, shared by the db schema and the flows.
 export const ROLES = ['ppkbd', 'sub_ppkbd', 'pkb', 'koordinator', 'dinas', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,6 +1,6 @@
 // One aggregation for every report of a month. For a period (YYYY-MM) and an area (a desa, a kecamatan or the
 // kabupaten 73.06) it computes completeness over the desa taking part, timeliness, the verification state, the
-// indicators of domain.md §7, cases and stock-outs, per kecamatan and per desa as well. The digests, the Dinas
+// indicators of docs/domain.md §7, cases and stock-outs, per kecamatan and per desa as well. The digests, the Dinas
 // summaries, REKAP on demand and the exports all format this one result, so their numbers cannot disagree.
 // Pure: rows in, summary out (aggregate-data.ts loads the rows). The choices, also in docs/ARCHITECTURE.md:
 // - Completeness and timeliness count only the desa taking part in the period (phased roll-out). A recap sent by a
@@ -267,7 +267,7 @@ export interface SinceActivity {
   stockOuts: number;
 }
 
-/** Meeting attendance (domain.md §8): aggregate-meetings.ts. */
+/** Meeting attendance (docs/domain.md §8): aggregate-meetings.ts. */
 export type { DesaMeetings, KecamatanMeetings, MeetingInput, MeetingRef, MeetingsSlot } from './aggregate-meetings.js';
 
 export interface AreaFigures {

@@ -1,4 +1,4 @@
-// A realistic, fully consistent monthly village recap (domain.md §5) for a desa of about 2,500 people. It answers
+// A realistic, fully consistent monthly village recap (docs/domain.md §5) for a desa of about 2,500 people. It answers
 // every field that is asked under the default settings, passes every hard rule and raises no soft warning, so a
 // test can change one number and expect exactly one rule to speak.
 import type { RecapValues } from '../../src/domain/recap/fields.js';

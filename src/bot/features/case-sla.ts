@@ -1,4 +1,4 @@
-// The case SLA (domain.md §6.2), every morning:
+// The case SLA (docs/domain.md §6.2), every morning:
 // - a case nobody active works (no one was registered for its desa, or its assignee was deactivated) goes to whoever
 //   now serves the desa: its PKB, else the koordinator, else the Dinas;
 // - a case not followed up within the configured days reminds its assignee once; after a second period it is

@@ -1,4 +1,4 @@
-// The reminder ladder (default 08:00 WITA, daily; domain.md §9), doing only what is due that day: for the open
+// The reminder ladder (default 08:00 WITA, daily; docs/domain.md §9), doing only what is due that day: for the open
 // period, two days before the due day, on the due day and the day after (never on a Sunday or a configured holiday
 // unless it is the due day; reminder-ladder.ts), each active cadre of a desa taking part is reminded privately when
 //   - PPKBD: the desa recap is not sent, or was returned and not corrected (with the reviewer's reason);

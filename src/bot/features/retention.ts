@@ -3,7 +3,7 @@
 //   sent outbox messages is blanked (the rows stay), since a reply can echo what was typed;
 // - a conversation idle longer than the conversation expiry keeps its answers but not the text as typed (a draft
 //   left behind must not hold a typed NIK for ever);
-// - cases closed more than 12 months ago are de-identified (domain.md §10);
+// - cases closed more than 12 months ago are de-identified (docs/domain.md §10);
 // - media files (charts, XLSX) of messages done longer than the retention ago, and files no message points to, are
 //   deleted (media/prune-media.ts).
 import type { DbOrTx } from '../../db/client.js';

@@ -1,4 +1,4 @@
-// The simulator's transcript format (docs: shared simulator.md, a contract: extend, never change).
+// The simulator's transcript format (docs: docs/simulator.md, a contract: extend, never change).
 import { parseWitaDateTime } from '../../time/wita.js';
 
 export type TranscriptStep =

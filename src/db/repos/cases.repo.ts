@@ -190,7 +190,7 @@ export function referralsWithoutOutcome(db: DbOrTx, before: Date): CaseRow[] {
 }
 
 /**
- * De-identifies cases closed before `closedBefore` (UU PDP; domain.md §10: 12 months after closure): the dusun/RT,
+ * De-identifies cases closed before `closedBefore` (UU PDP; docs/domain.md §10: 12 months after closure): the dusun/RT,
  * the register pointer, the notes and who reported go; what the indicators need (desa, category, method, reasons,
  * bands, dates, outcome) stays. Returns how many cases were changed.
  */

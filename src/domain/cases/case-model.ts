@@ -1,6 +1,6 @@
-// Unmet-need and unserved-acceptor cases (domain.md §6.1): the enums a case is made of, with the Indonesian labels
+// Unmet-need and unserved-acceptor cases (docs/domain.md §6.1): the enums a case is made of, with the Indonesian labels
 // of the numbered menus, and the readable case code. Pure: no I/O, no clock. No field here identifies a person
-// (domain.md §10): age bands instead of a date of birth, a register pointer instead of a name.
+// (docs/domain.md §10): age bands instead of a date of birth, a register pointer instead of a name.
 
 // ---- What the couple wants, and the category it puts them in -------------------------------------------------
 
@@ -116,7 +116,7 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   closed_invalid: 'ditutup (tidak valid)',
 };
 
-/** No move leaves these (domain.md §6.2). */
+/** No move leaves these (docs/domain.md §6.2). */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['served', 'declined', 'lost', 'closed_invalid'];
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 

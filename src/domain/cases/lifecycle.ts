@@ -1,4 +1,4 @@
-// The case lifecycle of domain.md §6.2 as data: which status may follow which, by which action, and who may do it.
+// The case lifecycle of docs/domain.md §6.2 as data: which status may follow which, by which action, and who may do it.
 // Pure: no I/O, no clock (a caller that wants "not in the future" passes today's date).
 //
 //   reported ──assign──► assigned ──follow_up──► followed_up ──serve───► served     (terminal)
@@ -66,7 +66,7 @@ export const CASE_MOVERS: readonly Role[] = ['pkb', 'koordinator', 'dinas', 'adm
 /** People who may hand a case to another PKB: the koordinator of the kecamatan, and the Dinas. */
 export const CASE_REASSIGNERS: readonly Role[] = ['koordinator', 'dinas', 'admin'];
 
-/** A referred case with no outcome after this many days becomes lost (domain.md §6.2). */
+/** A referred case with no outcome after this many days becomes lost (docs/domain.md §6.2). */
 export const REFERRAL_LOST_DAYS = 30;
 
 /** May `actor` give a case in status `from` to another PKB? Only while it is open. */

@@ -1,5 +1,5 @@
 // Free text in a case (the optional dusun/RT answer, "lainnya") is kept only without personal data (UU PDP;
-// domain.md §10): NIK, phone numbers, e-mail addresses, dates of birth and names introduced by the usual words are
+// docs/domain.md §10): NIK, phone numbers, e-mail addresses, dates of birth and names introduced by the usual words are
 // replaced by "[dihapus]". Place words such as "RT 03", "RW 2" or "Dusun Bontoa" are allowed and stay.
 // Insults and keyboard mash are recognised so that they never become a case. Pure: no I/O.
 

@@ -4,7 +4,7 @@ import { fromWita, toWita } from '../../time/wita.js';
 import type { Role } from '../roles.js';
 import { ATTENDANCE_ROLES, type Attendance, type AttendanceRole } from './meeting-model.js';
 
-/** More days back than this is asked again (domain.md §8: soft warning). */
+/** More days back than this is asked again (docs/domain.md §8: soft warning). */
 export const OLD_MEETING_DAYS = 35;
 /** A total attendance above this is asked again. */
 export const LARGE_ATTENDANCE = 300;

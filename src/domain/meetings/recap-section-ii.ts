@@ -1,4 +1,4 @@
-// Section II of the desa recap (domain.md §5.3) proposed from the desa-level meetings recorded for that desa and
+// Section II of the desa recap (docs/domain.md §5.3) proposed from the desa-level meetings recorded for that desa and
 // month (§8 derivations). The recap stays the cadre's declaration: this is only what the bot offers to confirm.
 // Pure.
 import type { MeetingKind } from './meeting-model.js';

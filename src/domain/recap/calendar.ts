@@ -1,4 +1,4 @@
-// Reporting windows of the monthly recap in WITA (domain.md §9). A window always ends at the end of a named day
+// Reporting windows of the monthly recap in WITA (docs/domain.md §9). A window always ends at the end of a named day
 // (23:59 WITA): people are told "sampai 27/12/2026", and they read that as the whole of the 27th. Pure: `now` is
 // passed in.
 import { fromWita, toWita, type WitaParts } from '../../time/wita.js';
@@ -50,7 +50,7 @@ export interface ReportingCalendar {
   closeDay: number;
 }
 
-/** Domain.md §9 and the configuration's defaults: due on the 3rd, closed after the 15th. */
+/** docs/domain.md §9: and the configuration's defaults: due on the 3rd, closed after the 15th. */
 export const DEFAULT_CALENDAR: ReportingCalendar = Object.freeze({ dueDay: 3, closeDay: 15 });
 
 export type WitaDay = Pick<WitaParts, 'year' | 'month' | 'day'>;

@@ -1,4 +1,4 @@
-// Figures derived from the monthly village recap (domain.md §5.4 and §7). Nothing here is ever typed by a cadre:
+// Figures derived from the monthly village recap (docs/domain.md §5.4 and §7). Nothing here is ever typed by a cadre:
 // PA total, unmet need and "bukan peserta" are computed from the answered fields, so they cannot disagree with
 // them (rule C4). Pure functions; an unanswered field counts as 0 so a partial recap can still be summarised.
 import { EXTRA_METHODS, METHODS, MKJP_METHODS, type RecapSettings, type RecapValues } from './fields.js';
@@ -18,7 +18,7 @@ export function paTotal(v: RecapValues, settings: RecapSettings): number {
   return sum(v, activeMethodFields(settings));
 }
 
-/** Unmet need = IAT + TIAL (domain.md §5.4, C4). Always derived; there is no unmet-need input. */
+/** Unmet need = IAT + TIAL (docs/domain.md §5.4, C4). Always derived; there is no unmet-need input. */
 export function unmetNeed(v: RecapValues): number {
   return sum(v, ['iat', 'tial']);
 }
@@ -40,7 +40,7 @@ export interface RecapIndicators {
   mcpr: number | null;
   /** (IAT + TIAL) / PUS × 100. */
   unmetNeedPct: number | null;
-  /** (IUD + MOW + MOP + implan) / PA × 100. Suntik is deliberately not MKJP (domain.md §7). */
+  /** (IUD + MOW + MOP + implan) / PA × 100. Suntik is deliberately not MKJP (docs/domain.md §7). */
   mkjpShare: number | null;
 }
 
@@ -55,7 +55,7 @@ export function percent(numerator: number, denominator: number): number | null {
   return (Math.sign(scaled) * Math.round(Math.abs(scaled))) / 10;
 }
 
-/** PA by modern methods: PA without "lain" (traditional/other). MAL counts as modern (domain.md §7). */
+/** PA by modern methods: PA without "lain" (traditional/other). MAL counts as modern (docs/domain.md §7). */
 export function modernPaTotal(v: RecapValues, settings: RecapSettings): number {
   // pa_lain is only part of PA when the mal_traditional part is on; otherwise it must not be subtracted either.
   return paTotal(v, settings) - (settings.parts.mal_traditional ? (v.pa_lain ?? 0) : 0);

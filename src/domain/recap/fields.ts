@@ -1,14 +1,14 @@
-// The monthly village recap ("C1/Des/Dal", domain.md §5): every field in paper-form order, with the name as on
+// The monthly village recap ("C1/Des/Dal", docs/domain.md §5): every field in paper-form order, with the name as on
 // the form, the short key for fast entry, and a hard plausibility bound. Pure data; flows, rules, exports and
 // fast entry all read it from here.
 
 export type SectionId = 'I' | 'II' | 'III' | 'IV' | 'V';
 
-/** Optional parts of the form: deployment settings, off by default (domain.md §5.4). */
+/** Optional parts of the form: deployment settings, off by default (docs/domain.md §5.4). */
 export type OptionalPart = 'flows' | 'channel' | 'mal_traditional';
 
 export interface FieldDef {
-  /** Stable snake_case id, as in domain.md §5 (`pa_iud`, `bkb_pertemuan`). */
+  /** Stable snake_case id, as in docs/domain.md §5 (`pa_iud`, `bkb_pertemuan`). */
   id: string;
   /** Fast-entry key (`LAPOR … IUD=20`), upper case, unique. */
   key: string;
@@ -52,7 +52,7 @@ export const INSTITUTIONS = [
   ['uppka', 'UPPKA'],
 ] as const;
 
-/** The contraceptive methods in the order of the register (domain.md §5.4, S8). */
+/** The contraceptive methods in the order of the register (docs/domain.md §5.4, S8). */
 export const METHODS = [
   ['iud', 'IUD'],
   ['mow', 'MOW'],
@@ -156,7 +156,7 @@ export const RECAP_GROUPS: readonly FieldGroup[] = [
   },
 ];
 
-/** Deployment settings of the recap (domain.md §5.4, §5.7). */
+/** Deployment settings of the recap (docs/domain.md §5.4, §5.7). */
 export interface RecapSettings {
   /** C3 (hamil counted separately, default) or C3′ (New SIGA: hamil inside IAS/IAT/TIAL). */
   pusRule: 'C3' | 'C3_PRIME';
@@ -179,7 +179,7 @@ export function activeFields(settings: RecapSettings): FieldDef[] {
 export const FIELD_BY_ID: ReadonlyMap<string, FieldDef> = new Map(RECAP_FIELDS.map((f) => [f.id, f]));
 export const FIELD_BY_KEY: ReadonlyMap<string, FieldDef> = new Map(RECAP_FIELDS.map((f) => [f.key, f]));
 
-/** Section III alone: what a Sub-PPKBD reports for their dusun (domain.md §5, issue: dusun parts). */
+/** Section III alone: what a Sub-PPKBD reports for their dusun (docs/domain.md §5, issue: dusun parts). */
 export function dusunGroups(settings: RecapSettings): FieldGroup[] {
   return activeGroups(settings).filter((g) => g.section === 'III');
 }

@@ -1,4 +1,4 @@
-// Hard rules of the monthly village recap (domain.md §5.7): they block submission.
+// Hard rules of the monthly village recap (docs/domain.md §5.7): they block submission.
 // See rules.ts for the principles every check follows.
 import { activeMethodFields } from './derive.js';
 import { activeFields, INSTITUTIONS, POKTAN, type RecapSettings, type RecapValues } from './fields.js';
@@ -151,7 +151,7 @@ function checkC6(out: RuleViolation[], v: RecapValues): void {
   for (const [p] of POKTAN) {
     notMore(out, 'C6', v, `${p}_keluarga_anggota`, `${p}_keluarga_sasaran`);
     notMore(out, 'C6', v, `${p}_anggota_hadir`, `${p}_keluarga_anggota`);
-    // A member family holds at most two couples (domain.md §5.5, A); more than one per family is only a soft warning (S8).
+    // A member family holds at most two couples (docs/domain.md §5.5, A); more than one per family is only a soft warning (S8).
     notMore(out, 'C6', v, `${p}_pus_anggota`, `${p}_keluarga_anggota`, 2);
     notMore(out, 'C6', v, `${p}_pus_anggota_kb`, `${p}_pus_anggota`);
     // "p_pertemuan 0–31" is the field's hard maximum (FieldDef.max = 31), reported once under BOUND, not again here.

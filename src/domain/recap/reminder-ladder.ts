@@ -1,4 +1,4 @@
-// The reminder ladder of the monthly recap (domain.md §9): a cadre whose recap is missing or returned is reminded two
+// The reminder ladder of the monthly recap (docs/domain.md §9): a cadre whose recap is missing or returned is reminded two
 // days before the due day, on the due morning and the day after; never on a Sunday or a configured holiday, unless
 // the due day itself falls on it (the deadline does not move, so its reminder must not either). A step that falls on
 // a rest day is skipped, not moved: the job does only what is due on its day. Pure: `now` is passed in.

@@ -1,4 +1,4 @@
-// Consistency rules of the monthly village recap (domain.md §5.7, with the nesting of §5.2–§5.6).
+// Consistency rules of the monthly village recap (docs/domain.md §5.7, with the nesting of §5.2–§5.6).
 //
 // Hard rules block submission; soft rules ask the cadre to confirm. Every message names the numbers that disagree
 // and what to look at again, in plain Bahasa Indonesia. No function here ever proposes or computes a "corrected"

@@ -1,4 +1,4 @@
-// Soft rules of the monthly village recap (domain.md §5.7): the cadre confirms, the answer is stored.
+// Soft rules of the monthly village recap (docs/domain.md §5.7): the cadre confirms, the answer is stored.
 // See rules.ts for the principles every check follows.
 import { activeMethodFields, formatPct, indicators, percent } from './derive.js';
 import { POKTAN, type RecapSettings, type RecapValues } from './fields.js';
@@ -14,7 +14,7 @@ export interface SoftContext {
 }
 
 /**
- * Soft rules (confirm with the cadre; both the numbers and the warning are stored). W1–W10 as in domain.md §5.7,
+ * Soft rules (confirm with the cadre; both the numbers and the warning are stored). W1–W10 as in docs/domain.md §5.7,
  * plus the soft bounds of §5.2, §5.3 and §5.5, numbered here:
  *   S1 ppkbd_ada ≠ 1 (one PPKBD per desa)          S5 frek_kie_kit > 12
  *   S2 sub_ppkbd_ada > 40                           S6 jml_tokoh_aktif_kie > 50

@@ -1,4 +1,4 @@
-// Numbered choices of the case flows, in Bahasa Indonesia. Keys are what is stored (domain.md §6.1).
+// Numbered choices of the case flows, in Bahasa Indonesia. Keys are what is stored (docs/domain.md §6.1).
 import type { ChoiceOption } from '../parse/index.js';
 
 export interface LabelledOption {
@@ -59,7 +59,7 @@ export const FACILITY_OPTIONS: readonly LabelledOption[] = [
   { key: 'lainnya', label: 'Lainnya', words: ['lainnya', 'lain'] },
 ];
 
-/** Why a couple declined (domain.md §6.1 alasan_menolak); "lainnya" asks a short note. */
+/** Why a couple declined (docs/domain.md §6.1 alasan_menolak); "lainnya" asks a short note. */
 export const DECLINE_OPTIONS: readonly LabelledOption[] = [
   { key: 'takut_efek_samping', label: 'Takut efek samping', words: ['takut', 'efek samping', 'takut efek samping'] },
   { key: 'suami_keluarga', label: 'Suami/keluarga tidak setuju', words: ['suami', 'keluarga', 'suami tidak setuju', 'keluarga tidak setuju', 'tidak diizinkan suami'] },
@@ -69,7 +69,7 @@ export const DECLINE_OPTIONS: readonly LabelledOption[] = [
   { key: 'lainnya', label: 'Lainnya', words: ['lainnya', 'lain'] },
 ];
 
-/** Why a case is closed as not valid (domain.md §6.2 CLOSED_INVALID); "lainnya" asks a short note. */
+/** Why a case is closed as not valid (docs/domain.md §6.2 CLOSED_INVALID); "lainnya" asks a short note. */
 export const INVALID_OPTIONS: readonly LabelledOption[] = [
   { key: 'ganda', label: 'Laporan ganda', words: ['ganda', 'duplikat', 'dobel', 'laporan ganda', 'sudah dilaporkan'] },
   { key: 'pindah', label: 'Pasangan sudah pindah', words: ['pindah', 'sudah pindah', 'pindah rumah'] },

@@ -35,7 +35,7 @@ function caseFacts(scope: Scope): CaseFacts {
 
 const value = (results: Results, name: string) => results[name]?.value;
 
-/** domain.md §6.1 keeps bands, never the exact age. */
+/** docs/domain.md §6.1 keeps bands, never the exact age. */
 export function ageBand(years: number): string {
   return years < 20 ? '15-19' : years < 30 ? '20-29' : years < 40 ? '30-39' : years < 50 ? '40-49' : '50+';
 }

@@ -104,7 +104,7 @@ export interface RecapPeriodReopened {
   unlockVersion: number | null;
 }
 
-/** A resident or cadre reported a couple with unmet need / not served (domain.md §6.1). No personal data. */
+/** A resident or cadre reported a couple with unmet need / not served (docs/domain.md §6.1). No personal data. */
 export interface CaseReported {
   type: 'case_reported';
   desaCode: string;

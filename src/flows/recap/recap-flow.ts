@@ -1,4 +1,4 @@
-// The monthly village recap by WhatsApp (domain.md §5): the open month (named, not asked, when it is the only
+// The monthly village recap by WhatsApp (docs/domain.md §5): the open month (named, not asked, when it is the only
 // one), the form's groups in paper order (several numbers per reply, one at a time after two miscounts), the PUS
 // balance as soon as Section III is in, the summary, UBAH n, the rules, KIRIM. The flow is generated from the
 // field catalogue; every answer is kept in the session, so BATAL/expiry/restart keep the draft. The parts live in

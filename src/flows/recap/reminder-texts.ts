@@ -1,4 +1,4 @@
-// The reminder ladder's messages (domain.md §9): to a cadre, exactly what is missing (which month, which desa or
+// The reminder ladder's messages (docs/domain.md §9): to a cadre, exactly what is missing (which month, which desa or
 // dusun, the reviewer's reason for a returned recap), the deadline, and the one message that starts it (the menu word
 // and the fast-entry form); to the PKB the day after the due day, the desa still missing by name. Pure; every message
 // stays under MAX_MESSAGE_CHARS.

@@ -97,7 +97,7 @@ function signalRepository() {
   return DEFAULT_CONNECTION_CONFIG.makeSignalRepository({ creds: initAuthCreds(), keys }, logger);
 }
 
-describe('classifyMessage: what the bot acts on (baileys.md §3)', () => {
+describe('classifyMessage: what the bot acts on (docs/whatsapp.md §3)', () => {
   const cases: { name: string; msg: () => WAMessage; content: unknown }[] = [
     { name: 'a plain conversation', msg: () => wa({ conversation: 'halo' }), content: { kind: 'text', text: 'halo' } },
     { name: 'an extendedTextMessage (a reply or a link)', msg: () => wa({ extendedTextMessage: { text: 'lapor' } }), content: { kind: 'text', text: 'lapor' } },
@@ -293,7 +293,7 @@ describe('classifyMessage: what the bot acts on (baileys.md §3)', () => {
   });
 });
 
-describe('resolveSenderPhone: a PPKBD known by phone is found in every addressing form (baileys.md §4)', () => {
+describe('resolveSenderPhone: a PPKBD known by phone is found in every addressing form (docs/whatsapp.md §4)', () => {
   /** The whole inbound path, as the transport runs it. */
   async function receive(msg: WAMessage, deps: Parameters<typeof resolveSenderPhone>[1]) {
     const c = accepted(deliverOne(msg));

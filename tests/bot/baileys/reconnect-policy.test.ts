@@ -4,7 +4,7 @@ import { backoffMs, decideReconnect } from '../../../src/bot/adapters/baileys/re
 
 const mid = () => 0.5; // jitter factor exactly 1
 
-describe('reconnect policy (baileys.md §2)', () => {
+describe('reconnect policy (docs/whatsapp.md §2)', () => {
   it.each([
     [DisconnectReason.loggedOut, { action: 'stop', state: 'logged_out', wipeAuth: true }],
     [419, { action: 'stop', state: 'logged_out', wipeAuth: true }],

@@ -40,7 +40,7 @@ describe('enums', () => {
     expect(SERVICE_METHODS).toHaveLength(8);
   });
 
-  it('when the reasons are listed, then they follow domain.md §6.1 with Indonesian labels', () => {
+  it('when the reasons are listed, then they follow docs/domain.md §6.1 with Indonesian labels', () => {
     expect(REASONS).toEqual(['stok_kosong', 'jarak_akses', 'biaya', 'takut_efek_samping', 'suami_tidak_setuju', 'alasan_kesehatan', 'belum_sempat', 'tidak_tahu_tempat', 'lainnya']);
     expect(REASON_LABELS.stok_kosong).toBe('Alat/obat KB habis di faskes');
     expect(REASON_LABELS.tidak_tahu_tempat).toBe('Tidak tahu tempat pelayanan');

@@ -15,7 +15,7 @@ import {
 
 const ACTORS: readonly CaseActor[] = ['ppkbd', 'sub_ppkbd', 'pkb', 'koordinator', 'dinas', 'admin', 'resident', 'system'];
 
-/** domain.md §6.2, written out independently of TRANSITIONS. */
+/** docs/domain.md §6.2, written out independently of TRANSITIONS. */
 const MOVER_EDGES: readonly [CaseStatus, CaseStatus][] = [
   ['reported', 'assigned'],
   ['reported', 'closed_invalid'],

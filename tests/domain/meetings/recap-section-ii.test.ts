@@ -3,7 +3,7 @@ import { proposeSectionII, type MeetingForRecap } from '../../../src/domain/meet
 
 const m = (kind: MeetingForRecap['kind'], extra: Partial<MeetingForRecap> = {}): MeetingForRecap => ({ kind, kieKit: false, attTokohAgama: 0, attTokohMasyarakat: 0, ...extra });
 
-describe('Section II from the meetings (domain.md §8 derivations)', () => {
+describe('Section II from the meetings (docs/domain.md §8 derivations)', () => {
   it('when no meeting was recorded, then nothing is proposed', () => {
     expect(proposeSectionII([])).toBeNull();
   });

@@ -1,4 +1,4 @@
-// The reminder ladder's calendar (domain.md §9): D-2, D-0, D+1 of the due day, none on Sundays or configured holidays
+// The reminder ladder's calendar (docs/domain.md §9): D-2, D-0, D+1 of the due day, none on Sundays or configured holidays
 // unless it is the due day itself, and only while the period is open.
 import { describe, expect, it } from 'vitest';
 import { dayWithWeekday, isRestDay, ladderStepOn, parseHolidays } from '../../../src/domain/recap/reminder-ladder.js';

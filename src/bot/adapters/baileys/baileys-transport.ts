@@ -1,4 +1,4 @@
-// The production transport: one WhatsApp number through Baileys 7 (docs: ../shared/docs/baileys.md).
+// The production transport: one WhatsApp number through Baileys 7 (docs: docs/whatsapp.md).
 // One live socket at a time, reconnect policy by close code, inbound normalised at the edge, outbound paced and
 // idempotent, send holds persisted, registered people's LIDs looked up while open, intake suspendable.
 import makeWASocket, {
@@ -86,7 +86,7 @@ export class BaileysTransport implements Transport {
     Pick<BaileysTransportOptions, 'pairCodePhone' | 'webSocketUrl'>;
   readonly #factory: (config: UserFacingSocketConfig) => WaSocket;
   readonly #auth;
-  // Created once, outside the reconnect loop, and bounded (baileys.md §5, §8).
+  // Created once, outside the reconnect loop, and bounded (docs/whatsapp.md §5, §8).
   readonly #retryCounter = new BoundedCache(5_000, 60 * 60_000);
   readonly #userDevices = new BoundedCache(5_000, 5 * 60_000);
   readonly #groups: BoundedCache<GroupMetadata>;
@@ -395,7 +395,7 @@ export class BaileysTransport implements Transport {
     return stored ? proto.Message.decode(Buffer.from(stored, 'base64')) : undefined;
   }
 
-  /** Cached exactly as WhatsApp returned it (rewriting LID participants breaks group sends, baileys.md §5). */
+  /** Cached exactly as WhatsApp returned it (rewriting LID participants breaks group sends, docs/whatsapp.md §5). */
   async #groupMetadata(jid: string): Promise<GroupMetadata | undefined> {
     const cached = this.#groups.get(jid);
     if (cached) return cached;

@@ -1,5 +1,5 @@
 // A small bounded TTL cache with the CacheStore shape Baileys accepts. Baileys' caches must be bounded (RC memory
-// growth, baileys.md §8) and created once, outside the reconnect loop.
+// growth, docs/whatsapp.md §8) and created once, outside the reconnect loop.
 export class BoundedCache<V = unknown> {
   readonly #entries = new Map<string, { value: V; expires: number }>();
 

@@ -1,4 +1,4 @@
-// Inbound WhatsApp messages, from Baileys' WAMessage to our InboundMessage (docs: ../shared/docs/baileys.md §3–§4).
+// Inbound WhatsApp messages, from Baileys' WAMessage to our InboundMessage (docs: docs/whatsapp.md §3–§4).
 // Three steps, so that the decision "is this a message for the bot?" stays pure and testable without a socket:
 //   1. classifyMessage: filters (own, broadcast, newsletter, stale backlog, stubs, reactions…) and content extraction;
 //   2. resolveSenderPhone: LID vs phone number — the only async step (it may read Baileys' local LID store);
@@ -123,7 +123,7 @@ function chatOf(key: WAMessageKey, remoteJid: string): Pick<Extract<Classified, 
   return { ids: { primary: remoteJid, alt: nonEmpty(key.remoteJidAlt) }, chat: { kind: 'private', jid: remoteJid } };
 }
 
-/** The order of baileys.md §3: typed text first, then captions, then the ids of buttons/lists the user tapped. */
+/** The order of docs/whatsapp.md §3: typed text first, then captions, then the ids of buttons/lists the user tapped. */
 function extractContent(m: proto.IMessage): InboundMessage['content'] {
   const typed = nonEmpty(m.conversation) ?? nonEmpty(m.extendedTextMessage?.text);
   if (typed !== null) return { kind: 'text', text: typed };

@@ -1,4 +1,4 @@
-// Learns the LIDs of registered people before they write (baileys.md §4, §8.1). People are registered by phone, but
+// Learns the LIDs of registered people before they write (docs/whatsapp.md §4, §8.1). People are registered by phone, but
 // WhatsApp increasingly addresses them by LID, and LID → phone cannot be asked of the network (getPNForLID is local
 // only) while phone → LID can (getLIDForPN runs a USync query on an open socket). So while the link is open, every
 // round asks for the LIDs of active registered people without a known pair, a few at a time with gaps, and remembers

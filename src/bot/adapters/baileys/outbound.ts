@@ -1,5 +1,5 @@
 // The outbound edge of the WhatsApp adapter: addresses to jids, our message content to Baileys' content, and how a
-// failed send's error reads (baileys.md §5, §6).
+// failed send's error reads (docs/whatsapp.md §5, §6).
 import { readFileSync } from 'node:fs';
 import type { AnyMessageContent } from '@whiskeysockets/baileys';
 import type { OutboundMessage } from '../../transport.js';

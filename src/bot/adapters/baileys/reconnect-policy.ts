@@ -1,4 +1,4 @@
-// What to do when the WhatsApp socket closes, as a pure function of the close code (docs: baileys.md §2).
+// What to do when the WhatsApp socket closes, as a pure function of the close code (docs: docs/whatsapp.md §2).
 
 export type ReconnectDecision =
   /** `refreshVersion`: fetch the current WhatsApp Web version before the next socket (a stale one is refused). */

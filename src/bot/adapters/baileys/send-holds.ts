@@ -1,4 +1,4 @@
-// Sending holds that survive a restart (baileys.md §6): a chat WhatsApp refused with 463/479 is left alone for hours
+// Sending holds that survive a restart (docs/whatsapp.md §6): a chat WhatsApp refused with 463/479 is left alone for hours
 // (retrying counts as another reach-out and deepens the restriction), and while the account's reach-out is restricted
 // nothing is sent. Kept in memory for the send path and written through to a SendHoldStore; expired by time.
 import type { ReachoutTimelockState } from '@whiskeysockets/baileys';

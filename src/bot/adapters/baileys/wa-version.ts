@@ -1,4 +1,4 @@
-// The WhatsApp Web version a socket announces. A stale one is refused with 405 "Connection Failure" (baileys.md §2,
+// The WhatsApp Web version a socket announces. A stale one is refused with 405 "Connection Failure" (docs/whatsapp.md §2,
 // §8.6); Baileys bundles one and can fetch the current one from web.whatsapp.com.
 import { fetchLatestWaWebVersion, type WAVersion } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
