@@ -113,6 +113,8 @@ export class Router {
   #failing = false;
   #retryAttempts = 0;
   #retryScheduled = false;
+  /** The journal left by an earlier run has been queued (retry() at start): only then may a message skip the queue. */
+  #caughtUp = false;
 
   constructor(private readonly deps: RouterDeps) {}
 
@@ -161,6 +163,7 @@ export class Router {
       return;
     }
     for (const row of rows) if (!this.#queued.has(row.id)) void this.#enqueue(row.id, row.senderKey);
+    this.#caughtUp = true;
   }
 
   get held(): number {
@@ -197,7 +200,7 @@ export class Router {
    */
   #acceptInline(message: InboundMessage): { acceptance: Acceptance; processed: Promise<ReceiveOutcome> } | null {
     // Anything queued, held or blocked may be this sender's earlier message: order first.
-    if (this.#blocked || this.#queued.size > 0 || this.#held.length > 0) return null;
+    if (!this.#caughtUp || this.#blocked || this.#queued.size > 0 || this.#held.length > 0) return null;
     const { db, clock } = this.deps;
     const now = clock.now();
     let outcome: ReceiveOutcome;

@@ -40,25 +40,6 @@ function freeDisk(harness: Harness): void {
 const LONG = 'Laporan panjang dari warga tentang pelayanan KB di desa kami. '.repeat(40);
 
 describe('inbound journal', () => {
-  it('when a message is received behind another one, then it is in the journal before it is processed, and processing completes that row', async () => {
-    h = await Harness.create({ people: PEOPLE_CSV, registry });
-    let seenBeforeProcessing: unknown = null;
-    h.transport.deliver = async (message) => {
-      // A message of another sender still queued: this one takes the two-step path (journal now, process in order).
-      h.bot.router.accept({ ...message, id: `${message.id}-other`, from: { phone: RESIDENT_PHONE, rawId: RESIDENT_PHONE }, chat: { kind: 'private', address: RESIDENT_PHONE } });
-      h.bot.router.accept(message);
-      // accept() returned: the row is durable (a transport may acknowledge now), not yet processed.
-      seenBeforeProcessing = h.db.select().from(inboundMessages).where(eq(inboundMessages.providerId, message.id)).get();
-    };
-    await h.send(PPKBD_PHONE, 'halo');
-    await h.bot.idle();
-    expect(seenBeforeProcessing).toMatchObject({ outcome: null, payload: expect.stringContaining('"text":"halo"') });
-    expect(h.db.select().from(inboundMessages).all()).toEqual([
-      expect.objectContaining({ outcome: 'handled', payload: null, processedAt: expect.any(String) }),
-      expect.objectContaining({ outcome: 'handled', payload: null, processedAt: expect.any(String) }),
-    ]);
-  });
-
   it('when a message is received with nothing else waiting, then its journal row, its effects and its replies commit together, processed', async () => {
     h = await Harness.create({ people: PEOPLE_CSV, registry });
     let seenAtAcceptance: unknown = null;
@@ -68,7 +49,7 @@ describe('inbound journal', () => {
       seenAtAcceptance = h.db.select().from(inboundMessages).where(eq(inboundMessages.providerId, message.id)).get();
       queuedAtAcceptance = h.db.select().from(outbox).all().length;
     };
-    expect(await h.send(PPKBD_PHONE, 'halo')).toEqual([expect.stringContaining('Halo, Siti Aminah!')]);
+    expect(await h.send(PPKBD_PHONE, 'halo')).toEqual([expect.objectContaining({ text: expect.stringContaining('Halo, Siti Aminah!') })]);
     expect(seenAtAcceptance).toMatchObject({ outcome: 'handled', payload: null });
     expect(queuedAtAcceptance).toBe(1);
   });
