@@ -6,7 +6,7 @@
 // that still fails after the busy timeout leaves the row to be processed at the next start or retry, exactly once.
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Clock } from '../clock.js';
-import type { Db, Tx } from '../db/client.js';
+import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { isStorageFailure } from '../db/database-errors.js';
 import { loadConversation, saveConversation } from '../db/repos/conversations.repo.js';
 import {
@@ -114,6 +114,8 @@ export class Router {
   #failing = false;
   #retryAttempts = 0;
   #retryScheduled = false;
+  /** The journal left by an earlier run has been queued (retry() at start): only then may a message skip the queue. */
+  #caughtUp = false;
 
   constructor(private readonly deps: RouterDeps) {}
 
@@ -146,7 +148,7 @@ export class Router {
     while (this.#held.length > 0) {
       const message = this.#held[0]!;
       try {
-        this.#journal(message);
+        this.#journal(this.deps.db, message);
       } catch (error) {
         this.#storageFailed(error);
         return;
@@ -162,6 +164,7 @@ export class Router {
       return;
     }
     for (const row of rows) if (!this.#queued.has(row.id)) void this.#enqueue(row.id, row.senderKey);
+    this.#caughtUp = true;
   }
 
   get held(): number {
@@ -174,9 +177,11 @@ export class Router {
       this.#held.push(message);
       return { acceptance: 'held', processed: Promise.resolve('deferred') };
     }
+    const inline = this.#acceptInline(message);
+    if (inline) return inline;
     let id: number | null;
     try {
-      id = this.#journal(message);
+      id = this.#journal(this.deps.db, message);
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       this.#held.push(message);
@@ -187,8 +192,62 @@ export class Router {
     return { acceptance: 'journaled', processed: this.#enqueue(id, senderKeyOf(message)) };
   }
 
-  #journal(message: InboundMessage): number | null {
-    return journalInbound(this.deps.db, {
+  /**
+   * The common case in one transaction (one commit, so one disk sync): when nothing else waits to be processed, the
+   * journal insert, the processing and the completion commit together. The message is acknowledged on that commit,
+   * as it would be on the insert alone; a crash before it leaves nothing, like a crash before the insert. Anything
+   * unusual (a bug in processing, a storage failure) rolls it all back and returns null: the message then takes the
+   * two-step path (journal, then process), which records a failure or holds the message exactly as before.
+   */
+  #acceptInline(message: InboundMessage): { acceptance: Acceptance; processed: Promise<ReceiveOutcome> } | null {
+    // Anything queued, held or blocked may be this sender's earlier message: order first.
+    if (!this.#caughtUp || this.#blocked || this.#queued.size > 0 || this.#held.length > 0) return null;
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    let outcome: ReceiveOutcome;
+    try {
+      outcome = db.transaction((tx): ReceiveOutcome => {
+        const id = this.#journal(tx, message);
+        if (id === null) return 'duplicate';
+        const processed = this.#process(tx, id, message, now);
+        completeInbound(tx, id, processed.outcome, now, { forgetText: processed.forgetText });
+        return processed.outcome;
+      });
+    } catch (error) {
+      // A bug: the two-step path processes it again and records it as failed, with the apology, exactly once.
+      if (!isStorageFailure(error)) return null;
+      return this.#deferInline(message, error);
+    }
+    this.#recovered();
+    if (outcome === 'duplicate') return { acceptance: 'duplicate', processed: Promise.resolve('duplicate') };
+    if (outcome === 'handled' || outcome === 'failed') this.deps.onQueued?.();
+    return { acceptance: 'journaled', processed: Promise.resolve(outcome) };
+  }
+
+  /** The database refused the inline transaction: the message waits in the journal (or in memory) for retry(). */
+  #deferInline(message: InboundMessage, error: unknown): { acceptance: Acceptance; processed: Promise<ReceiveOutcome> } {
+    const deferred = Promise.resolve<ReceiveOutcome>('deferred');
+    let id: number | null;
+    try {
+      id = this.#journal(this.deps.db, message);
+    } catch (journalError) {
+      if (!isStorageFailure(journalError)) throw journalError;
+      this.#held.push(message);
+      this.#storageFailed(journalError);
+      return { acceptance: 'held', processed: deferred };
+    }
+    if (id === null) return { acceptance: 'duplicate', processed: Promise.resolve('duplicate') };
+    try {
+      noteJournalAttempt(this.deps.db, id);
+    } catch {
+      // The same failure; the row waits either way.
+    }
+    this.#storageFailed(error);
+    return { acceptance: 'journaled', processed: deferred };
+  }
+
+  #journal(db: DbOrTx, message: InboundMessage): number | null {
+    return journalInbound(db, {
       providerId: message.id,
       transport: this.deps.transportName,
       senderKey: senderKeyOf(message),

@@ -40,17 +40,18 @@ function freeDisk(harness: Harness): void {
 const LONG = 'Laporan panjang dari warga tentang pelayanan KB di desa kami. '.repeat(40);
 
 describe('inbound journal', () => {
-  it('when a message is received, then it is in the journal before it is processed, and processing completes that row', async () => {
+  it('when a message is received with nothing else waiting, then its journal row, its effects and its replies commit together, processed', async () => {
     h = await Harness.create({ people: PEOPLE_CSV, registry });
-    let seenBeforeProcessing: unknown = null;
+    let seenAtAcceptance: unknown = null;
+    let queuedAtAcceptance = -1;
     h.transport.deliver = async (message) => {
       h.bot.router.accept(message);
-      // accept() returned: the row is durable (a transport may acknowledge now), not yet processed.
-      seenBeforeProcessing = h.db.select().from(inboundMessages).where(eq(inboundMessages.providerId, message.id)).get();
+      seenAtAcceptance = h.db.select().from(inboundMessages).where(eq(inboundMessages.providerId, message.id)).get();
+      queuedAtAcceptance = h.db.select().from(outbox).all().length;
     };
-    await h.send(PPKBD_PHONE, 'halo');
-    expect(seenBeforeProcessing).toMatchObject({ outcome: null, payload: expect.stringContaining('"text":"halo"') });
-    expect(h.db.select().from(inboundMessages).get()).toMatchObject({ outcome: 'handled', payload: null, processedAt: expect.any(String) });
+    expect(await h.send(PPKBD_PHONE, 'halo')).toEqual([expect.objectContaining({ text: expect.stringContaining('Halo, Siti Aminah!') })]);
+    expect(seenAtAcceptance).toMatchObject({ outcome: 'handled', payload: null });
+    expect(queuedAtAcceptance).toBe(1);
   });
 
   it('when the bot crashed after journaling a message, then the next start processes it once and answers it', async () => {
