@@ -13,7 +13,14 @@ import { bearerAuth, DEFAULT_AUTH_LIMITS, type AuthLimits } from './auth/bearer.
 import type { ApiContext } from './context.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { areasRoutes } from './routes/areas.js';
+import { casesRoutes } from './routes/cases.js';
+import { exportsRoutes } from './routes/exports.js';
+import { groupsRoutes } from './routes/groups.js';
 import { healthRoutes, type HealthSnapshot } from './routes/health.js';
+import { indicatorsRoutes } from './routes/indicators.js';
+import { meetingsRoutes } from './routes/meetings.js';
+import { peopleRoutes } from './routes/people.js';
+import { recapsRoutes } from './routes/recaps.js';
 
 export type { HealthSnapshot } from './routes/health.js';
 
@@ -71,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(
       async (scoped) => {
         bearerAuth(scoped, api, deps.authLimits ?? DEFAULT_AUTH_LIMITS);
-        for (const routes of [areasRoutes]) {
+        for (const routes of [areasRoutes, peopleRoutes, recapsRoutes, indicatorsRoutes, casesRoutes, meetingsRoutes, groupsRoutes, exportsRoutes]) {
           await scoped.register(routes, { api });
         }
       },
