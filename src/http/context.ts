@@ -19,7 +19,7 @@ export interface RecapReviewRequest {
 
 export type RecapReviewOutcome =
   | { ok: true; status: 'verified' | 'returned'; reviewerName: string; cadreNotified: boolean }
-  | { ok: false; reason: 'not_found' | 'not_reviewer' | 'no_reviewer' | 'changed' | 'dusun_mismatch'; detail: string };
+  | { ok: false; reason: 'not_found' | 'out_of_scope' | 'not_reviewer' | 'no_reviewer' | 'changed' | 'dusun_mismatch'; detail: string };
 
 /** Runs in its own transaction (the review, the cadre's notice in the outbox). */
 export type RecapReviewPort = (request: RecapReviewRequest) => RecapReviewOutcome;

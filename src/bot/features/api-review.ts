@@ -22,15 +22,14 @@ export interface ApiReviewRequest {
 
 export type ApiReviewOutcome =
   | { ok: true; status: 'verified' | 'returned'; reviewerName: string; cadreNotified: boolean }
-  | { ok: false; reason: 'not_found' | 'not_reviewer' | 'no_reviewer' | 'changed' | 'dusun_mismatch'; detail: string };
+  | { ok: false; reason: 'not_found' | 'out_of_scope' | 'not_reviewer' | 'no_reviewer' | 'changed' | 'dusun_mismatch'; detail: string };
 
 export function apiRecapReviewer(deps: { db: Db; areas: AreaDirectory; settings: RecapSettings; calendar: RecapCalendar; now: () => Date }) {
   return (request: ApiReviewRequest): ApiReviewOutcome =>
     deps.db.transaction((tx): ApiReviewOutcome => {
       const row = recapById(tx, request.recapId);
-      if (!row || row.unitKey !== '' || (request.allowedDesa !== null && !request.allowedDesa.has(row.desaCode))) {
-        return { ok: false, reason: 'not_found', detail: 'no such desa recap in this token\'s areas' };
-      }
+      if (!row || row.unitKey !== '') return { ok: false, reason: 'not_found', detail: 'no such desa recap' };
+      if (request.allowedDesa !== null && !request.allowedDesa.has(row.desaCode)) return { ok: false, reason: 'out_of_scope', detail: 'outside the token\'s areas' };
       const reviewers = reviewersOf(tx, row.desaCode);
       if (reviewers.role !== request.role) {
         return reviewers.role === null

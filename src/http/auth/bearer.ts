@@ -58,7 +58,8 @@ export function bearerAuth(app: FastifyInstance, ctx: ApiContext, limits: AuthLi
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     const token = match ? verifyApiToken(ctx.db, match[1]!, now) : null;
     if (!token) {
-      counter.fail(request.ip, now.getTime());
+      // Only a token that was tried counts: a request without one is not a guess.
+      if (request.headers.authorization) counter.fail(request.ip, now.getTime());
       throw unauthorized();
     }
     request.apiToken = token;

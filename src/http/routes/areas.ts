@@ -8,7 +8,7 @@ import { ALL_ROLES, areaInScope, requireRole, SECURITY } from '../auth/bearer.js
 import { mayAccess, visibleDesa } from '../auth/token-scope.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
-import { AreaCode, knownArea, Period } from '../schemas.js';
+import { AreaCode, Period } from '../schemas.js';
 
 const AreaSchema = z.object({ code: z.string(), level: z.enum(['kabupaten', 'kecamatan', 'desa']), name: z.string(), kind: z.enum(['desa', 'kelurahan']).nullable(), label: z.string() });
 const DesaNode = AreaSchema;
@@ -32,10 +32,19 @@ export const areasRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app, 
 
   api.get(
     '/areas',
-    { schema: { tags: ['areas'], summary: 'Pohon wilayah yang boleh dilihat token', security: SECURITY, response: { 200: TreeSchema, ...ERROR_RESPONSES } } },
+    {
+      schema: {
+        tags: ['areas'],
+        summary: 'Pohon wilayah yang boleh dilihat token',
+        security: SECURITY,
+        querystring: z.object({ kecamatan: AreaCode.optional().describe('only this kecamatan') }),
+        response: { 200: TreeSchema, ...ERROR_RESPONSES },
+      },
+    },
     async (request) => {
       const scope = requireRole(request, ALL_ROLES);
-      const seen = new Set(visibleDesa(scope, ctx.areas.kabupaten().code, ctx.areas));
+      const area = areaInScope(scope, request.query.kecamatan, ctx, 'kecamatan');
+      const seen = new Set(visibleDesa(scope, area, ctx.areas));
       const kecamatan = ctx.areas
         .kecamatanList()
         .map((k) => ({ ...view(k), desa: ctx.areas.desaOf(k.code).filter((d) => seen.has(d.code)).map(view) }))
@@ -58,7 +67,7 @@ export const areasRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app, 
     async (request) => {
       const scope = requireRole(request, ALL_ROLES);
       const { name, level, kecamatan } = request.query;
-      if (kecamatan) knownArea(ctx.areas, kecamatan, 'kecamatan');
+      if (kecamatan) areaInScope(scope, kecamatan, ctx, 'kecamatan');
       const match = level === 'kecamatan' ? ctx.areas.findKecamatan(name) : ctx.areas.findDesa(name, kecamatan ? { kecamatanCode: kecamatan } : undefined);
       // Names of areas are public; the lookup still keeps to the token's areas, so a PKB is not sent elsewhere.
       const allowed = (a: Area) => mayAccess(scope, a.code, ctx.areas);

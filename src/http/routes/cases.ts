@@ -12,7 +12,7 @@ import { casesExport } from '../../reports/cases-export.js';
 import { ALL_ROLES, areaInScope, requireRole, SECURITY } from '../auth/bearer.js';
 import { mayAccess, visibleDesa } from '../auth/token-scope.js';
 import type { ApiContext } from '../context.js';
-import { ERROR_RESPONSES, notFound } from '../errors.js';
+import { ERROR_RESPONSES, forbidden, notFound } from '../errors.js';
 import { AreaCode, pageOf, paginate, Pagination, Period } from '../schemas.js';
 
 const CaseItem = z.object({
@@ -106,7 +106,8 @@ export const casesRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app, 
     async (request) => {
       const scope = requireRole(request, ALL_ROLES);
       const row = findCaseByCode(ctx.db, request.params.code.toUpperCase());
-      if (!row || !mayAccess(scope, row.desaCode, ctx.areas)) throw notFound('Kasus', 'Case');
+      if (!row) throw notFound('Kasus', 'Case');
+      if (!mayAccess(scope, row.desaCode, ctx.areas)) throw forbidden();
       const history = caseHistory(ctx.db, row.id);
       const ids = [...new Set([row.assigneeId, ...history.map((h) => h.byPersonId)].filter((id): id is number => id !== null))];
       const names = new Map(ids.length === 0 ? [] : ctx.db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids)).all().map((p) => [p.id, p.name]));

@@ -5,11 +5,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listGroups } from '../../db/repos/groups.repo.js';
 import { GROUP_ROLES } from '../../domain/groups.js';
-import { ALL_ROLES, requireRole, SECURITY } from '../auth/bearer.js';
+import type { ApiRole } from '../../domain/api-roles.js';
+import { requireRole, SECURITY } from '../auth/bearer.js';
 import { mayAccess } from '../auth/token-scope.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { pageOf, paginate, Pagination } from '../schemas.js';
+
+/** Group bindings are set up by operators, the Dinas and koordinators; a PKB gets its kecamatan's messages, not this list. */
+export const GROUP_READERS: readonly ApiRole[] = ['admin', 'dinas', 'koordinator'];
 
 const GroupItem = z.object({
   id: z.string().describe('WhatsApp group id (…@g.us)'),
@@ -34,7 +38,7 @@ export const groupsRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app,
       },
     },
     async (request) => {
-      const scope = requireRole(request, ALL_ROLES);
+      const scope = requireRole(request, GROUP_READERS);
       const { bound, role } = request.query;
       // Unbound groups and the Dinas group are the kabupaten's business; a kecamatan token sees its PKB group.
       const items = listGroups(ctx.db)

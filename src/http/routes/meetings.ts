@@ -9,7 +9,7 @@ import { meetingsExport, type MeetingExportRow } from '../../reports/meetings-ex
 import { ALL_ROLES, areaInScope, requireRole, SECURITY } from '../auth/bearer.js';
 import { mayAccess, type TokenScope } from '../auth/token-scope.js';
 import type { ApiContext } from '../context.js';
-import { ERROR_RESPONSES, notFound } from '../errors.js';
+import { ERROR_RESPONSES, forbidden, notFound } from '../errors.js';
 import { AreaCode, pageOf, paginate, Pagination, Period } from '../schemas.js';
 
 const MeetingItem = z.object({
@@ -106,7 +106,8 @@ export const meetingsRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (ap
       if (!stored) throw notFound('Pertemuan', 'Meeting');
       const kecamatan = stored.kecamatanCode ?? undefined;
       const row = meetingsExport(ctx.db, ctx.areas, { period: stored.period, kecamatanCode: kecamatan, now: ctx.now() }).rows.find((m) => m.code === stored.code);
-      if (!row || !visible(scope, row, ctx)) throw notFound('Pertemuan', 'Meeting');
+      if (!row) throw notFound('Pertemuan', 'Meeting');
+      if (!visible(scope, row, ctx)) throw forbidden();
       return { ...item(row), follow_up: row.followUp, checked_in: row.checkedIn };
     },
   );

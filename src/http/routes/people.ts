@@ -10,11 +10,11 @@ import { ROLES } from '../../domain/roles.js';
 import { parsePeopleCsv } from '../../people/people-csv.js';
 import { importPeople, type ImportReport } from '../../people/people-import.js';
 import { normalizePhone } from '../../people/phone.js';
-import { ALL_ROLES, requireRole, SECURITY } from '../auth/bearer.js';
+import { ALL_ROLES, areaInScope, requireRole, SECURITY } from '../auth/bearer.js';
 import type { TokenScope } from '../auth/token-scope.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, ERROR_RESPONSES, ErrorSchema, forbidden, notFound } from '../errors.js';
-import { pageOf, paginate, Pagination } from '../schemas.js';
+import { AreaCode, pageOf, paginate, Pagination } from '../schemas.js';
 
 /** Who may change the register: operators and the Dinas (who runs the programme); PKB and koordinator only read. */
 export const PEOPLE_WRITERS: readonly ApiRole[] = ['admin', 'dinas'];
@@ -101,7 +101,7 @@ export const peopleRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app,
         security: SECURITY,
         querystring: Pagination.extend({
           role: z.enum(ROLES).optional(),
-          area: z.string().optional().describe('only people serving this desa or kecamatan code'),
+          area: AreaCode.optional().describe('only people serving this desa or kecamatan code'),
           active: z.enum(['true', 'false']).optional(),
           q: z.string().max(60).optional().describe('part of the name'),
         }),
@@ -110,7 +110,8 @@ export const peopleRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app,
     },
     async (request) => {
       const scope = requireRole(request, ALL_ROLES);
-      const { role, area, active, q } = request.query;
+      const { role, active, q } = request.query;
+      const area = request.query.area === undefined ? undefined : areaInScope(scope, request.query.area, ctx);
       const needle = q?.toLowerCase();
       const all = listPeople(ctx.db).filter(
         (p) =>

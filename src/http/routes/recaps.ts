@@ -13,7 +13,7 @@ import { confirmedWarnings } from '../../reports/labels.js';
 import { ALL_ROLES, areaInScope, requireRole, SECURITY } from '../auth/bearer.js';
 import { mayAccess, visibleDesa } from '../auth/token-scope.js';
 import type { ApiContext, RecapReviewOutcome } from '../context.js';
-import { ApiError, ERROR_RESPONSES, notFound } from '../errors.js';
+import { ApiError, ERROR_RESPONSES, forbidden, notFound } from '../errors.js';
 import { AreaCode, pageOf, paginate, Pagination, Period } from '../schemas.js';
 
 /** Who verifies or returns through the API: the roles of the WhatsApp review chain (PKB → koordinator → Dinas). */
@@ -125,8 +125,8 @@ export const recapsRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app,
     async (request) => {
       const scope = requireRole(request, ALL_ROLES);
       const row = recapById(ctx.db, request.params.id);
-      // Out of scope looks the same as missing: a token learns nothing about other areas' recaps.
-      if (!row || !mayAccess(scope, row.desaCode, ctx.areas)) throw notFound('Rekap', 'Recap');
+      if (!row) throw notFound('Rekap', 'Recap');
+      if (!mayAccess(scope, row.desaCode, ctx.areas)) throw forbidden();
       const events = recapHistory(ctx.db, row.id);
       const ids = [...new Set([row.reporterId, ...events.map((e) => e.byPersonId)])];
       const names = new Map(ctx.db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids)).all().map((p) => [p.id, p.name]));
@@ -198,6 +198,8 @@ function refusal(outcome: Extract<RecapReviewOutcome, { ok: false }>): ApiError 
   switch (outcome.reason) {
     case 'not_found':
       return notFound('Rekap', 'Recap');
+    case 'out_of_scope':
+      return forbidden();
     case 'not_reviewer':
       return new ApiError(403, 'not_reviewer', 'Rekap desa ini diperiksa oleh petugas lain (PKB desa, atau koordinator bila tidak ada PKB).', outcome.detail);
     case 'no_reviewer':
