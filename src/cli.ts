@@ -36,6 +36,12 @@ Commands:
                                  bind a group to a kecamatan's PKB (code or name) or to the Dinas, as DAFTAR GRUP
                                  does inside the group; one group per kecamatan (a new one replaces the old)
   groups remove GROUP-ID         unbind a group (HAPUS GRUP): its messages go to the people one by one again
+  token create --role dinas|koordinator|pkb|admin [--area CODE] --name NAME
+                                 an HTTP API / dashboard token, printed once (only its hash is kept). --area: a
+                                 kecamatan for koordinator; a kecamatan or desa codes separated by ";" for pkb;
+                                 none for dinas and admin (the kabupaten)
+  token list                     the tokens: number, prefix, role, area, name, last use, revoked (never the token)
+  token revoke ID                revoke a token at once (its dashboard sessions end too)
   export recap --period YYYY-MM [--kecamatan CODE] --format csv|xlsx [--out FILE]
                                  one row per desa/kelurahan of the scope, also those that have not reported: every
                                  field, the indicators, status, version, sent/verified (WITA), late, confirmed

@@ -7,6 +7,7 @@ import { BaileysTransport } from './bot/adapters/baileys/baileys-transport.js';
 import { ConsoleTransport } from './bot/adapters/console.js';
 import { AlertDesk } from './bot/alert-desk.js';
 import { createBot } from './bot/bot.js';
+import { apiRecapReviewer } from './bot/features/api-review.js';
 import { healthSnapshot } from './bot/health.js';
 import { WHATSAPP_PACING, type PacingOptions } from './bot/outbound/outbox-dispatcher.js';
 import { LinkMonitor } from './bot/link-monitor.js';
@@ -101,9 +102,18 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const retryTimer = setInterval(() => void bot.idle(), 15_000);
   const watchdogTimer = setInterval(() => monitor.check(), 60_000);
 
+  const recap = recapOptions(config);
   const app = await buildApp({
     logger,
     health: () => healthSnapshot({ db: database.db, clock, logger, transport, alerts, storage: bot.storage }),
+    api: {
+      db: database.db,
+      areas: database.areas,
+      now: () => clock.now(),
+      settings: { recap: recap.settings, calendar: recap.calendar, caseFollowUpDays: config.caseFollowUpDays },
+      reviewRecap: apiRecapReviewer({ db: database.db, areas: database.areas, settings: recap.settings, calendar: recap.calendar, now: () => clock.now() }),
+      kick: () => kick(),
+    },
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();

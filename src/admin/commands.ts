@@ -52,6 +52,8 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       to: { type: 'string' },
       area: { type: 'string' },
       'bot-number': { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
     },
   });
   const [sub, arg] = positionals;
@@ -205,6 +207,12 @@ export async function runAdminCommand(command: string, argv: string[], config: C
     case 'groups set':
     case 'groups remove':
       return runGroupsCommand(sub!, positionals.slice(1), open, io.out, (message) => new AdminUsageError(message));
+    case 'token create':
+    case 'token list':
+    case 'token revoke': {
+      const { runTokenCommand } = await import('./token-command.js');
+      return runTokenCommand(sub!, positionals.slice(1), values, open, io.out, (message) => new AdminUsageError(message));
+    }
     case 'export recap': {
       const settings = recapSettings(config);
       return runExport<RecapExport>(

@@ -16,7 +16,9 @@ describe('GET /health', () => {
     app = await buildApp({ logger: silentLogger(), health: () => healthy });
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual(healthy);
+    expect(res.json()).toMatchObject(healthy);
+    expect(res.json().database).toEqual({ ok: true });
+    expect(res.json().process.uptimeSeconds).toBeGreaterThanOrEqual(0);
   });
 
   it('when the bot is degraded, then 503 with the alerts', async () => {
@@ -35,6 +37,7 @@ describe('GET /health', () => {
     });
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: 'Internal Server Error' });
+    expect(res.json()).toEqual({ error: { code: 'internal', message_id: 'Terjadi kesalahan di server.', message_en: 'Internal server error.' } });
+    expect(res.body).not.toContain('SQLITE');
   });
 });

@@ -82,45 +82,80 @@ export function reviewFactsLoader(settings: RecapSettings): FactsLoader {
 export function recapReviewedHandler(settings: RecapSettings, calendar: RecapCalendar) {
   return (tx: Tx, event: RecapReviewed, ctx: ApplyContext): void => {
     const { actor } = ctx;
-    const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, ctx.now);
-    const row = recapById(tx, event.recapId);
-    if (actor.kind !== 'person' || !row || row.unitKey !== '' || !reviewableDesa(tx, actor).includes(row.desaCode)) {
-      reply('Laporan ini bukan wilayah binaan Anda; tidak ada yang diubah.');
-      return;
-    }
-    // A returned recap not corrected yet may still be verified as it is (the reviewer checked it another way).
-    if (row.status === 'verified' || row.version !== event.version) {
-      reply('Laporan ini sudah berubah (ada versi baru atau sudah diperiksa). Silakan buka lagi menu Periksa laporan desa.');
-      return;
-    }
-    const what = `Laporan ${periodLabel(row.period)} ${ctx.areas.label(row.desaCode)} (versi ${row.version})`;
-    if (event.decision === 'verified') {
-      const mismatch = dusunMismatchOf(tx, row.desaCode, row.period, settings);
-      if (mismatch) {
-        reply([`${what} belum bisa diverifikasi.`, ...mismatchLines(mismatch), 'Kembalikan ke PPKBD untuk diperbaiki, atau tunggu sampai bagian dusun cocok lagi.'].join('\n'));
-        return;
-      }
-    }
-    recordReview(tx, row, event.decision, event.reason, actor.personId, ctx.now);
-    const reporter = activePersonPhone(tx, row.reporterId);
-    let toCadre: string;
-    if (event.decision === 'verified') {
-      setDusunPartsLocked(tx, row.desaCode, row.period, true, actor.personId, ctx.now);
-      toCadre = `${what} sudah diverifikasi oleh ${actor.name} dan dikunci. Terima kasih!`;
-    } else {
-      // The cadre must be able to correct it: a month already closed is reopened for them.
-      let end = openUntil(tx, row.desaCode, row.period, ctx.now, calendar);
-      if (!end) {
-        end = windowEndAfterDays(ctx.now, REOPEN_DAYS);
-        reopenPeriod(tx, row.desaCode, row.period, actor.personId, ctx.now, end);
-      }
-      toCadre =
-        `${what} dikembalikan oleh ${actor.name} untuk diperbaiki.\nAlasan: ${event.reason}\n` +
-        `Pilih menu Laporan bulanan untuk memperbaiki dan mengirim ulang, paling lambat ${formatWindowEnd(end)} pukul 23.59.`;
-    }
-    if (reporter) enqueueOutbound(tx, { toAddress: reporter, priority: 'notice', kind: 'text', text: toCadre, inboundId: ctx.inboundId }, ctx.now);
-    reply(event.decision === 'verified' ? `${what} diverifikasi dan dikunci.` : `${what} dikembalikan ke PPKBD dengan alasan Anda.`);
+    const result =
+      actor.kind !== 'person'
+        ? notReviewer
+        : storeReview(
+            tx,
+            { ...event, reviewer: { personId: actor.personId, name: actor.name }, reviewable: reviewableDesa(tx, actor), inboundId: ctx.inboundId },
+            { settings, calendar, now: ctx.now, areas: ctx.areas },
+          );
+    enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text: result.text, inboundId: ctx.inboundId }, ctx.now);
   };
+}
+
+export interface ReviewInput {
+  recapId: number;
+  version: number;
+  decision: 'verified' | 'returned';
+  reason: string | null;
+  /** Who verifies or returns: the name the cadre is told, the person the history records. */
+  reviewer: { personId: number; name: string };
+  /** The desa this reviewer reviews (the PKB → koordinator → Dinas chain, seen from the reviewer). */
+  reviewable: readonly string[];
+  inboundId: number | null;
+}
+
+export type ReviewResult =
+  | { ok: true; status: 'verified' | 'returned'; text: string; cadreNotified: boolean }
+  | { ok: false; reason: 'not_reviewer' | 'changed' | 'dusun_mismatch'; text: string };
+
+const notReviewer: ReviewResult = { ok: false, reason: 'not_reviewer', text: 'Laporan ini bukan wilayah binaan Anda; tidak ada yang diubah.' };
+
+/**
+ * Stores a verification or a return and queues the cadre's notice, in the caller's transaction; the returned text
+ * is the reviewer's answer. The one review rule set: WhatsApp (above) and the HTTP API (api-review.ts) both call it.
+ */
+export function storeReview(
+  tx: Tx,
+  input: ReviewInput,
+  deps: { settings: RecapSettings; calendar: RecapCalendar; now: Date; areas: ApplyContext['areas'] },
+): ReviewResult {
+  const { now } = deps;
+  const row = recapById(tx, input.recapId);
+  if (!row || row.unitKey !== '' || !input.reviewable.includes(row.desaCode)) return notReviewer;
+  // A returned recap not corrected yet may still be verified as it is (the reviewer checked it another way).
+  if (row.status === 'verified' || row.version !== input.version) {
+    return { ok: false, reason: 'changed', text: 'Laporan ini sudah berubah (ada versi baru atau sudah diperiksa). Silakan buka lagi menu Periksa laporan desa.' };
+  }
+  const what = `Laporan ${periodLabel(row.period)} ${deps.areas.label(row.desaCode)} (versi ${row.version})`;
+  if (input.decision === 'verified') {
+    const mismatch = dusunMismatchOf(tx, row.desaCode, row.period, deps.settings);
+    if (mismatch) {
+      const text = [`${what} belum bisa diverifikasi.`, ...mismatchLines(mismatch), 'Kembalikan ke PPKBD untuk diperbaiki, atau tunggu sampai bagian dusun cocok lagi.'].join('\n');
+      return { ok: false, reason: 'dusun_mismatch', text };
+    }
+  }
+  recordReview(tx, row, input.decision, input.reason, input.reviewer.personId, now);
+  const reporter = activePersonPhone(tx, row.reporterId);
+  let toCadre: string;
+  if (input.decision === 'verified') {
+    setDusunPartsLocked(tx, row.desaCode, row.period, true, input.reviewer.personId, now);
+    toCadre = `${what} sudah diverifikasi oleh ${input.reviewer.name} dan dikunci. Terima kasih!`;
+  } else {
+    // The cadre must be able to correct it: a month already closed is reopened for them.
+    let end = openUntil(tx, row.desaCode, row.period, now, deps.calendar);
+    if (!end) {
+      end = windowEndAfterDays(now, REOPEN_DAYS);
+      reopenPeriod(tx, row.desaCode, row.period, input.reviewer.personId, now, end);
+    }
+    toCadre =
+      `${what} dikembalikan oleh ${input.reviewer.name} untuk diperbaiki.\nAlasan: ${input.reason}\n` +
+      `Pilih menu Laporan bulanan untuk memperbaiki dan mengirim ulang, paling lambat ${formatWindowEnd(end)} pukul 23.59.`;
+  }
+  if (reporter) enqueueOutbound(tx, { toAddress: reporter, priority: 'notice', kind: 'text', text: toCadre, inboundId: input.inboundId }, now);
+  const text = input.decision === 'verified' ? `${what} diverifikasi dan dikunci.` : `${what} dikembalikan ke PPKBD dengan alasan Anda.`;
+  return { ok: true, status: input.decision, text, cadreNotified: reporter !== null };
 }
 
 /** The phone of a person (the cadre who sent a recap), if they are still active. */
