@@ -104,6 +104,12 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const app = await buildApp({
     logger,
     health: () => healthSnapshot({ db: database.db, clock, logger, transport, alerts, storage: bot.storage }),
+    dashboard: {
+      db: database.db,
+      areas: database.areas,
+      now: () => clock.now(),
+      settings: { recap: recapOptions(config).settings, calendar: recapOptions(config).calendar, caseFollowUpDays: config.caseFollowUpDays },
+    },
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();

@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { registerDashboard, type DashboardDeps } from './dashboard/plugin.js';
 
 /** What GET /health answers (built by the bot layer, src/bot/health.ts; main.ts passes it in). */
 export interface HealthSnapshot {
@@ -15,6 +16,8 @@ export interface HealthSnapshot {
 export interface AppDeps {
   logger: Logger;
   health: () => HealthSnapshot;
+  /** The browser dashboard under /dasbor (dashboard/); left out when absent. */
+  dashboard?: DashboardDeps;
 }
 
 const HealthSchema = z.object({
@@ -48,6 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const health = deps.health();
     return reply.status(health.status === 'ok' ? 200 : 503).send(health);
   });
+
+  if (deps.dashboard) await registerDashboard(app, deps.dashboard);
 
   await app.ready();
   return app;
