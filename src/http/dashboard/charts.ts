@@ -55,7 +55,7 @@ export interface Bar {
 
 /** Horizontal bars of a percentage per area (completeness per kecamatan); "–" for none. */
 export function barChart(title: string, name: string, bars: readonly Bar[]): SafeHtml {
-  const [w, rowH, labelW, right] = [340, 18, 120, 44];
+  const [w, rowH, labelW, right] = [640, 18, 150, 48];
   const h = bars.length * rowH + 8;
   const span = w - labelW - right;
   return html`<figure class="chart chart-wide" data-chart="${name}">
