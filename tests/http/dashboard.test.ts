@@ -102,6 +102,15 @@ describe('dashboard sign-in', () => {
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
+  it('when one address keeps pasting wrong tokens, then the form refuses it for a while, even with a good token', async () => {
+    const post = (token: string) =>
+      app.inject({ method: 'POST', url: '/dasbor/masuk', remoteAddress: '10.9.9.9', payload: `token=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    for (let i = 0; i < 10; i++) expect((await post(`imp_salah${i}`)).statusCode).toBe(401);
+    const blocked = await post(encodeURIComponent(tokens.dinas));
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.body).toContain('Terlalu banyak percobaan');
+  });
+
   it('when a made-up session cookie is sent, then it counts as no session', async () => {
     const res = await get('/dasbor', `${SESSION_COOKIE}=s_palsu`);
     expect(res.statusCode).toBe(303);
@@ -201,9 +210,10 @@ describe('dashboard pages', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="kasus-2026-11-${KECAMATAN}.csv"`);
-    const xlsx = await get('/dasbor/unduh/rekap?bulan=2026-11&format=xlsx', cookie);
+    const xlsx = await get('/dasbor/unduh/kasus?bulan=2026-11&format=xlsx', cookie);
     expect(xlsx.statusCode).toBe(200);
-    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="rekap-2026-11.xlsx"');
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="kasus-2026-11.xlsx"');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });

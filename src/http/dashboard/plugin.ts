@@ -35,6 +35,14 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
       scope.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
     }
 
+    // A page that fails says so in Indonesian, as a page; what went wrong goes to the log only.
+    scope.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status < 500) return send(reply, status, messagePage('Permintaan tidak sah', 'Periksa alamat halaman lalu coba lagi.', null));
+      request.log.error({ err: error, url: request.url }, 'dashboard page failed');
+      return send(reply, 500, messagePage('Terjadi gangguan', 'Halaman ini belum bisa ditampilkan. Coba lagi nanti.', null));
+    });
+
     /** Runs a page for a signed-in viewer; without a session, to the sign-in page. */
     const guarded =
       (handler: (request: FastifyRequest, reply: FastifyReply, viewer: Viewer, period: string, latest: string) => Promise<FastifyReply> | FastifyReply) =>
