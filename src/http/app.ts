@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
-import { registerDashboard, type DashboardDeps } from './dashboard/plugin.js';
+import type { DashboardDeps } from './dashboard/deps.js';
 
 /** What GET /health answers (built by the bot layer, src/bot/health.ts; main.ts passes it in). */
 export interface HealthSnapshot {
@@ -52,7 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.status(health.status === 'ok' ? 200 : 503).send(health);
   });
 
-  if (deps.dashboard) await registerDashboard(app, deps.dashboard);
+  // Loaded only when served: the dashboard's page modules are not needed to answer /health or in tests without it.
+  if (deps.dashboard) await (await import('./dashboard/plugin.js')).registerDashboard(app, deps.dashboard);
 
   await app.ready();
   return app;
