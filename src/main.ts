@@ -114,6 +114,12 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       reviewRecap: apiRecapReviewer({ db: database.db, areas: database.areas, settings: recap.settings, calendar: recap.calendar, now: () => clock.now() }),
       kick: () => kick(),
     },
+    dashboard: {
+      db: database.db,
+      areas: database.areas,
+      now: () => clock.now(),
+      settings: { recap: recap.settings, calendar: recap.calendar, caseFollowUpDays: config.caseFollowUpDays },
+    },
   });
   await app.listen({ host: config.http.host, port: config.http.port });
   await bot.start();

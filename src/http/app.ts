@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger.js';
 import { bearerAuth, DEFAULT_AUTH_LIMITS, type AuthLimits } from './auth/bearer.js';
@@ -21,6 +21,7 @@ import { indicatorsRoutes } from './routes/indicators.js';
 import { meetingsRoutes } from './routes/meetings.js';
 import { peopleRoutes } from './routes/people.js';
 import { recapsRoutes } from './routes/recaps.js';
+import type { DashboardDeps } from './dashboard/deps.js';
 
 export type { HealthSnapshot } from './routes/health.js';
 
@@ -32,8 +33,8 @@ export interface AppDeps {
   authLimits?: AuthLimits;
   /** Requests per IP per minute on the whole server (a second net behind the failed-token counter). */
   requestsPerMinute?: number;
-  /** The browser dashboard (src/http/dashboard/), registered when given; it brings its own routes and sessions. */
-  dashboard?: FastifyPluginAsync<{ api: ApiContext }>;
+  /** The browser dashboard under /dasbor (dashboard/); left out when absent. */
+  dashboard?: DashboardDeps;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -84,8 +85,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       { prefix: API_PREFIX },
     );
-    if (deps.dashboard) await app.register(deps.dashboard, { api });
   }
+
+  // Loaded only when served: the dashboard's page modules are not needed to answer /health or in tests without it.
+  if (deps.dashboard) await (await import('./dashboard/plugin.js')).registerDashboard(app, deps.dashboard);
 
   await app.ready();
   return app;
