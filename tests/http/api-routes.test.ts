@@ -1,5 +1,6 @@
 // Every /api/v1 route through app.inject on a seeded database: success, a validation error that names the field
 // (400), no token (401), and a token of the wrong role or area (403).
+import { auditEntries } from '../../src/db/repos/audit.repo.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFixture, KEC, NIRANNUANG, PAKATTO, PERIOD, SOKKOLIA_PPKBD, type ApiFixture, type TokenName } from './api-fixture.js';
 
@@ -235,5 +236,15 @@ describe('API routes', () => {
     const csvRes = await inject('GET', `/api/v1/exports/meetings?period=${PERIOD}`, 'koordinator');
     expect(csvRes.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csvRes.headers['content-disposition']).toBe(`attachment; filename="pertemuan-${PERIOD}-${KEC}.csv"`);
+  });
+
+  it('when a token exports, then the audit log records which token, what, for which area and month, and nothing of the content', async () => {
+    const before = auditEntries(f.database.db).length;
+    expect((await inject('GET', `/api/v1/exports/recap?period=${PERIOD}&kecamatan=${KEC}`, 'koordinator')).statusCode).toBe(200);
+    const rows = auditEntries(f.database.db).slice(before);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorKind: 'token', action: 'export.recap', areaCode: KEC, period: PERIOD });
+    expect(rows[0]!.actorId).toBeGreaterThan(0);
+    expect(JSON.stringify(rows[0])).not.toMatch(/\+62|Siti|Pakatto/);
   });
 });

@@ -1,5 +1,6 @@
 // The dashboard as one fastify plugin: `registerDashboard(app, deps)`. Server-rendered pages under /dasbor, no
 // script; every page checks the session and the token's area scope (auth/token-scope.ts) before reading anything.
+import { recordAudit } from '../../db/repos/audit.repo.js';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { digestPeriod } from '../../reports/pkb-digest-text.js';
@@ -124,6 +125,7 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
         const allowed = kecamatan === undefined ? viewer.scope.desa === null : viewer.scope.wholeKecamatan.has(kecamatan);
         if (!allowed) return send(reply, 403, forbiddenPage(viewer));
         const file = await buildExport(deps, kind, format, period, kecamatan);
+        recordAudit(deps.db, { actor: { kind: 'token', id: viewer.token.id }, action: `export.${kind}`, at: deps.now(), areaCode: kecamatan ?? deps.areas.kabupaten().code, period, detail: { format, via: 'dashboard' } });
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -1,6 +1,7 @@
 // Exports as files: the same CSV and XLSX as `imp-smart export recap|cases|meetings` (reports/), for a kecamatan or
 // the kabupaten. An export covers whole kecamatan (its summary is the kecamatan's), so a PKB token downloads only
 // kecamatan it holds entirely; a koordinator its kecamatan; dinas and admin any.
+import { recordAudit } from '../../db/repos/audit.repo.js';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,8 @@ export const exportsRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app
       const kind = request.params.kind;
       const name = `${PREFIX[kind]}-${period}${kecamatan ? `-${kecamatan}` : ''}.${format}`;
       const built = build(ctx, kind, period, kecamatan);
+      // Who exported what is kept (UU PDP): the token, the file's scope, never its content.
+      recordAudit(ctx.db, { actor: { kind: 'token', id: request.apiToken!.id }, action: `export.${kind}`, at: ctx.now(), areaCode: kecamatan ?? ctx.areas.kabupaten().code, period, detail: { format, via: 'api' } });
       reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
       if (format === 'csv') return reply.type(CONTENT_TYPES.csv).send(built.csv());
 
