@@ -21,6 +21,10 @@ describe('fuzz counterexamples', () => {
     const wrong = await h.reply(DINAS_PHONE, 'PUS tidak sama dengan register');
     expect(wrong.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
     expect(wrong).toContain('nama desanya');
+    // A command that works inside any flow answers, then asks the open question again with a line before it.
+    const again = await h.send(DINAS_PHONE, 'HADIR ABCD');
+    expect(again.map((m) => m.text).join('\n')).toContain('Kembali ke isian tadi:');
+    for (const m of again) expect(m.text.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
     expect(await h.reply(DINAS_PHONE, 'Julumatene')).toContain('Bulan apa?');
   });
 });

@@ -5,6 +5,7 @@
 import { formatWindowEnd, windowEndAfterDays } from '../../domain/recap/calendar.js';
 import { COPY } from '../copy.js';
 import { say } from '../engine/engine.js';
+import { MAX_MESSAGE_CHARS } from '../engine/limits.js';
 import { fitList } from '../fit-text.js';
 import type { FlowDefinition, Scope } from '../engine/types.js';
 import type { ChoiceArgs } from '../engine/validators.js';
@@ -95,7 +96,8 @@ export const reopenFlow = {
           'Buka kembali laporan untuk desa mana?',
           facts(scope).desa.map((c, i) => `${i + 1}. ${scope.areas.label(c)}`),
           '\nBalas angkanya atau nama desanya.',
-          { more: (left) => `…dan ${left} desa lain: tulis nama desanya.` },
+          // Room for a line the conversation may put before it ("Kembali ke isian tadi:").
+          { limit: MAX_MESSAGE_CHARS - 100, more: (left) => `…dan ${left} desa lain: tulis nama desanya.` },
         ),
       // The list can fill a whole message: a wrong answer repeats this, not the list.
       brief: 'Buka kembali laporan untuk desa mana? Balas angkanya dari daftar tadi, atau nama desanya.',
