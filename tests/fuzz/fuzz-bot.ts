@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { openReadyDatabase } from '../../src/db/bootstrap.js';
 import { importPeople } from '../../src/people/people-import.js';
 import { cases, meetingCheckins, recaps } from '../../src/db/schema.js';
+import { RESEND_REQUEST_INTERVAL_MS } from '../../src/flows/conversation.js';
 import { fromWita } from '../../src/time/wita.js';
 import { Harness, type Sent } from '../helpers/harness.js';
 import { ACTORS, FUZZ_PEOPLE, fuzzCase, type FuzzCase, type Step } from './fuzz-inputs.js';
@@ -63,6 +64,7 @@ function describeStep(step: Step, text: string): string {
   if (step.kind === 'jump') return `clock +${step.minutes} min`;
   if (step.kind === 'group') return `${step.who} @ ${step.group}: ${shown}`;
   if (step.kind === 'image') return `${step.who}: [gambar] ${shown}`;
+  if (step.kind === 'undecryptable') return `${step.who}: [tidak terbaca]`;
   return `${step.who}: ${shown}`;
 }
 
@@ -84,6 +86,8 @@ export async function runFuzzCase(c: FuzzCase, stats?: FuzzStats): Promise<void>
   const [y, mo, d, hh, mm] = c.start;
   const h = await Harness.create({ template: templateDb(), start: fromWita(y, mo, d, hh, mm) });
   const done: string[] = [];
+  /** When each sender was last asked to resend an unreadable message (asked at most once per 10 minutes). */
+  const resendAsked = new Map<string, number>();
   const fail = (step: string, problems: string[]) => {
     throw new InvariantBroken(`after ${done.length} steps (${done.slice(-5).join(' | ')}), at ${step}:\n  ${problems.join('\n  ')}`);
   };
@@ -99,14 +103,24 @@ export async function runFuzzCase(c: FuzzCase, stats?: FuzzStats): Promise<void>
         continue;
       }
       const phone = ACTORS[step.who];
-      const text = fillPlaceholders(h, step.kind === 'image' ? step.caption : step.text);
+      const text = step.kind === 'undecryptable' ? '' : fillPlaceholders(h, step.kind === 'image' ? step.caption : step.text);
       const label = describeStep(step, text);
       const sent =
-        step.kind === 'group' ? await h.send(phone, text, { group: step.group }) : await h.send(phone, text, step.kind === 'image' ? { image: true } : {});
+        step.kind === 'group'
+          ? await h.send(phone, text, { group: step.group })
+          : await h.send(phone, text, step.kind === 'image' ? { image: true } : step.kind === 'undecryptable' ? { undecryptable: true } : {});
       if (stats) stats.inputs++;
       const problems = sent.flatMap((s) => textProblems(s.text, text).map((p) => `to ${s.to}: ${p} in ${JSON.stringify(s.text.slice(0, 300))}`));
-      // Every private message gets an answer (the bot holds no conversation in a group: silence there is by design).
-      if (step.kind !== 'group' && !sent.some((s) => s.to === phone)) problems.push('no reply to a private message');
+      // Every private message gets an answer. The documented silences (ARCHITECTURE.md): the bot holds no
+      // conversation in a group, and it asks to resend an unreadable message at most once per 10 minutes.
+      const answered = sent.some((s) => s.to === phone);
+      if (step.kind === 'undecryptable') {
+        const now = h.clock.now().getTime();
+        const asked = resendAsked.get(phone);
+        const quiet = asked !== undefined && now - asked < RESEND_REQUEST_INTERVAL_MS;
+        if (answered === quiet) problems.push(quiet ? 'asked to resend twice within 10 minutes' : 'an unreadable message was not answered');
+        if (answered) resendAsked.set(phone, now);
+      } else if (step.kind !== 'group' && !answered) problems.push('no reply to a private message');
       if (step.kind === 'group' && sent.some((s) => s.to !== phone && !s.to.endsWith('@g.us'))) problems.push('a group message answered to someone else in private');
       if (problems.length > 0) fail(label, problems);
       done.push(label);

@@ -41,6 +41,8 @@ export type Step =
   | { kind: 'private'; who: ActorKey; text: string }
   | { kind: 'group'; who: ActorKey; group: (typeof GROUPS)[number]; text: string }
   | { kind: 'image'; who: ActorKey; caption: string }
+  /** A message WhatsApp could not decrypt for us. */
+  | { kind: 'undecryptable'; who: ActorKey }
   | { kind: 'jump'; minutes: number };
 
 /** Where a sequence starts (WITA): a quiet day, inside the November recap window, the due day, after the close. */
@@ -204,6 +206,7 @@ const singleStep: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('image' as const), who: actor, caption: fc.oneof(fc.constant(''), anyText) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('undecryptable' as const), who: actor }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('jump' as const), minutes: fc.oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 60, max: 4 * 24 * 60 })) }) },
 );
 
