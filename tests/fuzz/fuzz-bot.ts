@@ -23,6 +23,8 @@ export interface FuzzStats {
   /** Messages delivered (private, group and images), the fuzzer's "inputs". */
   inputs: number;
   cases: number;
+  /** Called after each case that passed (progress: the bot's promises never let a timer fire in between). */
+  onCase?: (stats: FuzzStats) => void;
 }
 
 // Thousands of short-lived databases: in memory-backed /dev/shm where there is one, so a case pays for CPU, not
@@ -127,7 +129,10 @@ export async function runFuzzCase(c: FuzzCase, stats?: FuzzStats): Promise<void>
     }
     const stored = storedProblems(h.db);
     if (stored.length > 0) fail('the end (stored data)', stored);
-    if (stats) stats.cases++;
+    if (stats) {
+      stats.cases++;
+      stats.onCase?.(stats);
+    }
   } finally {
     await h.close();
   }

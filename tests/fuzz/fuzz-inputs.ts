@@ -159,7 +159,7 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A line of a flow's happy path, now and then replaced by anything. */
-const scripted = (line: string) => fc.oneof({ weight: 7, arbitrary: fc.constant(line) }, { weight: 1, arbitrary: anyText });
+const scripted = (line: string) => fc.oneof({ weight: 14, arbitrary: fc.constant(line) }, { weight: 1, arbitrary: anyText });
 
 const script = (who: ActorKey, lines: readonly string[]): fc.Arbitrary<Step[]> =>
   fc.tuple(...lines.map(scripted)).map((texts) => texts.map((text) => ({ kind: 'private' as const, who, text })));
@@ -176,18 +176,18 @@ const SCRIPTS: fc.Arbitrary<Step[]>[] = [
   // A Sub-PPKBD's dusun part by fast entry.
   script('sub', ['LAPOR 11/2026 jml_keluarga=200 pus=160 pa_iud=7 pa_mow=2 pa_mop=0 pa_implan=10 pa_suntik=40 pa_pil=27 pa_kondom=3 hamil=8 ias=20 iat=23 tial=20', 'KIRIM', 'YA']),
   // A resident's case report and STATUS.
-  fc.constantFrom<ActorKey>('resident', 'resident2').chain((who) => script(who, ['laporkan', 'Pakatto', 'RT 03', '3', '1', '1', '1', 'ya', 'STATUS {CASE}'])),
-  fc.constantFrom<ActorKey>('resident', 'resident2').chain((who) => script(who, ['laporkan', 'Nirannuang', 'RT 01', '1', '2', '2', 'tidak'])),
+  fc.constantFrom<ActorKey>('resident', 'resident2').chain((who) => script(who, ['menu', 'laporkan', 'Pakatto', 'RT 03', '3', '1', '1', '1', 'ya', 'STATUS {CASE}'])),
+  fc.constantFrom<ActorKey>('resident', 'resident2').chain((who) => script(who, ['menu', 'laporkan', 'Nirannuang', 'RT 01', '1', '2', '2', 'tidak'])),
   // A cadre's case report with the register pointer.
-  fc.constantFrom<ActorKey>('ppkbd', 'sub').chain((who) => script(who, ['laporkan', 'RT 2', '1', '2', '4', 'ya', 'RT2/hal 4/no 17', '27', '4', 'ya'])),
+  fc.constantFrom<ActorKey>('ppkbd', 'sub').chain((who) => script(who, ['menu', 'laporkan', 'RT 2', '1', '2', '4', 'ya', 'RT2/hal 4/no 17', '27', '4', 'ya'])),
   // The PKB works a case, reviews a recap.
   script('pkb', ['KASUS {CASE}', '1', '2', 'ya']),
   fc.constantFrom<ActorKey>('pkb', 'koord', 'dinas').chain((who) => script(who, ['menu', 'periksa', 'Pakatto', '2', 'PUS tidak sama dengan register'])),
   fc.constantFrom<ActorKey>('pkb', 'koord', 'dinas').chain((who) => script(who, ['menu', 'periksa', 'Nirannuang', '1'])),
   // A meeting report and a check-in.
-  fc.constantFrom<ActorKey>('ppkbd', 'ppkbd2', 'sub').chain((who) => script(who, ['pertemuan', '1', 'kemarin', '4', '1 1 1 2 4 0 1 2 15', 'ya', '1 3', 'Kunjungan rumah PUS yang belum ber-KB', 'KIRIM'])),
-  script('pkb', ['pertemuan', 'Bontolempangan', '3', '1', 'hari ini', '1', '2 3 0 0 0 0 0 0 4', 'tidak', '2', '-', 'KIRIM']),
-  fc.constantFrom<ActorKey>('pkb', 'ppkbd').chain((who) => script(who, ['BUKA HADIR', 'HADIR {HADIR}', 'DAFTAR HADIR {HADIR}', 'TUTUP {HADIR}'])),
+  fc.constantFrom<ActorKey>('ppkbd', 'ppkbd2', 'sub').chain((who) => script(who, ['menu', 'pertemuan', '1', 'kemarin', '4', '1 1 1 2 4 0 1 2 15', 'ya', '1 3', 'Kunjungan rumah PUS yang belum ber-KB', 'KIRIM'])),
+  script('pkb', ['menu', 'pertemuan', 'Bontolempangan', '3', '1', 'hari ini', '1', '2 3 0 0 0 0 0 0 4', 'tidak', '2', '-', 'KIRIM']),
+  fc.constantFrom<ActorKey>('pkb', 'ppkbd').chain((who) => script(who, ['menu', 'BUKA HADIR', 'HADIR {HADIR}', 'DAFTAR HADIR {HADIR}', 'TUTUP {HADIR}'])),
   // On demand.
   fc.constantFrom<ActorKey>('pkb', 'pkb2', 'koord', 'dinas', 'admin', 'ppkbd', 'resident').chain((who) => script(who, ['REKAP', 'BELUM', 'rekap bontomarannu 11/2026', 'BELUM LAPOR kab'])),
 ];

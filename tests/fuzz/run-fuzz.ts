@@ -21,9 +21,14 @@ const target = option('inputs') ?? 100_000;
 const path = process.argv.includes('--path') ? process.argv[process.argv.indexOf('--path') + 1] : undefined;
 console.log(`fuzz: seed ${seed}, ${runs !== undefined ? `${runs} cases` : `until ${target} inputs`}`);
 
-const stats: FuzzStats = { inputs: 0, cases: 0 };
 const started = Date.now();
-const progress = setInterval(() => console.log(`fuzz: ${stats.cases} cases, ${stats.inputs} inputs, ${Math.round((Date.now() - started) / 1000)} s`), 30_000);
+const stats: FuzzStats = {
+  inputs: 0,
+  cases: 0,
+  onCase: ({ cases, inputs }) => {
+    if (cases % 250 === 0) console.log(`fuzz: ${cases} cases, ${inputs} inputs, ${Math.round((Date.now() - started) / 1000)} s`);
+  },
+};
 const property = botProperty(stats);
 try {
   if (runs !== undefined) {
@@ -44,6 +49,4 @@ try {
   if (error instanceof Error && error.cause instanceof Error) console.error(error.cause.message);
   console.error(`fuzz: FAILED, seed ${seed}`);
   process.exitCode = 1;
-} finally {
-  clearInterval(progress);
 }
