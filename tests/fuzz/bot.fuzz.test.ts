@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { botProperty, type FuzzStats } from './fuzz-bot.js';
 
 const SEED = 20261202;
-const RUNS = Number(process.env.IMP_FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.IMP_FUZZ_RUNS ?? 120);
 
 describe('fuzzing the bot', () => {
   it('when random people send random messages across every flow, then nothing fails, everyone is answered, no reply leaks internals, and nothing stored breaks a rule or holds personal data', async () => {
