@@ -2,8 +2,10 @@
 // fixed seed and a bounded number of cases so it fits the normal test run. `npm run fuzz` runs the same property
 // on 100,000 inputs (tests/fuzz/run-fuzz.ts).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { botProperty, type FuzzStats } from './fuzz-bot.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { botProperty, removeTemplate, type FuzzStats } from './fuzz-bot.js';
+
+afterAll(removeTemplate);
 
 const SEED = 20261202;
 const RUNS = Number(process.env.IMP_FUZZ_RUNS ?? 120);

@@ -36,19 +36,27 @@ try {
   // No /dev/shm: the system's temporary directory.
 }
 
-let template: string | null = null;
+let template: { dir: string; path: string } | null = null;
 
 /** A migrated database with the fuzz people imported, made once and copied for each case. */
 function templateDb(): string {
-  if (template) return template;
+  if (template) return template.path;
   const dir = mkdtempSync(join(tmpdir(), 'imp-fuzz-template-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // Also on a plain exit; a test worker that is torn down calls removeTemplate (afterAll).
+  process.once('exit', removeTemplate);
   const path = join(dir, 'template.db');
   const ready = openReadyDatabase(path);
   const report = importPeople(ready.db, FUZZ_PEOPLE, ready.areas, 'fuzz', fromWita(2026, 10, 1, 8, 0));
   if (!report.ok) throw new Error(JSON.stringify(report.errors));
   ready.close();
-  return (template = path);
+  template = { dir, path };
+  return path;
+}
+
+/** Deletes the template database (the harnesses delete their own). */
+export function removeTemplate(): void {
+  if (template) rmSync(template.dir, { recursive: true, force: true });
+  template = null;
 }
 
 /** The codes the bot gave out so far, so a KASUS/HADIR/TUTUP in the sequence can name a real one. */
