@@ -1,6 +1,6 @@
 // A whole bot on a temporary database, a manual clock and the in-memory transport. `send` resolves when the
 // message is processed and its replies have gone out: no sleeps anywhere.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryTransport } from '../../src/bot/adapters/memory.js';
@@ -25,6 +25,8 @@ export interface HarnessOptions {
   logger?: Logger;
   /** The bot's media store (charts, XLSX); none: text only. */
   media?: MediaStore;
+  /** A closed database file to start from (copied): skips migrating and importing for tests that make many bots. */
+  template?: string;
 }
 
 export interface Sent {
@@ -44,6 +46,7 @@ export class Harness {
 
   private constructor(private options: HarnessOptions) {
     this.clock = new ManualClock(options.start ?? fromWita(2026, 11, 25, 7, 0));
+    if (options.template) copyFileSync(options.template, this.dbPath);
     this.database = openReadyDatabase(this.dbPath);
     if (options.people) {
       const report = importPeople(this.database.db, options.people, this.database.areas, 'test', this.clock.now());

@@ -5,6 +5,8 @@
 import { formatWindowEnd, windowEndAfterDays } from '../../domain/recap/calendar.js';
 import { COPY } from '../copy.js';
 import { say } from '../engine/engine.js';
+import { MAX_MESSAGE_CHARS } from '../engine/limits.js';
+import { fitList } from '../fit-text.js';
 import type { FlowDefinition, Scope } from '../engine/types.js';
 import type { ChoiceArgs } from '../engine/validators.js';
 import { periodLabel } from './summary.js';
@@ -87,7 +89,18 @@ export const reopenFlow = {
     'recap_reopen.nothing': { kind: 'end', text: 'Tidak ada periode laporan yang bisa dibuka kembali untuk wilayah Anda.' },
     'recap_reopen.desa': {
       kind: 'ask',
-      prompt: (scope) => ['Buka kembali laporan untuk desa mana?', ...facts(scope).desa.map((c, i) => `${i + 1}. ${scope.areas.label(c)}`), '', 'Balas angkanya atau nama desanya.'].join('\n'),
+      // A Dinas officer may reopen any of the kabupaten's 167 desa: the list is cut to one message, and the name of
+      // a desa left out is still understood (the choice covers them all).
+      prompt: (scope) =>
+        fitList(
+          'Buka kembali laporan untuk desa mana?',
+          facts(scope).desa.map((c, i) => `${i + 1}. ${scope.areas.label(c)}`),
+          '\nBalas angkanya atau nama desanya.',
+          // Room for a line the conversation may put before it ("Kembali ke isian tadi:").
+          { limit: MAX_MESSAGE_CHARS - 100, more: (left) => `…dan ${left} desa lain: tulis nama desanya.` },
+        ),
+      // The list can fill a whole message: a wrong answer repeats this, not the list.
+      brief: 'Buka kembali laporan untuk desa mana? Balas angkanya dari daftar tadi, atau nama desanya.',
       validate: { name: 'pick', args: desaOptions },
       result: 'desa_choice',
       routes: { ok: 'recap_reopen.desa_check' },
