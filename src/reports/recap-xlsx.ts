@@ -2,7 +2,7 @@
 // form's section titles, with a JUMLAH row of the verified recaps), for the whole kabupaten the per-kecamatan
 // "Ringkasan" (summary-sheet.ts), then one sheet per desa laid out like the paper F/I/Dal form for printing on A4
 // (paper-form-sheet.ts). Totals and the summary come from the aggregation (aggregate.ts), as the digests' do.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { activeFields, SECTION_TITLES, type FieldDef, type RecapSettings, type SectionId } from '../domain/recap/fields.js';
 import { indicatorSet, type AreaAggregate, type IndicatorSet } from './aggregate.js';
 import { periodText } from './labels.js';
@@ -58,7 +58,9 @@ export interface XlsxMeta {
 }
 
 export async function writeXlsx(rows: readonly ExportRow[], settings: RecapSettings, meta: XlsxMeta, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // ExcelJS is large: loaded when a file is written, not with every command that imports this module.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'IMP Smart';
   addDataSheet(workbook, rows, settings, meta);
   // The Dinas reads the kabupaten file kecamatan by kecamatan; a kecamatan's own file has its JUMLAH row for that.
