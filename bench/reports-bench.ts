@@ -111,7 +111,7 @@ export async function runReportsBench(options: ReportsBenchOptions): Promise<Rec
       ms: round(performance.now() - t),
       file_kb: Math.round(statSync(file).size / 1024),
       rss_growth_mb: Math.round((process.memoryUsage.rss() - rss0) / 2 ** 20),
-      streaming: false,
+      streaming: true,
     });
     database.close();
     results.push({ bench: 'reports', report: 'database_size', ...base, generate_s: round(generateS), db_mb: Math.round(statSync(path).size / 2 ** 20) });
