@@ -2,7 +2,7 @@
 // whatever the size of the area (never one per desa): participation, the desa records of the period and of the
 // month before, the dusun check of the recaps not verified yet, and the cases. Works on a connection or inside the
 // router's transaction (REKAP on demand), and never writes.
-import { and, eq, gte, inArray, lt, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Area } from '../areas/types.js';
@@ -97,12 +97,14 @@ export function loadAggregateData(db: DbOrTx, areas: AreaDirectory, request: Agg
     return { code: d.code, name: d.name, kind: d.kind ?? 'desa', kecamatanCode: kec?.code ?? '', kecamatanName: kec?.name ?? '', takingPart: taking.has(d.code) };
   });
 
-  // Desa records only (unit_key ''): dusun parts are inputs to the desa record. Both months in one query.
+  // Desa records only (unit_key ''): dusun parts are inputs to the desa record. Both months in one query, through
+  // the (desa_code, period, unit_key) index: the unary + keeps SQLite off the period index, which on a large area
+  // table reads every desa's recap of both months (a national table: 166,000 rows for one kabupaten's 300).
   const inScope = new Set(desa.map((d) => d.code));
   const stored = db
     .select()
     .from(recaps)
-    .where(and(inArray(recaps.period, [period, shiftPeriod(period, -1)]), eq(recaps.unitKey, ''), inArea(recaps.desaCode, area)))
+    .where(and(inArray(sql`+${recaps.period}`, [period, shiftPeriod(period, -1)]), eq(recaps.unitKey, ''), inArea(recaps.desaCode, area)))
     .all()
     .filter((r) => inScope.has(r.desaCode));
   const current = stored.filter((r) => r.period === period);
