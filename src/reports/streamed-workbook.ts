@@ -2,6 +2,7 @@
 // sheet in the background; without waiting, a large export would queue every sheet's XML in memory before the zip
 // catches up. `sheet()` commits a finished sheet and waits while more than a few are still being zipped, so memory
 // stays bounded however many desa (sheets, rows) the file holds.
+import { createWriteStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 
 /** Sheets committed but not yet written to the file before `sheet()` waits. */
@@ -24,10 +25,22 @@ export async function openStreamedWorkbook(file: string): Promise<StreamedWorkbo
   // ExcelJS is large: loaded when a file is written, not with every command that imports the reports.
   const { default: Excel } = await import('exceljs');
   // Inline strings, not a shared-string table: the table would grow with every distinct text of the file.
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  // The file is opened first, so a missing folder or a refused path fails here with node's own error (the command
+  // prints it) instead of leaving the writer waiting for a zip that never drains.
+  const stream = createWriteStream(file);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  let failed: Error | null = null;
+  let wake: (() => void) | null = null;
+  stream.on('error', (error) => {
+    failed = error;
+    wake?.();
+  });
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'IMP Smart';
   let pending = 0;
-  let wake: (() => void) | null = null;
   (workbook as unknown as { zip: Zipper }).zip.on('entry', () => {
     pending = Math.max(0, pending - 1);
     wake?.();
@@ -38,8 +51,9 @@ export async function openStreamedWorkbook(file: string): Promise<StreamedWorkbo
       writePrintOptions(sheet);
       sheet.commit();
       pending++;
-      while (pending > IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+      while (pending > IN_FLIGHT && failed === null) await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
+      if (failed) throw failed;
     },
     close: () => workbook.commit(),
   };
