@@ -1,9 +1,9 @@
 // The composition root: the only place that picks a transport and wires config → logger → database → bot →
 // HTTP → scheduled jobs. The CLI (src/cli.ts) calls these functions.
+// Large modules a command may not use (Baileys, fastify and the HTTP app, the QR printer) are imported where they
+// are needed, so `simulate` and `chat` never load them and `serve` on the console never loads Baileys.
 import cron from 'node-cron';
-import qrcode from 'qrcode-terminal';
 import { readTextFile } from './admin/commands.js';
-import { BaileysTransport } from './bot/adapters/baileys/baileys-transport.js';
 import { ConsoleTransport } from './bot/adapters/console.js';
 import { AlertDesk } from './bot/alert-desk.js';
 import { createBot } from './bot/bot.js';
@@ -18,7 +18,6 @@ import type { Config } from './config.js';
 import { openOwnedDatabase, type ReadyDatabase } from './db/bootstrap.js';
 import { loadOrCreateInstallSeed, loadOrCreateLogSalt } from './db/repos/runtime-state.repo.js';
 import { createAuthKeyValueStore, createLidPairStore, createSendHoldStore, createSentMessageStore } from './db/repos/whatsapp.repo.js';
-import { buildApp } from './http/app.js';
 import { createLogger, useLogSalt, type Logger } from './logger.js';
 import { MediaStore, mediaDirFor } from './media/media-store.js';
 import { normalizePhone } from './people/phone.js';
@@ -72,7 +71,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     onQueued: () => kick(),
     onOpen: () => linkRestored(),
   });
-  const transport = pickTransport(config, logger, database, monitor, options);
+  const transport = await pickTransport(config, logger, database, monitor, options);
   const bot = createBot({
     database,
     transport,
@@ -103,6 +102,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const watchdogTimer = setInterval(() => monitor.check(), 60_000);
 
   const recap = recapOptions(config);
+  const { buildApp } = await import('./http/app.js');
   const app = await buildApp({
     logger,
     health: () => healthSnapshot({ db: database.db, clock, logger, transport, alerts, storage: bot.storage }),
@@ -144,7 +144,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   logger.info({ transport: transport.name, db: config.dbPath }, 'IMP Smart is running');
 }
 
-function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, monitor: LinkMonitor, options: ServeOptions): Transport {
+async function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, monitor: LinkMonitor, options: ServeOptions): Promise<Transport> {
   switch (config.transport) {
     case 'console':
       return new ConsoleTransport({
@@ -155,7 +155,9 @@ function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, 
         now: () => systemClock.now(),
         onClose: () => logger.info('console input closed; HTTP keeps running (Ctrl-C to stop)'),
       });
-    case 'baileys':
+    case 'baileys': {
+      const { BaileysTransport } = await import('./bot/adapters/baileys/baileys-transport.js');
+      const { default: qrcode } = await import('qrcode-terminal');
       return new BaileysTransport({
         auth: createAuthKeyValueStore(database.db, config.whatsapp.session),
         pairs: createLidPairStore(database.db, () => systemClock.now()),
@@ -165,17 +167,18 @@ function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, 
         events: {
           stateChanged: (state, detail) => monitor.stateChanged(state, detail),
           deliveryFailed: (id, code) => monitor.deliveryFailed(id, code),
-          pairing: (info) => printPairing(info),
+          pairing: (info) => printPairing(info, qrcode),
         },
         logger,
         pairCodePhone: options.pairCodePhone ?? null,
         ...(config.whatsapp.webSocketUrl ? { webSocketUrl: config.whatsapp.webSocketUrl } : {}),
       });
+    }
   }
 }
 
 /** The operator links the number from the terminal: a QR to scan, or a code to type on the phone. */
-function printPairing(info: { qr: string } | { code: string }): void {
+function printPairing(info: { qr: string } | { code: string }, qrcode: typeof import('qrcode-terminal')): void {
   if ('qr' in info) {
     process.stdout.write('\nScan this QR code with the bot\'s phone: WhatsApp → Linked devices → Link a device\n');
     qrcode.generate(info.qr, { small: true }, (text) => process.stdout.write(`${text}\n`));

@@ -419,7 +419,7 @@ export function indicatorSet(
 }
 
 /** This month minus the month before, in percentage points (null when either has no figure). */
-export function indicatorChange(current: IndicatorSet, previous: IndicatorSet): IndicatorChange {
+export function indicatorChange(current: Pick<IndicatorSet, (typeof CHANGE_KEYS)[number]>, previous: Pick<IndicatorSet, (typeof CHANGE_KEYS)[number]>): IndicatorChange {
   const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 10) / 10);
   return Object.fromEntries(CHANGE_KEYS.map((k) => [k, diff(current[k], previous[k])])) as IndicatorChange;
 }

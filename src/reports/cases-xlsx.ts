@@ -1,6 +1,5 @@
 // The cases XLSX: one row per case with the same columns as the CSV (without the code columns), for people.
 // Text that a resident or PKB typed stays text: exceljs writes it as a string cell, never as a formula.
-import ExcelJS from 'exceljs';
 import { CASE_COLUMNS, type CaseExportRow } from './cases-export.js';
 import { OPEN_STATUSES } from '../domain/cases/case-model.js';
 import type { AreaAggregate } from './aggregate.js';
@@ -36,7 +35,9 @@ export function casesSummaryLine(summary: AreaAggregate): string {
 }
 
 export async function writeCasesXlsx(rows: readonly CaseExportRow[], meta: CasesXlsxMeta, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // ExcelJS is large: loaded when a file is written, not with every command that imports this module.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'IMP Smart';
   const sheet = workbook.addWorksheet(CASES_XLSX_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: ROW_HEADER }],

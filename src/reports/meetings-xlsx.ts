@@ -1,6 +1,5 @@
 // The meetings XLSX: one row per meeting with the same columns as the CSV (without the key columns), for people.
 // Text a cadre typed (a place under "lainnya", the follow-up) stays text: exceljs writes it as a string cell.
-import ExcelJS from 'exceljs';
 import type { AreaAggregate } from './aggregate.js';
 import { periodText } from './labels.js';
 import { MEETING_COLUMNS, meetingsSummaryLine, type MeetingExportRow } from './meetings-export.js';
@@ -19,7 +18,9 @@ export interface MeetingsXlsxMeta {
 }
 
 export async function writeMeetingsXlsx(rows: readonly MeetingExportRow[], meta: MeetingsXlsxMeta, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // ExcelJS is large: loaded when a file is written, not with every command that imports this module.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'IMP Smart';
   const sheet = workbook.addWorksheet(MEETINGS_XLSX_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: ROW_HEADER }],

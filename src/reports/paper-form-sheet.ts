@@ -16,6 +16,9 @@ const WIDTHS = [5, 40, 12, 12, 12, 12, 12];
 
 type Value = number | null;
 
+/** An empty text is left a truly empty cell: blank in Excel, skipped by COUNTA, and written the same by the streaming writer. */
+const textOrEmpty = (text: string): string | null => (text === '' ? null : text);
+
 /** Writes rows top to bottom; each helper returns nothing and moves the cursor. */
 class FormWriter {
   row = 1;
@@ -27,7 +30,7 @@ class FormWriter {
     const to = options.to ?? LAST_COLUMN;
     if (to > from) this.sheet.mergeCells(this.row, from, this.row, to);
     const cell = this.sheet.getCell(this.row, from);
-    cell.value = value;
+    cell.value = textOrEmpty(value);
     cell.font = { bold: options.bold ?? false, italic: options.italic ?? false, ...(options.size ? { size: options.size } : {}) };
     cell.alignment = { horizontal: options.center ? 'center' : 'left', vertical: 'top', wrapText: options.wrap ?? false };
     this.row++;
@@ -74,7 +77,7 @@ class FormWriter {
   /** A table line: number ("1", "a."), label, values (numbers or empty), each cell bordered. */
   line(no: string, label: string, values: readonly Value[], options: { bold?: boolean; percent?: boolean } = {}): void {
     const no_ = this.sheet.getCell(this.row, 1);
-    no_.value = no;
+    no_.value = textOrEmpty(no);
     no_.alignment = { horizontal: 'center', vertical: 'top' };
     const text = this.sheet.getCell(this.row, 2);
     text.value = label;
@@ -110,7 +113,8 @@ function statusLine(row: ExportRow): string {
   return parts.join('; ');
 }
 
-export function addPaperFormSheet(workbook: ExcelJS.Workbook, name: string, row: ExportRow, settings: RecapSettings, period: string): void {
+/** Adds the sheet and returns it for the caller to commit (the streaming writer writes it out then). */
+export function addPaperFormSheet(workbook: ExcelJS.Workbook, name: string, row: ExportRow, settings: RecapSettings, period: string): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
@@ -223,6 +227,7 @@ export function addPaperFormSheet(workbook: ExcelJS.Workbook, name: string, row:
 
   signatureBlock(w, row);
   sheet.pageSetup.printArea = `A1:G${w.row - 1}`;
+  return sheet;
 }
 
 /** PKB on the left ("Mengetahui"), PPKBD on the right under the place and date, names printed when known. */
@@ -231,12 +236,12 @@ function signatureBlock(w: FormWriter, row: ExportRow): void {
   const place = `${row.desaName}, ${row.submittedAt ? witaLongDate(row.submittedAt) : '.................... 20....'}`;
   w.row += 2;
   const pair = (left: string, right: string, bold = false) => {
-    w.sheet.getCell(w.row, 2).value = left;
+    w.sheet.getCell(w.row, 2).value = textOrEmpty(left);
     w.sheet.getCell(w.row, 2).font = { bold };
     w.sheet.getCell(w.row, 2).alignment = { horizontal: 'center' };
     w.sheet.mergeCells(w.row, 4, w.row, LAST_COLUMN);
     const cell = w.sheet.getCell(w.row, 4);
-    cell.value = right;
+    cell.value = textOrEmpty(right);
     cell.font = { bold };
     cell.alignment = { horizontal: 'center' };
     w.row++;

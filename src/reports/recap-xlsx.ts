@@ -2,12 +2,15 @@
 // form's section titles, with a JUMLAH row of the verified recaps), for the whole kabupaten the per-kecamatan
 // "Ringkasan" (summary-sheet.ts), then one sheet per desa laid out like the paper F/I/Dal form for printing on A4
 // (paper-form-sheet.ts). Totals and the summary come from the aggregation (aggregate.ts), as the digests' do.
-import ExcelJS from 'exceljs';
+// Written with ExcelJS's streaming writer: rows and sheets go to the file as they are finished, so memory holds one
+// sheet at a time whatever the size of the area table (see streamed-workbook.ts).
+import type ExcelJS from 'exceljs';
 import { activeFields, SECTION_TITLES, type FieldDef, type RecapSettings, type SectionId } from '../domain/recap/fields.js';
 import { indicatorSet, type AreaAggregate, type IndicatorSet } from './aggregate.js';
 import { periodText } from './labels.js';
 import { addPaperFormSheet } from './paper-form-sheet.js';
 import { IDENTITY_COLUMNS, INDICATOR_COLUMNS, recapColumns, rowValues, type ExportRow } from './recap-export.js';
+import { openStreamedWorkbook } from './streamed-workbook.js';
 import { addSummarySheet, SUMMARY_SHEET } from './summary-sheet.js';
 import { BORDER, HEADER_FILL, sheetNamer } from './xlsx-style.js';
 
@@ -58,18 +61,32 @@ export interface XlsxMeta {
 }
 
 export async function writeXlsx(rows: readonly ExportRow[], settings: RecapSettings, meta: XlsxMeta, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'IMP Smart';
-  addDataSheet(workbook, rows, settings, meta);
-  // The Dinas reads the kabupaten file kecamatan by kecamatan; a kecamatan's own file has its JUMLAH row for that.
-  const summarised = meta.summary?.area.level === 'kabupaten';
-  if (summarised) addSummarySheet(workbook, meta.summary!, { period: meta.period, areaLabel: meta.areaLabel });
-  const name = sheetNamer(summarised ? [XLSX_SHEET, SUMMARY_SHEET] : [XLSX_SHEET]);
-  for (const row of rows) addPaperFormSheet(workbook, name(row.desaName, row.desaCode), row, settings, meta.period);
-  await workbook.xlsx.writeFile(file);
+  const book = await openStreamedWorkbook(file);
+  await fillRecapWorkbook(book.workbook, (sheet) => book.sheet(sheet), rows, settings, meta);
+  await book.close();
 }
 
-function addDataSheet(workbook: ExcelJS.Workbook, rows: readonly ExportRow[], settings: RecapSettings, meta: XlsxMeta): void {
+/**
+ * The sheets of the recap XLSX, in order; `finished` is called with each sheet once no cell of it changes any more
+ * (the streaming writer commits it). Exported so a test can fill an in-memory workbook the same way.
+ */
+export async function fillRecapWorkbook(
+  workbook: ExcelJS.Workbook,
+  finished: (sheet: ExcelJS.Worksheet) => Promise<void>,
+  rows: readonly ExportRow[],
+  settings: RecapSettings,
+  meta: XlsxMeta,
+): Promise<void> {
+  await finished(addDataSheet(workbook, rows, settings, meta));
+  // The Dinas reads the kabupaten file kecamatan by kecamatan; a kecamatan's own file has its JUMLAH row for that.
+  const summarised = meta.summary?.area.level === 'kabupaten';
+  if (summarised) await finished(addSummarySheet(workbook, meta.summary!, { period: meta.period, areaLabel: meta.areaLabel }));
+  const name = sheetNamer(summarised ? [XLSX_SHEET, SUMMARY_SHEET] : [XLSX_SHEET]);
+  for (const row of rows) await finished(addPaperFormSheet(workbook, name(row.desaName, row.desaCode), row, settings, meta.period));
+}
+
+/** The data sheet; each desa's row is committed (written out) as soon as it is complete. */
+function addDataSheet(workbook: ExcelJS.Workbook, rows: readonly ExportRow[], settings: RecapSettings, meta: XlsxMeta): ExcelJS.Worksheet {
   const fields = activeFields(settings);
   const columns = recapColumns(settings, '\n');
   const firstField = 1 + IDENTITY_COLUMNS.length + 1;
@@ -122,10 +139,13 @@ function addDataSheet(workbook: ExcelJS.Workbook, rows: readonly ExportRow[], se
 
   // Values are written as numbers (or left empty): a PKB re-keying or summing must never meet numbers stored as text.
   // Empty cells are null, not empty strings: blank in Excel, skipped by COUNTA.
+  // Borders as each row is written: a committed row can no longer be touched.
   rows.forEach((r, i) => {
     const row = sheet.getRow(ROW_FIRST_DATA + i);
     row.values = [i + 1, ...columns.map((c) => c.value(r))];
     row.getCell(warningsColumn).alignment = { wrapText: true, vertical: 'top' };
+    for (let c = 1; c <= lastColumn; c++) row.getCell(c).border = BORDER;
+    row.commit();
   });
 
   // JUMLAH counts verified recaps only: a submitted or returned recap may still change, so it is not a figure of
@@ -152,12 +172,10 @@ function addDataSheet(workbook: ExcelJS.Workbook, rows: readonly ExportRow[], se
   row.font = { bold: true };
   row.getCell(1).alignment = { horizontal: 'center' };
 
-  for (let r = ROW_FIRST_DATA; r <= totalRow; r++) {
-    for (let c = 1; c <= lastColumn; c++) sheet.getCell(r, c).border = BORDER;
-  }
   for (let c = 1; c <= lastColumn; c++) sheet.getCell(totalRow, c).border = { ...BORDER, top: { style: 'double' } };
 
   const note = sheet.getCell(totalRow + 1, 1);
   note.value = `${XLSX_TOTAL_NOTE} (${verified.length} dari ${rows.length} desa/kelurahan). Laporan yang belum lapor, terkirim atau dikembalikan tidak dihitung.`;
   note.font = { italic: true };
+  return sheet;
 }

@@ -57,7 +57,8 @@ const NUMBER_FORMAT: Readonly<Record<Kind, string | undefined>> = { text: undefi
 const ROW_HEADER = 6;
 const ROW_FIRST_DATA = 7;
 
-export function addSummarySheet(workbook: ExcelJS.Workbook, summary: AreaAggregate, meta: { period: string; areaLabel: string }): void {
+/** Adds the sheet and returns it for the caller to commit. */
+export function addSummarySheet(workbook: ExcelJS.Workbook, summary: AreaAggregate, meta: { period: string; areaLabel: string }): ExcelJS.Worksheet {
   const columns = summaryColumns(summary.caseFollowUpDays);
   const sheet = workbook.addWorksheet(SUMMARY_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: ROW_HEADER }],
@@ -100,4 +101,5 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, summary: AreaAggrega
   const total = sheet.getRow(ROW_FIRST_DATA + lines.length - 1);
   total.font = { bold: true };
   for (let c = 1; c <= headers.length; c++) total.getCell(c).border = { ...BORDER, top: { style: 'double' } };
+  return sheet;
 }
