@@ -30,7 +30,7 @@ if (!existsSync('dist/bin.js') || statSync('dist/bin.js').mtimeMs < newest('src'
   if (build.status !== 0) process.exit(1);
 }
 
-// form: the workload of WORKLOAD.md, built beside this runner (bench/form.ts); skipped with a note until it exists.
+// form: the common bot-benchmark workload (bench/form.ts, bench/form-workload.ts).
 const formPath = new URL('./form.ts', import.meta.url);
 if (existsSync(formPath)) {
   const { runFormBench } = (await import(formPath.href)) as { runFormBench(options: { quick: boolean }): Promise<Record<string, unknown>[]> };
