@@ -7,6 +7,7 @@ import { readTextFile } from './admin/commands.js';
 import { ConsoleTransport } from './bot/adapters/console.js';
 import { AlertDesk } from './bot/alert-desk.js';
 import { createBot } from './bot/bot.js';
+import { apiCaseActor } from './bot/features/api-case-action.js';
 import { apiRecapReviewer } from './bot/features/api-review.js';
 import { healthSnapshot } from './bot/health.js';
 import { WHATSAPP_PACING, type PacingOptions } from './bot/outbound/outbox-dispatcher.js';
@@ -112,6 +113,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       now: () => clock.now(),
       settings: { recap: recap.settings, calendar: recap.calendar, caseFollowUpDays: config.caseFollowUpDays },
       reviewRecap: apiRecapReviewer({ db: database.db, areas: database.areas, settings: recap.settings, calendar: recap.calendar, now: () => clock.now() }),
+      actOnCase: apiCaseActor({ db: database.db, areas: database.areas, now: () => clock.now() }),
       kick: () => kick(),
     },
     dashboard: {

@@ -24,12 +24,40 @@ export type RecapReviewOutcome =
 /** Runs in its own transaction (the review, the cadre's notice in the outbox). */
 export type RecapReviewPort = (request: RecapReviewRequest) => RecapReviewOutcome;
 
+/** An action on a case asked through the API, checked and stored by the same code as `KASUS <kode>` in WhatsApp. */
+export interface CaseActionRequest {
+  code: string;
+  action: 'follow_up' | 'serve' | 'decline' | 'refer' | 'invalid' | 'lost' | 'reassign';
+  method?: string | undefined;
+  /** serve: the service date, YYYY-MM-DD (WITA). */
+  date?: string | undefined;
+  /** decline / invalid: the reason's key. */
+  reason?: string | undefined;
+  /** refer: the kind of facility's key. */
+  facility?: string | undefined;
+  /** reassign: the person id of the PKB who gets the case. */
+  assignTo?: number | undefined;
+  note?: string | null | undefined;
+  role: 'pkb' | 'koordinator' | 'dinas' | 'admin';
+  allowedDesa: ReadonlySet<string> | null;
+  /** For the audit row. */
+  tokenId: number;
+}
+
+export type CaseActionOutcome =
+  | { ok: true; status: string; actedAsName: string; actedAsRole: string; residentNotified: boolean }
+  | { ok: false; reason: 'not_found' | 'out_of_scope' | 'role' | 'no_person' | 'status' | 'invalid'; detail: string; field?: string; status?: string };
+
+/** Runs in its own transaction (the change, its history, the notices in the outbox, the audit row). */
+export type CaseActionPort = (request: CaseActionRequest) => CaseActionOutcome;
+
 export interface ApiContext {
   db: Db;
   areas: AreaDirectory;
   now: () => Date;
   settings: AggregateSettings;
   reviewRecap: RecapReviewPort;
+  actOnCase: CaseActionPort;
   /** Tells the bot that outbox rows were queued (it sends them after the commit); a no-op in tests. */
   kick: () => void;
 }

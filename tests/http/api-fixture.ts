@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { apiCaseActor } from '../../src/bot/features/api-case-action.js';
 import { apiRecapReviewer } from '../../src/bot/features/api-review.js';
 import { openReadyDatabase, type ReadyDatabase } from '../../src/db/bootstrap.js';
 import { createApiToken } from '../../src/db/repos/api-tokens.repo.js';
@@ -113,6 +114,7 @@ export async function apiFixture(options: { logger?: Logger; authLimits?: AuthLi
     now: () => NOW,
     settings,
     reviewRecap: apiRecapReviewer({ db, areas, settings: settings.recap, calendar: settings.calendar, now: () => NOW }),
+    actOnCase: apiCaseActor({ db, areas, now: () => NOW }),
     kick: () => {},
   };
   const app = await buildApp({ logger: options.logger ?? silentLogger(), health: () => healthy, api, ...(options.authLimits ? { authLimits: options.authLimits } : {}) });

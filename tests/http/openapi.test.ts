@@ -57,6 +57,7 @@ describe('OpenAPI document', () => {
       'GET /api/v1/indicators',
       'GET /api/v1/cases',
       'GET /api/v1/cases/{code}',
+      'POST /api/v1/cases/{code}/actions',
       'GET /api/v1/meetings',
       'GET /api/v1/meetings/{code}',
       'GET /api/v1/groups',

@@ -23,7 +23,7 @@ import {
 } from '../../db/repos/cases.repo.js';
 import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import { people } from '../../db/schema.js';
-import { checkAction, canReassign, nextStates, type CaseActionInput } from '../../domain/cases/lifecycle.js';
+import { ACTION_TARGET, canReassign, canTransition, checkAction, mayTakeAction, nextStates, type CaseActionInput } from '../../domain/cases/lifecycle.js';
 import { isServiceMethod, isTerminal } from '../../domain/cases/case-model.js';
 import type { Actor, CaseActed, CaseReported } from '../../flows/engine/types.js';
 import { CASE_STATUS_LABELS, labelOf, METHOD_OPTIONS, REASON_OPTIONS, WANT_OPTIONS } from '../../flows/cases/case-options.js';
@@ -240,15 +240,15 @@ export function caseReportedHandler() {
 export const CLOSING_TEXT = 'sudah ditindaklanjuti petugas KB dan ditutup. Terima kasih atas kepedulian Anda.';
 
 /** Tells a consenting resident their case is closed, then forgets where to reach them. */
-export function closeLoop(tx: Tx, row: CaseRow, now: Date, inboundId: number | null = null): void {
+export function closeLoop(tx: Tx, row: CaseRow, now: Date, inboundId: number | null = null, priority?: 'notice' | 'bulk'): void {
   if (!isTerminal(row.status)) return;
   if (row.reporterAddress) {
-    enqueueOutbound(tx, { toAddress: row.reporterAddress, priority: inboundId === null ? 'bulk' : 'notice', kind: 'text', text: `Kabar untuk laporan ${row.code}: ${CLOSING_TEXT}`, inboundId }, now);
+    enqueueOutbound(tx, { toAddress: row.reporterAddress, priority: priority ?? (inboundId === null ? 'bulk' : 'notice'), kind: 'text', text: `Kabar untuk laporan ${row.code}: ${CLOSING_TEXT}`, inboundId }, now);
   }
   forgetReporterAddress(tx, row.id);
 }
 
-function actionInput(event: CaseActed): CaseActionInput | null {
+function actionInput(event: Pick<CaseActed, 'action' | 'note' | 'method' | 'date'>): CaseActionInput | null {
   switch (event.action) {
     case 'follow_up':
       return { action: 'follow_up', note: event.note };
@@ -267,62 +267,93 @@ function actionInput(event: CaseActed): CaseActionInput | null {
   }
 }
 
+/** Who records a case action: a registered worker (from WhatsApp, or the person an API token acts for). */
+export interface CaseActionWorker {
+  personId: number;
+  role: CaseWorker['role'];
+}
+
+export interface CaseActionInputs {
+  row: CaseRow;
+  worker: CaseActionWorker;
+  event: Pick<CaseActed, 'action' | 'note' | 'method' | 'date' | 'assignTo'>;
+  inboundId: number | null;
+  /** The priority of the notices (resident, PKB handed the case); WhatsApp answers are 'notice' when inboundId is set. */
+  noticePriority?: 'notice' | 'bulk';
+}
+
+/** What storeCaseAction did: `text` is the answer for the worker (in Bahasa Indonesia), also on a refusal. */
+export type StoredCaseAction =
+  | { ok: true; row: CaseRow; text: string; residentNotified: boolean }
+  | { ok: false; reason: 'role' | 'status' | 'detail' | 'target'; text: string };
+
+/**
+ * Records an action on a case after the lifecycle check (domain/cases/lifecycle.ts): the status change and its history
+ * row, the outcome, and the notices queued in the same transaction: the consenting resident told the case is closed
+ * (then forgotten), or on a hand-over the new PKB and the previous assignee. Shared by `KASUS <kode>` in WhatsApp and
+ * POST /api/v1/cases/:code/actions. The caller has checked that the worker covers the case.
+ */
+export function storeCaseAction(tx: Tx, input: CaseActionInputs, deps: { now: Date; areas: AreaDirectory }): StoredCaseAction {
+  const { row, worker, event, inboundId } = input;
+  const { now } = deps;
+  if (event.action === 'reassign') return reassign(tx, row, event.assignTo ?? null, input, deps);
+  const action = actionInput(event);
+  const check = action ? checkAction(row.status, action, worker.role, witaDate(now), witaDate(new Date(row.reportedAt))) : ({ ok: false, error: 'Metode KB yang diberikan belum dipilih.' } as const);
+  if (!check.ok || !action) {
+    const possible = nextStates(row.status, worker.role).map((s) => CASE_STATUS_LABELS[s] ?? s);
+    const text = `${check.ok ? '' : check.error} Tidak ada yang diubah.` + (possible.length > 0 ? ` Yang bisa dicatat sekarang: ${possible.join(', ')}.` : '');
+    const reason = !mayTakeAction(event.action, worker.role) ? 'role' : !canTransition(row.status, ACTION_TARGET[event.action], worker.role) ? 'status' : 'detail';
+    return { ok: false, reason, text };
+  }
+  const moved = moveCase(tx, row, check.to, {
+    action: event.action,
+    note: event.note,
+    byPersonId: worker.personId,
+    now,
+    // A served case keeps where it was referred; declined and invalid keep their reason.
+    ...(action.action === 'serve' ? { outcome: { method: action.method, date: action.date, note: null } } : {}),
+    ...(action.action === 'decline' || action.action === 'invalid' ? { outcome: { note: action.reason } } : {}),
+    ...(action.action === 'refer' ? { referredTo: action.to } : {}),
+  });
+  const residentNotified = isTerminal(moved.status) && moved.reporterAddress !== null;
+  closeLoop(tx, moved, now, inboundId, input.noticePriority);
+  return { ok: true, row: moved, text: `Tercatat: kasus ${moved.code} sekarang "${CASE_STATUS_LABELS[moved.status] ?? moved.status}".`, residentNotified };
+}
+
 export function caseActedHandler() {
   return (tx: Tx, event: CaseActed, ctx: ApplyContext): void => {
     const { actor, now } = ctx;
     const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, now);
     const row = findCaseByCode(tx, event.code);
-    if (!row || actor.kind !== 'person' || !worksCase(actor, row)) {
+    if (!row || !isWorker(actor) || !worksCase(actor, row)) {
       reply(`Kasus ${event.code} tidak ditemukan di wilayah Anda; tidak ada yang diubah.`);
       return;
     }
-    if (event.action === 'reassign') {
-      reassign(tx, row, event.assignTo ?? null, ctx);
-      return;
-    }
-    const input = actionInput(event);
-    const check = input ? checkAction(row.status, input, actor.role, witaDate(now), witaDate(new Date(row.reportedAt))) : ({ ok: false, error: 'Metode KB yang diberikan belum dipilih.' } as const);
-    if (!check.ok || !input) {
-      const possible = nextStates(row.status, actor.role).map((s) => CASE_STATUS_LABELS[s] ?? s);
-      reply(`${check.ok ? '' : check.error} Tidak ada yang diubah.` + (possible.length > 0 ? ` Yang bisa dicatat sekarang: ${possible.join(', ')}.` : ''));
-      return;
-    }
-    const moved = moveCase(tx, row, check.to, {
-      action: event.action,
-      note: event.note,
-      byPersonId: actor.personId,
-      now,
-      // A served case keeps where it was referred; declined and invalid keep their reason.
-      ...(input.action === 'serve' ? { outcome: { method: input.method, date: input.date, note: null } } : {}),
-      ...(input.action === 'decline' || input.action === 'invalid' ? { outcome: { note: input.reason } } : {}),
-      ...(input.action === 'refer' ? { referredTo: input.to } : {}),
-    });
-    reply(`Tercatat: kasus ${moved.code} sekarang "${CASE_STATUS_LABELS[moved.status] ?? moved.status}".`);
-    closeLoop(tx, moved, now, ctx.inboundId);
+    const stored = storeCaseAction(tx, { row, worker: { personId: actor.personId, role: actor.role }, event, inboundId: ctx.inboundId }, { now, areas: ctx.areas });
+    reply(stored.text);
   };
 }
 
 /** The koordinator (or the Dinas) hands an open case to another PKB of its kecamatan. */
-function reassign(tx: Tx, row: CaseRow, toId: number | null, ctx: ApplyContext): void {
-  const { actor, now, areas } = ctx;
-  const reply = (text: string) => enqueueOutbound(tx, { toAddress: ctx.replyTo, priority: 'reply', kind: 'text', text, inboundId: ctx.inboundId }, now);
-  if (actor.kind !== 'person' || !canReassign(row.status, actor.role)) {
-    reply(`Kasus ${row.code} tidak bisa dialihkan oleh Anda; tidak ada yang diubah.`);
-    return;
+function reassign(tx: Tx, row: CaseRow, toId: number | null, input: CaseActionInputs, deps: { now: Date; areas: AreaDirectory }): StoredCaseAction {
+  const { now, areas } = deps;
+  const { worker } = input;
+  if (!canReassign(row.status, worker.role)) {
+    return { ok: false, reason: mayTakeAction('reassign', worker.role) ? 'status' : 'role', text: `Kasus ${row.code} tidak bisa dialihkan oleh Anda; tidak ada yang diubah.` };
   }
   const kecamatan = areas.kecamatanOf(row.desaCode)?.code ?? '';
   const target = pkbsInKecamatan(tx, [kecamatan]).find((p) => p.id === toId);
   const to = target ? workerById(tx, target.id) : undefined;
   if (!to?.active || to.id === row.assigneeId) {
-    reply(`PKB itu tidak bisa menerima kasus ${row.code}; tidak ada yang diubah.`);
-    return;
+    return { ok: false, reason: 'target', text: `PKB itu tidak bisa menerima kasus ${row.code}; tidak ada yang diubah.` };
   }
   const previous = row.assigneeId === null ? undefined : workerById(tx, row.assigneeId);
-  const moved = assignCase(tx, row, to.id, actor.personId, now);
-  const notice = (phone: string, text: string) => enqueueOutbound(tx, { toAddress: phone, priority: 'notice', kind: 'text', text, inboundId: ctx.inboundId }, now);
+  const moved = assignCase(tx, row, to.id, worker.personId, now);
+  const priority = input.noticePriority ?? 'notice';
+  const notice = (phone: string, text: string) => enqueueOutbound(tx, { toAddress: phone, priority, kind: 'text', text, inboundId: input.inboundId }, now);
   notice(to.phone, handOverText(areas, moved, to, 'reassigned'));
-  if (previous?.active && previous.id !== actor.personId && previous.id !== to.id) {
+  if (previous?.active && previous.id !== worker.personId && previous.id !== to.id) {
     notice(previous.phone, `Kasus ${row.code} (${areas.label(row.desaCode)}) dialihkan ke PKB lain; Anda tidak perlu menindaklanjutinya lagi.`);
   }
-  reply(`Tercatat: kasus ${row.code} dialihkan ke ${to.name} (PKB).`);
+  return { ok: true, row: moved, text: `Tercatat: kasus ${row.code} dialihkan ke ${to.name} (PKB).`, residentNotified: false };
 }

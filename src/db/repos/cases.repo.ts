@@ -285,3 +285,12 @@ export function markCaseReminded(db: DbOrTx, row: CaseRow, kind: 'reminded' | 'e
     .run();
   db.insert(caseEvents).values({ caseId: row.id, action: kind, fromStatus: row.status, toStatus: row.status, note, byPersonId: null, at: now.toISOString() }).run();
 }
+
+/**
+ * Active people of a role who work this desa's cases, oldest registration first: PKB and koordinator whose areas
+ * include the desa; for dinas and admin, every active one (they cover the kabupaten).
+ */
+export function workersCovering(db: DbOrTx, desaCode: string, role: CaseWorker['role']): CaseWorker[] {
+  if (role === 'dinas' || role === 'admin') return activeWithRole(db, role);
+  return covering(db, desaCode, role).map(({ id, phone, name, role: r }) => ({ id, phone, name, role: r }));
+}

@@ -110,6 +110,12 @@ export function availableActions(from: string, actor: CaseActor): CaseAction[] {
   return CASE_ACTIONS.filter((a) => canTransition(from, ACTION_TARGET[a], actor));
 }
 
+/** May `actor` ever record `action` (or hand a case over: `reassign`), whatever the case's status? */
+export function mayTakeAction(action: CaseAction | 'reassign', actor: CaseActor): boolean {
+  if (action === 'reassign') return (CASE_REASSIGNERS as readonly string[]).includes(actor);
+  return TRANSITIONS.some((t) => t.via === action && t.by.includes(actor));
+}
+
 /** Cadres, PKB and koordinator report for their area; residents report as well (their number is not stored in the case). */
 export function canCreateCase(actor: CaseActor): boolean {
   return actor === 'resident' || actor === 'ppkbd' || actor === 'sub_ppkbd' || actor === 'pkb' || actor === 'koordinator';
@@ -176,8 +182,7 @@ function missingDetail(input: CaseActionInput, bounds: ServiceDateBounds): strin
  */
 export function checkAction(from: string, input: CaseActionInput, actor: CaseActor, today?: string, reportedOn?: string): ActionCheck {
   const to = ACTION_TARGET[input.action];
-  const allowedSomewhere = TRANSITIONS.some((t) => t.via === input.action && t.by.includes(actor));
-  if (!allowedSomewhere) return { ok: false, error: 'Hanya Penyuluh KB (PKB), koordinator, atau Dinas yang dapat mengubah status kasus.' };
+  if (!mayTakeAction(input.action, actor)) return { ok: false, error: 'Hanya Penyuluh KB (PKB), koordinator, atau Dinas yang dapat mengubah status kasus.' };
   if (!isCaseStatus(from)) return { ok: false, error: 'Status kasus tidak dikenal.' };
   if (isTerminal(from)) return { ok: false, error: `Kasus sudah selesai (${CASE_STATUS_LABELS[from]}); statusnya tidak bisa diubah lagi.` };
   if (!canTransition(from, to, actor)) {

@@ -37,19 +37,30 @@ export interface SafeTextArgs {
 /** A kind of facility typed under "lainnya" (a referral, a stock-out): a few words, never a person. */
 export const FACILITY_NOTE_ARGS: SafeTextArgs = { maxLength: 40, expected: 'Tulis jenis tempatnya saja, misalnya apotek.' };
 
+/**
+ * The screening of a short free text (a note on a case): no personal data, not too short or long, not nonsense or
+ * abuse. Shared by the WhatsApp question below and the HTTP API's case actions, so both refuse the same notes.
+ */
+export function screenShortText(raw: string, args: SafeTextArgs): { ok: true; text: string } | { ok: false; reason: string; personalData: boolean } {
+  const { minLength = 2, maxLength = 100, expected, registerPointer = false } = args;
+  const text = normalizeInput(raw);
+  const kinds = findPersonalData(text, { registerPointer });
+  if (kinds.length > 0) return { ok: false, reason: personalDataReason(kinds, expected), personalData: true };
+  if (text.length < minLength) return { ok: false, reason: `Jawabannya terlalu pendek. ${expected}`, personalData: false };
+  if (text.length > maxLength) return { ok: false, reason: `Mohon lebih singkat (paling banyak ${maxLength} huruf). ${expected}`, personalData: false };
+  if (looksLikeNonsenseOrAbuse(text)) return { ok: false, reason: `Jawaban itu tidak bisa kami catat. ${expected}`, personalData: false };
+  return { ok: true, text };
+}
+
 /** Short free text with no personal data in it. Categories: `ok` (and `skip` when skippable). */
 const safeText: Validator = {
   categories: (args) => ((args as SafeTextArgs).skippable ? ['ok', 'skip'] : ['ok']),
   run(raw, args) {
-    const { minLength = 2, maxLength = 100, expected, skippable = false, registerPointer = false } = args as SafeTextArgs;
+    const { skippable = false } = args as SafeTextArgs;
     const text = normalizeInput(raw);
     if (skippable && SKIP.test(text)) return { category: 'skip', value: null };
-    const kinds = findPersonalData(text, { registerPointer });
-    if (kinds.length > 0) return { category: INVALID, reason: personalDataReason(kinds, expected) };
-    if (text.length < minLength) return { category: INVALID, reason: `Jawabannya terlalu pendek. ${expected}` };
-    if (text.length > maxLength) return { category: INVALID, reason: `Mohon lebih singkat (paling banyak ${maxLength} huruf). ${expected}` };
-    if (looksLikeNonsenseOrAbuse(text)) return { category: INVALID, reason: `Jawaban itu tidak bisa kami catat. ${expected}` };
-    return { category: 'ok', value: text };
+    const screened = screenShortText(text, args as SafeTextArgs);
+    return screened.ok ? { category: 'ok', value: screened.text } : { category: INVALID, reason: screened.reason };
   },
 };
 

@@ -139,6 +139,14 @@ const value = (scope: Scope, name: string) => scope.results[name]?.value as stri
 
 const NOTE_ARGS = (expected: string): SafeTextArgs => ({ maxLength: 100, expected });
 
+/** How a note typed with a case action is screened (WhatsApp asks for it under "lainnya"; the API takes it as `note`). */
+export const CASE_NOTE_ARGS: Readonly<Record<'decline' | 'invalid' | 'refer' | 'other', SafeTextArgs>> = {
+  decline: NOTE_ARGS('Tulis alasannya saja, misalnya belum siap.'),
+  invalid: NOTE_ARGS('Tulis alasannya saja, misalnya data tidak sesuai register.'),
+  refer: FACILITY_NOTE_ARGS,
+  other: NOTE_ARGS('Tulis catatannya singkat, tanpa nama atau data pribadi.'),
+};
+
 /**
  * Three nodes for an action with a reason from a list: the list; under "lainnya" a short note, screened like all
  * free text; then the action recorded with the reason's label (and the note).
@@ -257,21 +265,21 @@ export const caseWorkFlow = {
       options: DECLINE_OPTIONS,
       choices: DECLINE_CHOICES,
       notePrompt: 'Tulis alasannya singkat, tanpa nama atau data pribadi. Misalnya: belum siap.',
-      noteArgs: NOTE_ARGS('Tulis alasannya saja, misalnya belum siap.'),
+      noteArgs: CASE_NOTE_ARGS.decline,
     }),
     ...choiceWithNote('invalid', {
       prompt: `Mengapa tidak valid?\n${listText(INVALID_OPTIONS)}`,
       options: INVALID_OPTIONS,
       choices: INVALID_CHOICES,
       notePrompt: 'Tulis alasannya singkat, tanpa nama atau data pribadi. Misalnya: data tidak sesuai register.',
-      noteArgs: NOTE_ARGS('Tulis alasannya saja, misalnya data tidak sesuai register.'),
+      noteArgs: CASE_NOTE_ARGS.invalid,
     }),
     ...choiceWithNote('refer', {
       prompt: `Dirujuk ke mana?\n${listText(FACILITY_OPTIONS)}`,
       options: FACILITY_OPTIONS,
       choices: FACILITY_CHOICES,
       notePrompt: 'Tempat apa? Tulis jenisnya singkat, misalnya apotek. Jangan tulis nama orang.',
-      noteArgs: FACILITY_NOTE_ARGS,
+      noteArgs: CASE_NOTE_ARGS.refer,
     }),
     'case_work.reassign': {
       kind: 'ask',

@@ -1,18 +1,21 @@
 // Unmet-need cases: the month's list (the rows of the cases export: no reporter, no address, no phone), one case with
-// its history and the status changes the token's role may make (domain/cases/lifecycle.ts). Changing a case stays
-// in WhatsApp (KASUS <kode>), where the officer who holds it acts; the API shows what is allowed.
+// its history and the status changes the token's role may make (domain/cases/lifecycle.ts), and recording one of
+// them: the same rules, history and notices as `KASUS <kode>` in WhatsApp, through the port main.ts passes in
+// (bot/features/api-case-action.ts), under the case's assignee or the first registered person of the token's role.
 import { inArray } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseHistory, findCaseByCode } from '../../db/repos/cases.repo.js';
 import { people } from '../../db/schema.js';
+import { CASE_STATUS_LABELS, isCaseStatus, SERVICE_METHODS } from '../../domain/cases/case-model.js';
 import { ACTION_LABELS, ACTION_TARGET, availableActions, CASE_STATUSES } from '../../domain/cases/lifecycle.js';
+import { DECLINE_OPTIONS, FACILITY_OPTIONS, INVALID_OPTIONS, type LabelledOption } from '../../flows/cases/case-options.js';
 import { casesExport } from '../../reports/cases-export.js';
 import { ALL_ROLES, areaInScope, requireRole, SECURITY } from '../auth/bearer.js';
 import { mayAccess, visibleDesa } from '../auth/token-scope.js';
-import type { ApiContext } from '../context.js';
-import { ERROR_RESPONSES, forbidden, notFound } from '../errors.js';
+import type { ApiContext, CaseActionOutcome } from '../context.js';
+import { ApiError, ERROR_RESPONSES, forbidden, notFound } from '../errors.js';
 import { AreaCode, pageOf, paginate, Pagination, Period } from '../schemas.js';
 
 const CaseItem = z.object({
@@ -37,8 +40,61 @@ const CaseDetail = CaseItem.omit({ age_days: true, assigned: true }).extend({
   outcome_method: z.string().nullable(),
   outcome_date: z.string().nullable(),
   history: z.array(z.object({ action: z.string(), from_status: z.string().nullable(), to_status: z.string(), note: z.string().nullable(), by_name: z.string().nullable(), at: z.string() })),
-  allowed_actions: z.array(z.object({ action: z.string(), label: z.string(), to_status: z.enum(CASE_STATUSES) })).describe('what the token\'s role may do next (in WhatsApp: KASUS <kode>)'),
+  allowed_actions: z.array(z.object({ action: z.string(), label: z.string(), to_status: z.enum(CASE_STATUSES) })).describe('what the token\'s role may do next: POST ./actions, or KASUS <kode> in WhatsApp'),
 });
+
+const keys = (options: readonly LabelledOption[]) => options.map((o) => o.key) as [string, ...string[]];
+const Note = z.string().max(300).optional().describe('a short note, screened for personal data like in WhatsApp (400 on names, NIK, phone numbers…)');
+
+/** One body per action (the keys of domain/cases/lifecycle.ts, plus reassign). */
+const CaseActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('follow_up'), note: Note }),
+  z.object({
+    action: z.literal('serve'),
+    method: z.enum(SERVICE_METHODS),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('service date YYYY-MM-DD (WITA): not in the future, not before the report'),
+    note: Note,
+  }),
+  z.object({ action: z.literal('decline'), reason: z.enum(keys(DECLINE_OPTIONS)), note: Note.describe('only with reason "lainnya", and then required') }),
+  z.object({ action: z.literal('refer'), facility: z.enum(keys(FACILITY_OPTIONS)), note: Note.describe('only with facility "lainnya" (the kind of place), and then required') }),
+  z.object({ action: z.literal('invalid'), reason: z.enum(keys(INVALID_OPTIONS)), note: Note.describe('only with reason "lainnya", and then required') }),
+  z.object({ action: z.literal('lost'), note: Note }),
+  z.object({ action: z.literal('reassign'), assign_to: z.number().int().positive().describe('person id of an active PKB of the case\'s kecamatan') }),
+]);
+
+const CaseActionResult = z.object({
+  code: z.string(),
+  status: z.enum(CASE_STATUSES),
+  acted_as: z.object({ name: z.string(), role: z.string() }).describe('the registered person the action is recorded under (a token is not a person)'),
+  resident_notified: z.boolean().describe('a resident who agreed to be contacted was told the case is closed'),
+});
+
+function statusLabel(status: string | undefined): string {
+  return status !== undefined && isCaseStatus(status) ? CASE_STATUS_LABELS[status] : (status ?? '');
+}
+
+function refusal(outcome: Extract<CaseActionOutcome, { ok: false }>, action: string): ApiError {
+  switch (outcome.reason) {
+    case 'not_found':
+      return notFound('Kasus', 'Case');
+    case 'out_of_scope':
+      return forbidden();
+    case 'role':
+      return new ApiError(403, 'not_allowed_for_role', 'Peran token ini tidak boleh mencatat tindakan itu pada kasus.', `This token's role may not record "${action}" on a case.`, 'action');
+    case 'no_person':
+      return new ApiError(409, 'no_person', 'Belum ada petugas terdaftar dengan peran token ini untuk desa kasus ini.', `No active person with this token's role is registered for the case's desa: ${outcome.detail}.`);
+    case 'status':
+      return new ApiError(
+        409,
+        'status_conflict',
+        `Kasus berstatus "${statusLabel(outcome.status)}"; tindakan itu tidak bisa dicatat sekarang.`,
+        `The case is "${outcome.status ?? ''}"; "${action}" is not allowed from that status.`,
+        'action',
+      );
+    case 'invalid':
+      return new ApiError(400, 'invalid_field', outcome.detail, `Field "${outcome.field ?? 'action'}" is not acceptable: ${outcome.detail}`, outcome.field ?? 'action');
+  }
+}
 
 function reasonsOf(json: string): string[] {
   try {
@@ -131,6 +187,40 @@ export const casesRoutes: FastifyPluginAsync<{ api: ApiContext }> = async (app, 
         history: history.map((h) => ({ action: h.action, from_status: h.fromStatus, to_status: h.toStatus, note: h.note, by_name: h.byPersonId === null ? null : (names.get(h.byPersonId) ?? null), at: h.at })),
         allowed_actions: availableActions(row.status, scope.role).map((action) => ({ action, label: ACTION_LABELS[action], to_status: ACTION_TARGET[action] })),
       };
+    },
+  );
+
+  api.post(
+    '/cases/:code/actions',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Catat tindakan pada kasus (seperti KASUS <kode> di WhatsApp)',
+        description:
+          'Same lifecycle rules, history row and WhatsApp notices as KASUS <kode>. The action is recorded under the case\'s assignee when the token\'s role is theirs, else under the first registered active person of that role for the desa (409 if none). 409 when the case\'s status does not allow the action.',
+        security: SECURITY,
+        params: z.object({ code: z.string().min(3).max(40) }),
+        body: CaseActionBody,
+        response: { 200: CaseActionResult, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const scope = requireRole(request, ALL_ROLES);
+      const body = request.body;
+      const outcome = ctx.actOnCase({
+        code: request.params.code,
+        action: body.action,
+        ...(body.action === 'serve' ? { method: body.method, date: body.date } : {}),
+        ...(body.action === 'decline' || body.action === 'invalid' ? { reason: body.reason } : {}),
+        ...(body.action === 'refer' ? { facility: body.facility } : {}),
+        ...(body.action === 'reassign' ? { assignTo: body.assign_to } : { note: body.note ?? null }),
+        role: scope.role,
+        allowedDesa: scope.desa,
+        tokenId: request.apiToken!.id,
+      });
+      if (!outcome.ok) throw refusal(outcome, body.action);
+      ctx.kick();
+      return { code: request.params.code.toUpperCase(), status: outcome.status as (typeof CASE_STATUSES)[number], acted_as: { name: outcome.actedAsName, role: outcome.actedAsRole }, resident_notified: outcome.residentNotified };
     },
   );
 };
