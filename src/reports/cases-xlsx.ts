@@ -3,14 +3,11 @@
 import { CASE_COLUMNS, type CaseExportRow } from './cases-export.js';
 import { OPEN_STATUSES } from '../domain/cases/case-model.js';
 import type { AreaAggregate } from './aggregate.js';
-import { periodText, witaDateTime } from './labels.js';
-import { BORDER, HEADER_FILL } from './xlsx-style.js';
+import { witaDateTime } from './labels.js';
+import { writeListXlsx } from './list-xlsx.js';
 
 export const CASES_XLSX_TITLE = 'DAFTAR KASUS KEBUTUHAN BER-KB TIDAK TERPENUHI DAN CALON AKSEPTOR BELUM TERLAYANI';
 export const CASES_XLSX_SHEET = 'Kasus';
-
-const ROW_HEADER = 5;
-const ROW_FIRST_DATA = 6;
 
 export interface CasesXlsxMeta {
   period: string;
@@ -35,46 +32,6 @@ export function casesSummaryLine(summary: AreaAggregate): string {
 }
 
 export async function writeCasesXlsx(rows: readonly CaseExportRow[], meta: CasesXlsxMeta, file: string): Promise<void> {
-  // ExcelJS is large: loaded when a file is written, not with every command that imports this module.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  workbook.creator = 'IMP Smart';
-  const sheet = workbook.addWorksheet(CASES_XLSX_SHEET, {
-    views: [{ state: 'frozen', xSplit: 2, ySplit: ROW_HEADER }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-
-  sheet.getCell(1, 1).value = CASES_XLSX_TITLE;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = `Bulan: ${periodText(meta.period)}`;
-  sheet.getCell(3, 1).value = `Wilayah: ${meta.areaLabel}`;
-  for (const r of [2, 3]) sheet.getCell(r, 1).font = { bold: true };
-  if (meta.summary) {
-    sheet.getCell(4, 1).value = casesSummaryLine(meta.summary);
-    sheet.getCell(4, 1).font = { italic: true };
-  }
-
-  const columns: [string, number][] = [['No', 5], ...CASE_COLUMNS.map((c): [string, number] => [c.header, c.width])];
-  columns.forEach(([label, width], i) => {
-    const cell = sheet.getCell(ROW_HEADER, i + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    sheet.getColumn(i + 1).width = width;
-  });
-  sheet.getRow(ROW_HEADER).height = 32;
-
-  rows.forEach((r, i) => {
-    const row = sheet.getRow(ROW_FIRST_DATA + i);
-    row.values = [i + 1, ...CASE_COLUMNS.map((c) => c.value(r))];
-    for (let c = 1; c <= columns.length; c++) {
-      const cell = row.getCell(c);
-      cell.border = BORDER;
-      cell.alignment = { vertical: 'top', wrapText: true };
-    }
-  });
-
-  await workbook.xlsx.writeFile(file);
+  const summaryLine = meta.summary ? casesSummaryLine(meta.summary) : null;
+  await writeListXlsx({ sheetName: CASES_XLSX_SHEET, title: CASES_XLSX_TITLE, period: meta.period, areaLabel: meta.areaLabel, summaryLine, columns: CASE_COLUMNS, rows }, file);
 }
