@@ -63,7 +63,9 @@ describe('imp-smart CLI', () => {
     const { code, out, err } = cli(['simulate', '--people', people], `# training\n@at 2026-11-25 07:00\n${PPKBD_PHONE}: halo\n+6285200000001: [gambar] foto\n`);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toMatch(/^> \+6281234567001: Halo, Siti Aminah! Anda terdaftar sebagai PPKBD Desa Pakatto, Kec\. Bontomarannu\.\n {2}\n {2}Pilih menu/);
+    // The first menu a registered person sees carries the one-time welcome under the greeting.
+    expect(out).toMatch(/^> \+6281234567001: Halo, Siti Aminah! Anda terdaftar sebagai PPKBD Desa Pakatto, Kec\. Bontomarannu\.\n {2}Selamat datang di \*IMP Smart\*/);
+    expect(out).toContain('  Pilih menu dengan membalas angkanya:');
     expect(out).toContain('> +6285200000001: Maaf, IMP Smart hanya bisa membaca pesan teks.');
   });
 

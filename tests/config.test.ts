@@ -5,6 +5,7 @@ describe('config', () => {
   it('when nothing is set, then the documented defaults apply', () => {
     expect(loadConfig({})).toEqual({
       dbPath: './data/imp-smart.db',
+      botNumber: null,
       mediaDir: null,
       dbSynchronous: 'FULL',
       sending: { ratePerSecond: 1, burst: 3, outreachPerMinute: 20, capHourly: 600, capDaily: 4000 },

@@ -93,7 +93,7 @@ export async function runAdminCommand(command: string, argv: string[], config: C
           const area = p.role === 'pkb' ? `binaan ${p.desaCodes.length} desa (${p.areaSpec})` : database.areas.label(p.homeAreaCode);
           // Whether they have written: only then may the bot write to them (see people invite).
           const written = p.firstMessageAt ? 'written' : 'never written';
-          io.out([p.phone, p.role.padEnd(11), p.active ? 'active  ' : 'inactive', written.padEnd(13), p.name, '—', area, p.unitName ? `— ${p.unitName}` : ''].join(' ').trim());
+          io.out([p.phone, p.role.padEnd(11), p.active ? 'active  ' : 'inactive', p.name, '—', area, p.unitName ? `— ${p.unitName}` : '', `(${written})`].filter(Boolean).join(' '));
         }
         return 0;
       } finally {

@@ -1,6 +1,5 @@
 // The audit log as a file for admins: one row per entry, times in WITA, Indonesian headers. The log holds no
 // personal data (see db/schema-audit.ts), so neither does the file.
-import ExcelJS from 'exceljs';
 import type { AuditRow } from '../db/repos/audit.repo.js';
 import { csvText, type CsvCell } from './csv.js';
 import { witaDateTime } from './labels.js';
@@ -18,7 +17,9 @@ export function auditToCsv(rows: readonly AuditRow[]): string {
 }
 
 export async function writeAuditXlsx(rows: readonly AuditRow[], file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // ExcelJS is large: loaded when a file is written, not with every command that imports this module.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet('Log audit');
   sheet.addRow([...HEADER]).font = { bold: true };
   for (const row of rows) sheet.addRow(cells(row).map((c) => c ?? ''));
