@@ -2,6 +2,7 @@
 // confirmation. A faithful port of the engine-independent generator the other bots were measured with (same texts,
 // PRNG and draw order), so our figures compare with theirs; `fingerprint()` proves the sequence is byte-identical.
 import { createHash } from 'node:crypto';
+import { seededRandom } from './random.js';
 
 export const KEYWORD = 'lapor';
 export const CONFIRM = 'ya';
@@ -39,17 +40,8 @@ export const summary = (values: readonly number[]): string =>
   'Ringkasan laporan:\n' + values.map((v, i) => `${i + 1}. ${LABELS[i]}: ${v}`).join('\n') + `\nBalas '${CONFIRM}' untuk konfirmasi.`;
 export const DONE = 'Terima kasih, laporan Anda sudah tersimpan.';
 
-/** mulberry32: 32-bit PRNG, floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: 32-bit PRNG, floats in [0, 1) — the workload's generator, the same as the capacity model's. */
+export const mulberry32 = seededRandom;
 
 export interface Step {
   body: string;

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../src/db/client.js';
 import { meetingAttendees, meetingCheckins, meetings, people } from '../../src/db/schema.js';
 import type { Attendance, MeetingKind, MeetingLevel, MeetingPlace, MeetingTopic } from '../../src/domain/meetings/meeting-model.js';
 import { normalizePhone } from '../../src/people/phone.js';
+import { attendanceColumns } from '../../src/db/repos/meetings.repo.js';
 
 export interface MeetingFixture {
   code?: string;
@@ -53,15 +54,7 @@ export function insertMeeting(db: DbOrTx, m: MeetingFixture): number {
       period: m.period ?? m.heldOn.slice(0, 7),
       place: m.place ?? 'balai_desa',
       placeOther: m.placeOther ?? null,
-      attPkb: a.pkb,
-      attPpkbd: a.ppkbd,
-      attSubPpkbd: a.sub_ppkbd,
-      attTokohAgama: a.tokoh_agama,
-      attTokohMasyarakat: a.tokoh_masyarakat,
-      attKaderPoktan: a.kader_poktan,
-      attBidan: a.bidan,
-      attAparatDesa: a.aparat_desa,
-      attPesertaLain: a.peserta_lain,
+      ...attendanceColumns(a),
       attTotal: Object.values(a).reduce((s, n) => s + n, 0),
       kieKit: m.kieKit ?? false,
       topics: JSON.stringify(m.topics ?? []),
