@@ -44,7 +44,11 @@ describe('parseGroupCommand', () => {
     ['siapa yang belum lapor?', { kind: 'missing', args: '' }],
     ['rekap pallangga 11/2026', { kind: 'recap', args: 'pallangga 11/2026' }],
     ['GRAFIK', { kind: 'chart', args: '' }],
-    ['hadir rk-1234', { kind: 'attend', code: 'RK-1234' }],
+    ['hadir rk-1234', { kind: 'attend', code: 'RK-1234', looksLikeCode: true }],
+    ['Hadir: 7sx2', { kind: 'attend', code: '7SX2', looksLikeCode: true }],
+    ['HADIR KQRT', { kind: 'attend', code: 'KQRT', looksLikeCode: true }],
+    ['hadir semua', { kind: 'attend', code: 'SEMUA', looksLikeCode: false }],
+    ['HADIR 7SX2 pak', { kind: 'attend', code: '7SX2', looksLikeCode: false }],
   ] as const)('when a group message is "%s", then it is read as that command', (text, expected) => {
     expect(parseGroupCommand(text)).toEqual(expected);
   });

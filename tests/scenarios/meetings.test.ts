@@ -370,4 +370,25 @@ describe('check-in', () => {
       expect(checkin!.meetingId).toBe(row!.id);
     });
   });
+
+  it('when people write HADIR the way they chat (a colon, lower case, a word after it), then they are recorded; chatter that names no code stays silent', async () => {
+    const path = dbFile();
+    const opened = await run(['@at 2026-11-25 09:00', `${PKB}: buka hadir`], path);
+    const code = /\*([A-Z2-9]{4})\*/.exec(to(opened, PKB)[0]!)![1]!;
+    const out = await run(
+      [
+        `${PPKBD}: Hadir: ${code.toLowerCase()}`,
+        `${SUB} @ grp-rakor: HADIR ${code} pak`,
+        `${KOORD} @ grp-rakor: hadir semua ya`,
+        `${KOORD} @ grp-rakor: hadir juga`,
+        `${DINAS} @ grp-rakor: HADIR ZZZZ`,
+      ],
+      path,
+    );
+    expect(to(out, PPKBD)).toEqual([expect.stringContaining(`Kehadiran Anda tercatat pukul 09.00 (kode ${code})`)]);
+    expect(to(out, SUB)).toEqual([expect.stringContaining(`Kehadiran Anda tercatat pukul 09.00 (kode ${code})`)]);
+    expect(to(out, KOORD)).toEqual([]);
+    expect(to(out, DINAS)).toEqual(['Kode ZZZZ tidak ditemukan. Periksa lagi kode hadir dari penyelenggara (4 huruf/angka), lalu balas HADIR dan kodenya.']);
+    expect(out.filter((m) => m.to === 'grp-rakor')).toEqual([]);
+  });
 });

@@ -238,6 +238,8 @@ export function attendGroupHandler(): Pick<GroupCommandHandlers, 'attend'> {
   return {
     attend(tx, command, ctx) {
       if (ctx.actor.kind !== 'person' || !ctx.senderPhone) return;
+      // "hadir semua" in a group is chatter, not a code: what does not look like one is answered only when it exists.
+      if (!command.looksLikeCode && !findCheckin(tx, command.code.replace(/[^A-Z0-9]/g, ''))) return false;
       const to = ctx.senderPhone;
       attend(tx, ctx.actor, command.code.replace(/[^A-Z0-9]/g, ''), 'group', ctx.now, (text) => reply(tx, to, text, ctx.now, ctx.inboundId));
       ctx.logger.info({ group: ctx.group.id }, 'check-in from a group');

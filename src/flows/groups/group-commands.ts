@@ -21,7 +21,16 @@ export type GroupCommand =
   | { kind: 'recap'; args: string }
   | { kind: 'missing'; args: string }
   | { kind: 'chart'; args: string }
-  | { kind: 'attend'; code: string };
+  | {
+      kind: 'attend';
+      code: string;
+      /**
+       * Does it look like a code rather than a word of chatter ("hadir semua", "hadir juga pak")? Typed with a digit
+       * or in capitals, and nothing after it. A code that exists is answered either way; one that does not is
+       * answered (not found) only when it looked like a code.
+       */
+      looksLikeCode: boolean;
+    };
 
 /** `kecamatan` as typed (null: not given), for the tolerant area lookup. */
 export type RegisterTarget = { role: 'pkb'; kecamatan: string | null } | { role: 'dinas' };
@@ -41,7 +50,8 @@ const RECAP = /^rekap\b\s*(.*)$/i;
 const MISSING_ASKED = /^(?:siapa\s+(?:yang\s+)?)?belum\s+lapor\b\s*(.*)$/i;
 const MISSING_BARE = /^belum\b\s*(.*)$/i;
 const CHART = /^grafik\b\s*(.*)$/i;
-const ATTEND = /^hadir\s+(\S+)$/i;
+// "HADIR K7Q2", "Hadir: k7q2", "hadir - K7Q2 pak": the code is the first word after HADIR.
+const ATTEND = /^hadir\s*[:\-–]?\s*([a-z0-9][a-z0-9-]{1,9})(\s+.*)?$/i;
 
 /**
  * The command in a group message, or null for anything else. Case and extra spaces do not matter, nor a leading "/"
@@ -70,7 +80,10 @@ export function parseGroupCommand(raw: string): GroupCommand | null {
   const chart = CHART.exec(text);
   if (chart) return { kind: 'chart', args: chart[1]!.trim() };
   const attend = ATTEND.exec(text);
-  if (attend) return { kind: 'attend', code: attend[1]!.toUpperCase() };
+  if (attend) {
+    const typed = attend[1]!;
+    return { kind: 'attend', code: typed.toUpperCase(), looksLikeCode: attend[2] === undefined && (/\d/.test(typed) || typed === typed.toUpperCase()) };
+  }
   return null;
 }
 

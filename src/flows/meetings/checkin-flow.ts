@@ -12,7 +12,8 @@ const value = (results: Results, name: string) => results[name]?.value;
 
 export type CheckinAction = 'open' | 'attend' | 'close' | 'list';
 
-const HADIR = /^hadir\s+(\S+)$/i;
+// "HADIR K7Q2", "Hadir: k7q2", "hadir 7sx2 pak": the code is the first word after HADIR (the same as in groups).
+const HADIR = /^hadir\s*[:\-–]?\s*([a-z0-9][a-z0-9-]{1,9})(?:\s+.*)?$/i;
 const OPEN = /^buka\s+(?:kode\s+|daftar\s+)?hadir$/i;
 const CLOSE = /^tutup\s+(?:kode\s+)?(?:hadir\s+)?(\S+)$/i;
 const LIST = /^(?:daftar|lihat|cek)\s+hadir(?:\s+(\S+))?$/i;
