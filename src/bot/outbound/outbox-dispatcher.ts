@@ -56,9 +56,6 @@ export function retryDelayMs(attempts: number): number {
 /** Tries of a message that keeps failing for a reason of its own (about 10 minutes of backoff) before it is given up. */
 export const MAX_SEND_ATTEMPTS = 8;
 
-/** Unpaced sends recorded per commit (a commit syncs the disk; unpaced sends come faster than syncs). */
-const MARK_BATCH = 64;
-
 export function toOutbound(row: OutboxRow, priority: SendPriority = priorityName(row.priority)): OutboundMessage {
   return {
     outboxId: row.id,
@@ -108,13 +105,6 @@ export class OutboxDispatcher {
   #wakeAt = Number.POSITIVE_INFINITY;
   #idleWaiters: (() => void)[] = [];
   #stopped = false;
-  /**
-   * Unpaced only: messages sent whose "sent" mark is not written yet. Marks are written together (one commit for
-   * up to MARK_BATCH sends) when the batch is full and whenever the dispatcher goes idle; until then the next heads
-   * are chosen as if they were marked. A crash in between sends them again with the same outbox id, as after any
-   * send that happened but was not recorded.
-   */
-  #unmarked: { id: number; sentAt: Date; providerMessageId: string | null }[] = [];
 
   constructor(private readonly deps: DispatcherDeps) {
     const now = () => deps.clock.now().getTime();
@@ -140,24 +130,8 @@ export class OutboxDispatcher {
   /** Resolves when the sends in flight have finished; starts none. */
   async drain(): Promise<void> {
     this.#stopped = true;
-    if (this.#inFlight.size > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
-    this.#writeMarks();
-  }
-
-  /** Writes the batched "sent" marks in one transaction. */
-  #writeMarks(): void {
-    if (this.#unmarked.length === 0) return;
-    const marks = this.#unmarked;
-    this.#unmarked = [];
-    try {
-      this.deps.db.transaction((tx) => {
-        for (const mark of marks) markSent(tx, mark.id, mark.sentAt, mark.providerMessageId);
-      });
-    } catch (error) {
-      // Sent but not recorded: they stay pending and go again later with the same outbox ids (see #deliver).
-      this.deps.logger.error({ outboxIds: marks.map((m) => m.id) }, 'sent messages could not be recorded as sent');
-      this.#storageFailed(error);
-    }
+    if (this.#inFlight.size === 0) return;
+    await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
   }
 
   get inFlight(): number {
@@ -177,7 +151,7 @@ export class OutboxDispatcher {
         this.#noteCap(capped);
         let heads: ReturnType<typeof dueChatHeads>;
         try {
-          heads = dueChatHeads(db, now, free + this.#inFlight.size, capped ? 0 : 2, this.#unmarked.map((m) => m.id));
+          heads = dueChatHeads(db, now, free + this.#inFlight.size, capped ? 0 : 2);
         } catch (error) {
           this.#storageFailed(error);
           heads = [];
@@ -207,7 +181,6 @@ export class OutboxDispatcher {
       this.#scheduleWake(this.#pausedUntil - now.getTime());
     }
     if (this.#inFlight.size === 0) {
-      this.#writeMarks();
       const waiters = this.#idleWaiters;
       this.#idleWaiters = [];
       for (const resolve of waiters) resolve();
@@ -240,11 +213,6 @@ export class OutboxDispatcher {
     this.#forgetQuietChats(sentAt.getTime());
     this.#counter?.record(sentAt);
     this.#pauseAttempts = 0;
-    if (!pacing) {
-      this.#unmarked.push({ id: row.id, sentAt, providerMessageId });
-      if (this.#unmarked.length >= MARK_BATCH) this.#writeMarks();
-      return;
-    }
     try {
       markSent(db, row.id, sentAt, providerMessageId);
     } catch (error) {

@@ -1,6 +1,6 @@
 // The durable outbox: every outbound message is a row before it is a send.
 import { statSync } from 'node:fs';
-import { and, asc, eq, gte, isNotNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { OUTBOX_PRIORITIES, outbox } from '../schema.js';
 
@@ -105,13 +105,11 @@ export interface ChatHead {
  * pending one: when that one waits (a retry not yet due), the chat's later messages wait too, so nothing to one chat
  * ever overtakes an earlier message. `maxPriority` 0 leaves outreach out (the send cap is reached).
  */
-export function dueChatHeads(db: DbOrTx, now: Date, limit: number, maxPriority = 2, sentNotMarked: readonly number[] = []): ChatHead[] {
-  const pending = eq(outbox.status, 'pending');
+export function dueChatHeads(db: DbOrTx, now: Date, limit: number, maxPriority = 2): ChatHead[] {
   const heads = db
     .select({ id: sql<number>`min(${outbox.id})`.as('head_id'), urgency: sql<number>`min(${outbox.priority})`.as('urgency') })
     .from(outbox)
-    // Messages already sent whose mark is still to be written (the dispatcher batches those) count as sent.
-    .where(sentNotMarked.length > 0 ? and(pending, notInArray(outbox.id, [...sentNotMarked])) : pending)
+    .where(eq(outbox.status, 'pending'))
     .groupBy(outbox.toAddress)
     .as('heads');
   return db
