@@ -81,8 +81,10 @@ describe('documentation stays inside the repository', () => {
     expect(problems).toEqual([]);
   });
 
-  it('when any Markdown or source file is read, then none mentions ../shared', () => {
-    const offenders = [...markdownFiles(), ...sourceFiles()].filter((f) => readFileSync(f, 'utf8').includes('../shared') || /\bshared (simulator|domain|baileys)\.md/.test(readFileSync(f, 'utf8')));
+  it('when any Markdown or source file is read, then none mentions the team folder outside the repository', () => {
+    // Spelled in pieces so this file does not name it either.
+    const outside = ['..', 'shared'].join('/');
+    const offenders = [...markdownFiles(), ...sourceFiles()].filter((f) => readFileSync(f, 'utf8').includes(outside) || /\bshared (simulator|domain|baileys)\.md/.test(readFileSync(f, 'utf8')));
     expect(offenders.map(rel)).toEqual([]);
   });
 

@@ -8,6 +8,16 @@ import { periodText, RECAP_STATUS_LABELS, witaDateTime, witaLongDate } from './l
 import type { ExportRow } from './recap-export.js';
 import { BORDER, HEADER_FILL } from './xlsx-style.js';
 
+/** Section IV's rows, in the form's order: the field suffix after the poktan (bkb_…, bkr_…, bkl_…) and its label. */
+export const POKTAN_ROWS = [
+  ['keluarga_sasaran', 'Keluarga sasaran'],
+  ['keluarga_anggota', 'Keluarga anggota'],
+  ['anggota_hadir', 'Anggota hadir'],
+  ['pus_anggota', 'PUS anggota'],
+  ['pus_anggota_kb', 'PUS anggota ber-KB'],
+  ['pertemuan', 'Jumlah pertemuan'],
+] as const;
+
 export const PAPER_FORM_TITLE = 'LAPORAN BULANAN PENGENDALIAN LAPANGAN TINGKAT DESA/KELURAHAN';
 
 /** Columns A–G: number, label, then up to five value columns (the widest table is section III with the flows). */
@@ -182,15 +192,7 @@ export function addPaperFormSheet(workbook: ExcelJS.Workbook, name: string, row:
   // IV. Poktan: one column per poktan, as the form's table with columns BKB, BKR and BKL.
   w.section('IV. POKTAN BKB, BKR, BKL');
   w.head(POKTAN.map(([, title]) => title));
-  const poktanRows = [
-    ['keluarga_sasaran', 'Keluarga sasaran'],
-    ['keluarga_anggota', 'Keluarga anggota'],
-    ['anggota_hadir', 'Anggota hadir'],
-    ['pus_anggota', 'PUS anggota'],
-    ['pus_anggota_kb', 'PUS anggota ber-KB'],
-    ['pertemuan', 'Jumlah pertemuan'],
-  ] as const;
-  poktanRows.forEach(([suffix, title], i) => w.line(String(i + 1), title, POKTAN.map(([p]) => v(`${p}_${suffix}`))));
+  POKTAN_ROWS.forEach(([suffix, title], i) => w.line(String(i + 1), title, POKTAN.map(([p]) => v(`${p}_${suffix}`))));
 
   w.section('V. UPPKA');
   w.head(['Jumlah']);

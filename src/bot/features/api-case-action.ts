@@ -8,35 +8,17 @@ import type { AreaDirectory } from '../../areas/directory.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../db/repos/audit.repo.js';
 import { findCaseByCode, workerById, workersCovering, type CaseWorker } from '../../db/repos/cases.repo.js';
-import { mayTakeAction, type CaseAction } from '../../domain/cases/lifecycle.js';
+import { mayTakeAction } from '../../domain/cases/lifecycle.js';
 import { DECLINE_OPTIONS, FACILITY_OPTIONS, INVALID_OPTIONS, labelWithNote, type LabelledOption } from '../../flows/cases/case-options.js';
 import { screenShortText } from '../../flows/cases/case-validators.js';
 import { CASE_NOTE_ARGS } from '../../flows/cases/case-work-flow.js';
+import type { CaseActionOutcome, CaseActionRequest } from '../../domain/api-ports.js';
 import { storeCaseAction } from './cases.js';
-
-export interface ApiCaseActionRequest {
-  code: string;
-  action: CaseAction | 'reassign';
-  method?: string | undefined;
-  date?: string | undefined;
-  /** decline / invalid: the reason's key; refer: the facility kind's key. */
-  reason?: string | undefined;
-  facility?: string | undefined;
-  assignTo?: number | undefined;
-  note?: string | null | undefined;
-  role: 'pkb' | 'koordinator' | 'dinas' | 'admin';
-  allowedDesa: ReadonlySet<string> | null;
-  tokenId: number;
-}
-
-export type ApiCaseActionOutcome =
-  | { ok: true; status: string; actedAsName: string; actedAsRole: string; residentNotified: boolean }
-  | { ok: false; reason: 'not_found' | 'out_of_scope' | 'role' | 'no_person' | 'status' | 'invalid'; detail: string; field?: string; status?: string };
 
 const LISTS: Readonly<Record<'decline' | 'invalid' | 'refer', readonly LabelledOption[]>> = { decline: DECLINE_OPTIONS, invalid: INVALID_OPTIONS, refer: FACILITY_OPTIONS };
 
 /** The history note as WhatsApp stores it: the chosen reason's label ("Lainnya: …" with a typed note), or the screened note. */
-function noteOf(request: ApiCaseActionRequest): { ok: true; note: string | null } | { ok: false; detail: string; field: string } {
+function noteOf(request: CaseActionRequest): { ok: true; note: string | null } | { ok: false; detail: string; field: string } {
   const typed = request.note?.trim() ? request.note : null;
   let screened: string | null = null;
   if (typed !== null) {
@@ -58,11 +40,11 @@ function noteOf(request: ApiCaseActionRequest): { ok: true; note: string | null 
   return { ok: true, note: screened };
 }
 
-const DETAIL_FIELD: Readonly<Partial<Record<ApiCaseActionRequest['action'], string>>> = { serve: 'date', decline: 'reason', invalid: 'reason', refer: 'facility', reassign: 'assign_to' };
+const DETAIL_FIELD: Readonly<Partial<Record<CaseActionRequest['action'], string>>> = { serve: 'date', decline: 'reason', invalid: 'reason', refer: 'facility', reassign: 'assign_to' };
 
 export function apiCaseActor(deps: { db: Db; areas: AreaDirectory; now: () => Date }) {
-  return (request: ApiCaseActionRequest): ApiCaseActionOutcome =>
-    deps.db.transaction((tx): ApiCaseActionOutcome => {
+  return (request: CaseActionRequest): CaseActionOutcome =>
+    deps.db.transaction((tx): CaseActionOutcome => {
       const now = deps.now();
       const row = findCaseByCode(tx, request.code.toUpperCase());
       if (!row) return { ok: false, reason: 'not_found', detail: 'no such case' };

@@ -8,25 +8,13 @@ import type { Db } from '../../db/client.js';
 import { recapById } from '../../db/repos/recaps.repo.js';
 import type { RecapSettings } from '../../domain/recap/fields.js';
 import type { RecapCalendar } from './recap.js';
+import type { RecapReviewOutcome, RecapReviewRequest } from '../../domain/api-ports.js';
 import { storeReview } from './recap-review.js';
 import { reviewersOf } from './recap-reviewers.js';
 
-export interface ApiReviewRequest {
-  recapId: number;
-  version: number;
-  decision: 'verified' | 'returned';
-  reason: string | null;
-  role: 'pkb' | 'koordinator' | 'dinas';
-  allowedDesa: ReadonlySet<string> | null;
-}
-
-export type ApiReviewOutcome =
-  | { ok: true; status: 'verified' | 'returned'; reviewerName: string; cadreNotified: boolean }
-  | { ok: false; reason: 'not_found' | 'out_of_scope' | 'not_reviewer' | 'no_reviewer' | 'changed' | 'dusun_mismatch'; detail: string };
-
 export function apiRecapReviewer(deps: { db: Db; areas: AreaDirectory; settings: RecapSettings; calendar: RecapCalendar; now: () => Date }) {
-  return (request: ApiReviewRequest): ApiReviewOutcome =>
-    deps.db.transaction((tx): ApiReviewOutcome => {
+  return (request: RecapReviewRequest): RecapReviewOutcome =>
+    deps.db.transaction((tx): RecapReviewOutcome => {
       const row = recapById(tx, request.recapId);
       if (!row || row.unitKey !== '') return { ok: false, reason: 'not_found', detail: 'no such desa recap' };
       if (request.allowedDesa !== null && !request.allowedDesa.has(row.desaCode)) return { ok: false, reason: 'out_of_scope', detail: 'outside the token\'s areas' };

@@ -10,6 +10,7 @@ import { aggregateFor, monthPicker } from './figures.js';
 import { DESA_STATE_LABELS, desaState, figure, periodText, witaTime } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
+import { POKTAN_ROWS } from '../../reports/paper-form-sheet.js';
 
 type Values = Readonly<Record<string, number | null | undefined>>;
 
@@ -126,14 +127,6 @@ function formBody(deps: DashboardDeps, values: Values, ind: RecapIndicators | nu
     after.push(row(String(next++), 'Peserta KB aktif menurut jalur pelayanan', []), row('a.', 'Pemerintah', [c('pa_pemerintah')]), row('b.', 'Swasta', [c('pa_swasta')]));
   }
   after.push(row(String(next), 'PUS bukan peserta KB', []), row('a.', 'Hamil', [c('hamil')]), row('b.', label('ias'), [c('ias')]), row('c.', label('iat'), [c('iat')]), row('d.', label('tial'), [c('tial')]));
-  const poktanRows = [
-    ['keluarga_sasaran', 'Keluarga sasaran'],
-    ['keluarga_anggota', 'Keluarga anggota'],
-    ['anggota_hadir', 'Anggota hadir'],
-    ['pus_anggota', 'PUS anggota'],
-    ['pus_anggota_kb', 'PUS anggota ber-KB'],
-    ['pertemuan', 'Jumlah pertemuan'],
-  ] as const;
   const uppka = activeFields(settings).filter((f) => f.section === 'V');
   const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -151,7 +144,7 @@ ${table(
 )}
 ${table(['Jumlah'], after)}
 <h3>IV. POKTAN BKB, BKR, BKL</h3>
-${table(POKTAN.map(([, t]) => t), poktanRows.map(([suffix, t], i) => row(String(i + 1), t, POKTAN.map(([p]) => c(`${p}_${suffix}`)))))}
+${table(POKTAN.map(([, t]) => t), POKTAN_ROWS.map(([suffix, t], i) => row(String(i + 1), t, POKTAN.map(([p]) => c(`${p}_${suffix}`)))))}
 <h3>V. UPPKA</h3>
 ${table(['Jumlah'], uppka.map((f, i) => row(String(i + 1), capitalised(f.label.replace(/^UPPKA: /, '')), [c(f.id)])))}`;
   // A field the layout does not know (the catalogue grew) is still shown, under its own section's name.
