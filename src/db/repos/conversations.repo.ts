@@ -1,19 +1,28 @@
 // The flow engine's state per sender, stored as JSON. The shape belongs to the engine; this layer only keeps it.
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { prepared } from '../prepared.js';
 import { conversations } from '../schema.js';
 
+const stateOf = prepared((db) =>
+  db.select({ state: conversations.state }).from(conversations).where(eq(conversations.senderKey, sql.placeholder('key'))).prepare(),
+);
+
+const upsertState = prepared((db) =>
+  db
+    .insert(conversations)
+    .values({ senderKey: sql.placeholder('key'), state: sql.placeholder('state'), updatedAt: sql.placeholder('at') })
+    .onConflictDoUpdate({ target: conversations.senderKey, set: { state: sql`excluded.state`, updatedAt: sql`excluded.updated_at` } })
+    .prepare(),
+);
+
 export function loadConversation<T>(db: DbOrTx, senderKey: string): T | null {
-  const row = db.select().from(conversations).where(eq(conversations.senderKey, senderKey)).get();
+  const row = stateOf(db).get({ key: senderKey });
   return row ? (JSON.parse(row.state) as T) : null;
 }
 
 export function saveConversation(db: DbOrTx, senderKey: string, state: unknown, now: Date): void {
-  const json = JSON.stringify(state);
-  db.insert(conversations)
-    .values({ senderKey, state: json, updatedAt: now.toISOString() })
-    .onConflictDoUpdate({ target: conversations.senderKey, set: { state: json, updatedAt: now.toISOString() } })
-    .run();
+  upsertState(db).run({ key: senderKey, state: JSON.stringify(state), at: now.toISOString() });
 }
 
 /** Conversations with no message since `before` (their state is still stored), for the nightly clean-up. */
