@@ -177,8 +177,8 @@ export function createBot(options: BotOptions): Bot {
     charts,
     async start() {
       await transport.start(async (message) => {
-        // Returns once the message is in the journal: the transport may acknowledge it then.
-        router.accept(message);
+        // Resolves once the message is durable in the journal (its group commit): the transport may acknowledge it then.
+        await router.accept(message);
       });
       await router.retry();
       await router.idle();

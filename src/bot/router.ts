@@ -2,6 +2,10 @@
 // on) → per-sender order → engine → one synchronous transaction (effects, conversation state, outbox rows, and the
 // journal row marked processed) → the dispatcher sends after commit.
 //
+// Group commit: messages accepted in the same turn of the event loop are written in one transaction, each in a
+// savepoint of its own, so one disk sync serves them all. Each message keeps its guarantees: it is acknowledged
+// only once the commit holding it is durable, a message that fails rolls back alone, and arrival order is kept.
+//
 // Nothing acknowledged is lost: a message is processed from its journal row, so a crash, a full disk or a transaction
 // that still fails after the busy timeout leaves the row to be processed at the next start or retry, exactly once.
 import type { AreaDirectory } from '../areas/directory.js';
@@ -101,6 +105,14 @@ function fromJournal(row: JournalRow): InboundMessage {
 
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
+/** Most messages in one group commit: bounds how long the first of them waits for the commit. */
+const MAX_BATCH = 128;
+
+/** A message waiting for the next group commit, and who waits for it. */
+interface Pending {
+  message: InboundMessage;
+  settle(result: { acceptance: Acceptance; processed: Promise<ReceiveOutcome> }): void;
+}
 
 export class Router {
   readonly #queue = new KeyedQueue();
@@ -116,6 +128,10 @@ export class Router {
   #retryScheduled = false;
   /** The journal left by an earlier run has been queued (retry() at start): only then may a message skip the queue. */
   #caughtUp = false;
+  /** Messages accepted since the last group commit, in arrival order. */
+  #batch: Pending[] = [];
+  /** The group commit scheduled for the end of this turn of the event loop, if any. */
+  #flushing: Promise<void> | null = null;
 
   constructor(private readonly deps: RouterDeps) {}
 
@@ -123,18 +139,19 @@ export class Router {
    * Writes the message to the journal and queues it for processing; returns once the insert is durable (a transport
    * may acknowledge the message then). Processing runs in order per sender; see idle().
    */
-  accept(message: InboundMessage): Acceptance {
-    return this.#accept(message).acceptance;
+  async accept(message: InboundMessage): Promise<Acceptance> {
+    return (await this.#submit(message)).acceptance;
   }
 
   /** accept() and wait until the message is processed (its replies are in the outbox). */
-  receive(message: InboundMessage): Promise<ReceiveOutcome> {
-    return this.#accept(message).processed;
+  async receive(message: InboundMessage): Promise<ReceiveOutcome> {
+    return (await this.#submit(message)).processed;
   }
 
-  /** Resolves when every queued message has been processed (or deferred by a storage failure). */
-  idle(): Promise<void> {
-    return this.#queue.idle();
+  /** Resolves when every accepted message has been processed (or deferred by a storage failure). */
+  async idle(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
+    await this.#queue.idle();
   }
 
   /**
@@ -143,7 +160,7 @@ export class Router {
    */
   async retry(): Promise<void> {
     // Let deferred work finish first, so rows are re-queued in order behind nothing of their own sender.
-    await this.#queue.idle();
+    await this.idle();
     this.#blocked = false;
     while (this.#held.length > 0) {
       const message = this.#held[0]!;
@@ -169,6 +186,90 @@ export class Router {
 
   get held(): number {
     return this.#held.length;
+  }
+
+  /** Adds the message to the next group commit; resolves once it is durable (or held, or a duplicate). */
+  #submit(message: InboundMessage): Promise<{ acceptance: Acceptance; processed: Promise<ReceiveOutcome> }> {
+    return new Promise((settle) => {
+      this.#batch.push({ message, settle });
+      // setImmediate: everything that arrives in this turn of the event loop (a burst read from the socket, a
+      // simulator's lines) joins the same commit.
+      this.#flushing ??= new Promise<void>((done) =>
+        setImmediate(() => {
+          this.#flushing = null;
+          try {
+            this.#flush();
+          } finally {
+            done();
+          }
+        }),
+      );
+    });
+  }
+
+  /**
+   * Writes what was accepted: as one group commit when nothing waits in the journal, each message in a savepoint;
+   * otherwise (and for whatever a group commit left: a message that failed, or all of them when the commit could not
+   * be written) one by one, which journals, orders, defers and records failures exactly as for a single message.
+   */
+  #flush(): void {
+    while (this.#batch.length > 0) {
+      const batch = this.#batch.splice(0, MAX_BATCH);
+      const done = batch.length > 1 && this.#canCommitInline() ? this.#groupCommit(batch) : 0;
+      for (const pending of batch.slice(done)) pending.settle(this.#accept(pending.message));
+    }
+  }
+
+  /**
+   * Processes a prefix of the batch in one transaction and settles it; returns how many messages it settled. It
+   * stops at the first message whose processing throws (that savepoint is rolled back, the rest of the batch takes
+   * the one-by-one path, in order); a storage failure anywhere rolls the whole transaction back (returns 0).
+   */
+  #groupCommit(batch: readonly Pending[]): number {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    const outcomes: ReceiveOutcome[] = [];
+    try {
+      db.transaction(() => {
+        for (const { message } of batch) {
+          try {
+            // Nested: a savepoint, rolled back alone when this message throws.
+            outcomes.push(db.transaction((tx) => this.#journalAndProcess(tx, message, now)));
+          } catch (error) {
+            if (isStorageFailure(error)) throw error;
+            break;
+          }
+        }
+      });
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      return 0;
+    }
+    this.#recovered();
+    if (outcomes.some((outcome) => outcome === 'handled' || outcome === 'failed')) this.deps.onQueued?.();
+    outcomes.forEach((outcome, i) => {
+      batch[i]!.settle(
+        outcome === 'duplicate'
+          ? { acceptance: 'duplicate', processed: Promise.resolve('duplicate') }
+          : { acceptance: 'journaled', processed: Promise.resolve(outcome) },
+      );
+    });
+    return outcomes.length;
+  }
+
+  /** Nothing queued, held or blocked, and the journal of an earlier run caught up: a message may skip the queue. */
+  #canCommitInline(): boolean {
+    return this.#caughtUp && !this.#blocked && this.#queued.size === 0 && this.#held.length === 0;
+  }
+
+  /** Journal insert, processing and completion of one message inside a transaction. */
+  #journalAndProcess(tx: Tx, message: InboundMessage, now: Date): ReceiveOutcome {
+    // No payload: it is only read back by a later transaction, and this one completes the row (or rolls it back).
+    const id = this.#journal(tx, message, { payload: false });
+    if (id === null) return 'duplicate';
+    const processed = this.#process(tx, id, message, now);
+    completeInbound(tx, id, processed.outcome, now, { forgetText: processed.forgetText });
+    return processed.outcome;
   }
 
   #accept(message: InboundMessage): { acceptance: Acceptance; processed: Promise<ReceiveOutcome> } {
@@ -201,18 +302,12 @@ export class Router {
    */
   #acceptInline(message: InboundMessage): { acceptance: Acceptance; processed: Promise<ReceiveOutcome> } | null {
     // Anything queued, held or blocked may be this sender's earlier message: order first.
-    if (!this.#caughtUp || this.#blocked || this.#queued.size > 0 || this.#held.length > 0) return null;
+    if (!this.#canCommitInline()) return null;
     const { db, clock } = this.deps;
     const now = clock.now();
     let outcome: ReceiveOutcome;
     try {
-      outcome = db.transaction((tx): ReceiveOutcome => {
-        const id = this.#journal(tx, message);
-        if (id === null) return 'duplicate';
-        const processed = this.#process(tx, id, message, now);
-        completeInbound(tx, id, processed.outcome, now, { forgetText: processed.forgetText });
-        return processed.outcome;
-      });
+      outcome = db.transaction((tx) => this.#journalAndProcess(tx, message, now));
     } catch (error) {
       // A bug: the two-step path processes it again and records it as failed, with the apology, exactly once.
       if (!isStorageFailure(error)) return null;
@@ -246,7 +341,7 @@ export class Router {
     return { acceptance: 'journaled', processed: deferred };
   }
 
-  #journal(db: DbOrTx, message: InboundMessage): number | null {
+  #journal(db: DbOrTx, message: InboundMessage, { payload = true }: { payload?: boolean } = {}): number | null {
     return journalInbound(db, {
       providerId: message.id,
       transport: this.deps.transportName,
@@ -255,7 +350,7 @@ export class Router {
       kind: message.content.kind === 'media' ? message.content.media : message.content.kind,
       text: message.content.kind === 'text' ? message.content.text : null,
       receivedAt: message.sentAt,
-      payload: toPayload(message),
+      payload: payload ? toPayload(message) : null,
     });
   }
 

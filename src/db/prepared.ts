@@ -8,6 +8,7 @@
 // A transaction handle shares its connection (drizzle's session) with the database handle, so a statement prepared
 // on either runs inside the transaction in progress. Values computed by the schema at build time ($defaultFn) would
 // be frozen into the statement: pass every value through a placeholder instead.
+import type Database from 'better-sqlite3';
 import type { DbOrTx } from './client.js';
 
 /** The connection a handle runs on: drizzle's session, shared by the database and its transactions. */
@@ -28,4 +29,9 @@ export function prepared<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
     }
     return statement;
   };
+}
+
+/** The driver's connection behind a handle, for what drizzle cannot express (pragmas). db/ internals only. */
+export function nativeOf(db: DbOrTx): Database.Database {
+  return (sessionOf(db) as unknown as { client: Database.Database }).client;
 }

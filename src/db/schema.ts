@@ -227,8 +227,12 @@ export const outbox = sqliteTable(
     inboundId: integer('inbound_id'),
   },
   (t) => [
-    index('outbox_status_not_before_idx').on(t.status, t.notBefore),
-    index('outbox_status_to_address_idx').on(t.status, t.toAddress, t.id),
+    // Pending rows only (partial indexes): a message leaving "pending" is removed from them, not moved within them,
+    // which halves what recording each send writes. The chat-head index carries the priority, so the dispatcher's
+    // "next message of every chat" reads the index alone.
+    index('outbox_pending_not_before_idx').on(t.notBefore).where(sql`status = 'pending'`),
+    index('outbox_pending_chat_idx').on(t.toAddress, t.id, t.priority).where(sql`status = 'pending'`),
+    index('outbox_failed_at_idx').on(t.failedAt).where(sql`status = 'failed'`),
     index('outbox_provider_message_id_idx').on(t.providerMessageId),
     index('outbox_sent_at_idx').on(t.sentAt),
   ],

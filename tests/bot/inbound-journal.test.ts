@@ -37,7 +37,9 @@ function freeDisk(harness: Harness): void {
   harness.database.native.pragma('max_page_count = 1073741823');
 }
 
-const LONG = 'Laporan panjang dari warga tentang pelayanan KB di desa kami. '.repeat(40);
+// Longer than a database page even as journal text (cut at 3,000 characters): Lontara script is 3 bytes a character,
+// so writing it always needs new pages, which a full disk refuses.
+const LONG = 'ᨒᨚᨈᨑ '.repeat(700);
 
 describe('inbound journal', () => {
   it('when a message is received with nothing else waiting, then its journal row, its effects and its replies commit together, processed', async () => {
@@ -45,7 +47,7 @@ describe('inbound journal', () => {
     let seenAtAcceptance: unknown = null;
     let queuedAtAcceptance = -1;
     h.transport.deliver = async (message) => {
-      h.bot.router.accept(message);
+      await h.bot.router.accept(message);
       seenAtAcceptance = h.db.select().from(inboundMessages).where(eq(inboundMessages.providerId, message.id)).get();
       queuedAtAcceptance = h.db.select().from(outbox).all().length;
     };
@@ -128,15 +130,17 @@ describe('a database that cannot be written', () => {
     freeDisk(h);
     await h.bot.retry();
     const texts = h.transport.sent.map((m) => `${m.to} ${m.content.kind === 'text' ? m.content.text : ''}`);
-    expect(texts.filter((t) => t.startsWith(RESIDENT_PHONE))).toHaveLength(2);
+    // The first "halo" and the long message were answered (the long one may take more than one reply).
+    expect(texts.filter((t) => t.startsWith(RESIDENT_PHONE)).length).toBeGreaterThanOrEqual(2);
     expect(texts.filter((t) => t.startsWith(PPKBD_PHONE))).toHaveLength(1);
     expect(texts.find((t) => t.startsWith(ADMIN))).toContain('tidak bisa ditulis (disk penuh). Pesan masuk ditahan dan diproses setelah diperbaiki. (sudah pulih)');
     expect(h.transport.intakeSuspended).toBeNull();
     expect(h.bot.router.held).toBe(0);
     expect(h.bot.alerts.open()).toEqual([]);
     expect(h.db.select().from(inboundMessages).all().map((r) => r.outcome)).toEqual(['handled', 'handled', 'handled']);
+    const answered = h.transport.sent.length;
     await h.bot.retry();
-    expect(h.transport.sent).toHaveLength(4);
+    expect(h.transport.sent).toHaveLength(answered);
   });
 
   it('when the database turns read-only mid-conversation, then the messages wait and are answered in order once it is writable', async () => {

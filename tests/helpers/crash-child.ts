@@ -1,7 +1,8 @@
 // A bot process for the crash test: inbound messages arrive as JSON lines on stdin and are acknowledged on stdout
-// ("ACK <id>") on receipt, as soon as the message has been handed to the bot and before it is processed — like
-// Baileys, which acknowledges to WhatsApp (which then forgets the message) while the bot is still working on it. Every send is written to stdout ("SEND <outboxId> <to>") before the transport returns. The parent
-// kills this process with SIGKILL at random moments and starts it again on the same database.
+// ("ACK <id>") as soon as the bot's inbound handler resolves — the message is durable in the journal then (its group
+// commit), possibly processed too — after which the sender (WhatsApp) forgets it. Every send is written to stdout
+// ("SEND <outboxId> <to>") before the transport returns. The parent kills this process with SIGKILL at random
+// moments and starts it again on the same database.
 import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createBot } from '../../src/bot/bot.js';
@@ -20,8 +21,7 @@ class LineTransport implements Transport {
     const lines = createInterface({ input: process.stdin });
     lines.on('line', (line) => {
       const raw = JSON.parse(line) as Omit<InboundMessage, 'sentAt'> & { sentAt: string };
-      void handler({ ...raw, sentAt: new Date(raw.sentAt) });
-      say(`ACK ${raw.id}`);
+      void handler({ ...raw, sentAt: new Date(raw.sentAt) }).then(() => say(`ACK ${raw.id}`));
     });
     this.#done = new Promise((resolve) => lines.on('close', resolve));
   }

@@ -13,7 +13,7 @@
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
 import { isStorageFailure } from '../../db/database-errors.js';
-import { dueChatHeads, markFailed, markRetry, markSent, noteUnreachable, priorityName, type OutboxRow } from '../../db/repos/outbox.repo.js';
+import { dueChatHeads, markFailed, markRetry, markSent, noteUnreachable, priorityName, type ChatHead, type OutboxRow } from '../../db/repos/outbox.repo.js';
 import type { Logger } from '../../logger.js';
 import { TransportRejectedError, TransportUnreachableError, type OutboundMessage, type SendPriority, type Transport } from '../transport.js';
 import { RateGate, type RateOptions } from './rate-gate.js';
@@ -95,8 +95,17 @@ export interface DispatcherDeps {
 
 export const SEND_CAP_ALERT = 'SEND_CAP_REACHED';
 
+/**
+ * Unpaced, the dispatcher sends one message at a time and would ask the outbox for the next chat head after every
+ * send (a query over every pending row); it reads up to this many heads at once and sends them in that order
+ * instead. Rows queued meanwhile wait for the next read, at most this many sends later.
+ */
+const UNPACED_WINDOW = 64;
+
 export class OutboxDispatcher {
   readonly #inFlight = new Map<string, { priority: SendPriority }>();
+  /** Unpaced only: chat heads read ahead, most urgent first, not sent yet. */
+  #readAhead: ChatHead[] = [];
   readonly #lastSentTo = new Map<string, number>();
   readonly #gate: RateGate | null;
   readonly #counter: SendCounter | null;
@@ -149,23 +158,31 @@ export class OutboxDispatcher {
       if (free > 0) {
         const capped = this.#counter?.capped(now) ?? false;
         this.#noteCap(capped);
-        let heads: ReturnType<typeof dueChatHeads>;
-        try {
-          heads = dueChatHeads(db, now, free + this.#inFlight.size, capped ? 0 : 2);
-        } catch (error) {
-          this.#storageFailed(error);
-          heads = [];
+        let heads: ChatHead[];
+        if (!pacing && this.#readAhead.length > 0) {
+          heads = this.#readAhead;
+        } else {
+          try {
+            heads = dueChatHeads(db, now, pacing ? free + this.#inFlight.size : UNPACED_WINDOW, capped ? 0 : 2);
+          } catch (error) {
+            this.#storageFailed(error);
+            heads = [];
+          }
         }
+        this.#readAhead = [];
         let outreach = [...this.#inFlight.values()].filter((f) => f.priority !== 'reply').length;
         let started = 0;
-        for (const { row, urgency } of heads) {
+        for (const [index, { row, urgency }] of heads.entries()) {
           const flying = this.#inFlight.get(row.toAddress);
           if (flying) {
             // A reply now waits behind this chat's outreach message: let that message go at reply priority.
             if (urgency === 0 && flying.priority !== 'reply') this.#gate?.promote(row.toAddress);
             continue;
           }
-          if (started >= free) break;
+          if (started >= free) {
+            if (!pacing) this.#readAhead = heads.slice(index);
+            break;
+          }
           const priority: SendPriority = urgency === 0 ? 'reply' : priorityName(row.priority);
           if (priority !== 'reply' && pacing && outreach >= pacing.maxOutreachInFlight) continue;
           if (priority !== 'reply') outreach++;

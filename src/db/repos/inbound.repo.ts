@@ -2,6 +2,7 @@
 // de-duplication key is the provider message id); processing completes the row in the same transaction as its effects.
 import { and, asc, count, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { prepared } from '../prepared.js';
 import { inboundMessages } from '../schema.js';
 
 export type InboundOutcome = 'handled' | 'ignored' | 'failed';
@@ -14,8 +15,8 @@ export interface JournalEntry {
   kind: string;
   text: string | null;
   receivedAt: Date;
-  /** The normalised message as JSON, read back to process it. */
-  payload: string;
+  /** The normalised message as JSON, read back to process it; null when the same transaction processes it. */
+  payload: string | null;
 }
 
 export type JournalRow = typeof inboundMessages.$inferSelect;
@@ -27,27 +28,42 @@ const MAX_LOGGED_CHARS = 3000;
  * Writes a received message to the journal: one small insert, durable when it returns. Returns its row id, or null
  * when the provider id is already there (a redelivery: it is, or will be, processed once from its first row).
  */
-export function journalInbound(db: DbOrTx, entry: JournalEntry): number | null {
-  const row = db
+const insertJournal = prepared((db) =>
+  db
     .insert(inboundMessages)
     .values({
-      providerId: entry.providerId,
-      transport: entry.transport,
-      senderKey: entry.senderKey,
-      chatId: entry.chatId,
-      kind: entry.kind,
-      text: entry.text === null ? null : entry.text.slice(0, MAX_LOGGED_CHARS),
-      receivedAt: entry.receivedAt.toISOString(),
-      payload: entry.payload,
+      providerId: sql.placeholder('providerId'),
+      transport: sql.placeholder('transport'),
+      senderKey: sql.placeholder('senderKey'),
+      chatId: sql.placeholder('chatId'),
+      kind: sql.placeholder('kind'),
+      text: sql.placeholder('text'),
+      receivedAt: sql.placeholder('receivedAt'),
+      payload: sql.placeholder('payload'),
     })
     .onConflictDoNothing({ target: inboundMessages.providerId })
     .returning({ id: inboundMessages.id })
-    .get();
+    .prepare(),
+);
+
+export function journalInbound(db: DbOrTx, entry: JournalEntry): number | null {
+  const row = insertJournal(db).get({
+    providerId: entry.providerId,
+    transport: entry.transport,
+    senderKey: entry.senderKey,
+    chatId: entry.chatId,
+    kind: entry.kind,
+    text: entry.text === null ? null : entry.text.slice(0, MAX_LOGGED_CHARS),
+    receivedAt: entry.receivedAt.toISOString(),
+    payload: entry.payload,
+  });
   return row?.id ?? null;
 }
 
+const rowById = prepared((db) => db.select().from(inboundMessages).where(eq(inboundMessages.id, sql.placeholder('id'))).prepare());
+
 export function journalRow(db: DbOrTx, id: number): JournalRow | undefined {
-  return db.select().from(inboundMessages).where(eq(inboundMessages.id, id)).get();
+  return rowById(db).get({ id });
 }
 
 /** Messages received but not yet processed, in arrival order (crash, full disk, a transaction that failed). */
@@ -65,11 +81,24 @@ export function unprocessedJournal(db: DbOrTx, limit = 500): { id: number; sende
  * Marks the message processed (in the transaction of its effects); its payload is no longer needed. `forgetText`: the
  * message was not meant for the bot (members talking in a group), so its text is not kept either.
  */
+const complete = prepared((db) =>
+  db
+    .update(inboundMessages)
+    .set({ outcome: sql`${sql.placeholder('outcome')}`, processedAt: sql`${sql.placeholder('at')}`, payload: null })
+    .where(eq(inboundMessages.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+const completeForgetting = prepared((db) =>
+  db
+    .update(inboundMessages)
+    .set({ outcome: sql`${sql.placeholder('outcome')}`, processedAt: sql`${sql.placeholder('at')}`, payload: null, text: null })
+    .where(eq(inboundMessages.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function completeInbound(db: DbOrTx, id: number, outcome: InboundOutcome, processedAt: Date, options: { forgetText?: boolean } = {}): void {
-  db.update(inboundMessages)
-    .set({ outcome, processedAt: processedAt.toISOString(), payload: null, ...(options.forgetText ? { text: null } : {}) })
-    .where(eq(inboundMessages.id, id))
-    .run();
+  (options.forgetText ? completeForgetting : complete)(db).run({ id, outcome, at: processedAt.toISOString() });
 }
 
 /** A processing attempt failed for a reason outside the message (busy, full, read-only); the row waits. */

@@ -2,9 +2,16 @@
 import { statSync } from 'node:fs';
 import { and, asc, eq, gte, isNotNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { prepared } from '../prepared.js';
+import { withRelaxedSync } from '../relaxed-sync.js';
 import { OUTBOX_PRIORITIES, outbox } from '../schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+// Written as literals, not bound values: SQLite uses a partial index (pending or failed rows only, see schema.ts)
+// only when the query's condition is the index's own.
+const isPending = sql`${outbox.status} = 'pending'`;
+const isFailed = sql`${outbox.status} = 'failed'`;
 
 export type OutboxPriority = keyof typeof OUTBOX_PRIORITIES;
 
@@ -22,23 +29,35 @@ export interface NewOutboxMessage {
   inboundId?: number | null;
 }
 
-export function enqueueOutbound(db: DbOrTx, message: NewOutboxMessage, now: Date): number {
-  const at = now.toISOString();
-  return db
+const insertOutbound = prepared((db) =>
+  db
     .insert(outbox)
     .values({
-      toAddress: message.toAddress,
-      kind: message.kind,
-      priority: OUTBOX_PRIORITIES[message.priority],
-      text: message.text,
-      mediaName: message.mediaName ?? null,
-      mediaPath: message.mediaPath ?? null,
-      inboundId: message.inboundId ?? null,
-      notBefore: at,
-      createdAt: at,
+      toAddress: sql.placeholder('toAddress'),
+      kind: sql.placeholder('kind'),
+      priority: sql.placeholder('priority'),
+      text: sql.placeholder('text'),
+      mediaName: sql.placeholder('mediaName'),
+      mediaPath: sql.placeholder('mediaPath'),
+      inboundId: sql.placeholder('inboundId'),
+      notBefore: sql.placeholder('at'),
+      createdAt: sql.placeholder('at'),
     })
     .returning({ id: outbox.id })
-    .get().id;
+    .prepare(),
+);
+
+export function enqueueOutbound(db: DbOrTx, message: NewOutboxMessage, now: Date): number {
+  return insertOutbound(db).get({
+    toAddress: message.toAddress,
+    kind: message.kind,
+    priority: OUTBOX_PRIORITIES[message.priority],
+    text: message.text,
+    mediaName: message.mediaName ?? null,
+    mediaPath: message.mediaPath ?? null,
+    inboundId: message.inboundId ?? null,
+    at: now.toISOString(),
+  })!.id;
 }
 
 /** An image or document to send: a file saved before the transaction that queues it (media/media-store.ts). */
@@ -87,7 +106,7 @@ export function duePending(db: DbOrTx, now: Date, limit = 50): OutboxRow[] {
   return db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now.toISOString())))
+    .where(and(isPending, lte(outbox.notBefore, now.toISOString())))
     .orderBy(asc(outbox.id))
     .limit(limit)
     .all();
@@ -105,21 +124,25 @@ export interface ChatHead {
  * pending one: when that one waits (a retry not yet due), the chat's later messages wait too, so nothing to one chat
  * ever overtakes an earlier message. `maxPriority` 0 leaves outreach out (the send cap is reached).
  */
-export function dueChatHeads(db: DbOrTx, now: Date, limit: number, maxPriority = 2): ChatHead[] {
+const chatHeads = prepared((db) => {
   const heads = db
     .select({ id: sql<number>`min(${outbox.id})`.as('head_id'), urgency: sql<number>`min(${outbox.priority})`.as('urgency') })
     .from(outbox)
-    .where(eq(outbox.status, 'pending'))
+    .where(isPending)
     .groupBy(outbox.toAddress)
     .as('heads');
   return db
     .select({ row: outbox, urgency: heads.urgency })
     .from(outbox)
     .innerJoin(heads, eq(outbox.id, heads.id))
-    .where(and(lte(outbox.notBefore, now.toISOString()), lte(heads.urgency, maxPriority)))
+    .where(and(lte(outbox.notBefore, sql.placeholder('now')), lte(heads.urgency, sql.placeholder('maxPriority'))))
     .orderBy(asc(heads.urgency), asc(outbox.id))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder('limit'))
+    .prepare();
+});
+
+export function dueChatHeads(db: DbOrTx, now: Date, limit: number, maxPriority = 2): ChatHead[] {
+  return chatHeads(db).all({ now: now.toISOString(), maxPriority, limit });
 }
 
 /** Sent messages per minute (`YYYY-MM-DDTHH:MM`, UTC) since `since`: seeds the send caps after a restart. */
@@ -140,11 +163,17 @@ export function noteUnreachable(db: DbOrTx, id: number, error: string): void {
   db.update(outbox).set({ lastError: error }).where(eq(outbox.id, id)).run();
 }
 
+const sentMark = prepared((db) =>
+  db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: sql`${sql.placeholder('at')}`, providerMessageId: sql`${sql.placeholder('providerMessageId')}`, attempts: sql`${outbox.attempts} + 1`, lastError: null })
+    .where(eq(outbox.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Synced to disk with the next full commit (db/relaxed-sync.ts): a power cut may send it again, a crash never. */
 export function markSent(db: DbOrTx, id: number, now: Date, providerMessageId: string | null): void {
-  db.update(outbox)
-    .set({ status: 'sent', sentAt: now.toISOString(), providerMessageId, attempts: sql`${outbox.attempts} + 1`, lastError: null })
-    .where(eq(outbox.id, id))
-    .run();
+  withRelaxedSync(db, () => sentMark(db).run({ id, at: now.toISOString(), providerMessageId }));
 }
 
 /** A retryable failure: stays pending, next attempt not before `retryAt`. */
@@ -164,12 +193,12 @@ export function markFailed(db: DbOrTx, id: number, error: string, now: Date): vo
 }
 
 export function countFailedSince(db: DbOrTx, since: Date): number {
-  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.status, 'failed'), gte(outbox.failedAt, since.toISOString()))).get()?.n ?? 0;
+  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(isFailed, gte(outbox.failedAt, since.toISOString()))).get()?.n ?? 0;
 }
 
 /** Messages given up, newest first (for `whatsapp status` and the admins' alert). */
 export function recentFailures(db: DbOrTx, limit = 5): OutboxRow[] {
-  return db.select().from(outbox).where(eq(outbox.status, 'failed')).orderBy(sql`${outbox.failedAt} desc`, sql`${outbox.id} desc`).limit(limit).all();
+  return db.select().from(outbox).where(isFailed).orderBy(sql`${outbox.failedAt} desc`, sql`${outbox.id} desc`).limit(limit).all();
 }
 
 export function outboxCounts(db: DbOrTx): Record<'pending' | 'sent' | 'failed', number> {
@@ -184,7 +213,7 @@ export function nextDueAt(db: DbOrTx): Date | null {
   const row = db
     .select({ at: sql<string | null>`min(${outbox.notBefore})` })
     .from(outbox)
-    .where(eq(outbox.status, 'pending'))
+    .where(isPending)
     .get();
   return row?.at ? new Date(row.at) : null;
 }
@@ -218,6 +247,6 @@ export function blankOldOutboxText(db: DbOrTx, olderThan: Date): number {
   return db
     .update(outbox)
     .set({ text: '' })
-    .where(and(ne(outbox.text, ''), or(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, cutoff)), and(eq(outbox.status, 'failed'), lt(outbox.createdAt, cutoff)))))
+    .where(and(ne(outbox.text, ''), or(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, cutoff)), and(isFailed, lt(outbox.createdAt, cutoff)))))
     .run().changes;
 }

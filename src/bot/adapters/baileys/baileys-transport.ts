@@ -344,6 +344,9 @@ export class BaileysTransport implements Transport {
   /** Inbound handling is chained so that LID look-ups (async) cannot reorder one sender's messages. */
   #queueInbound(sock: WaSocket, { messages, type }: BaileysEventMap['messages.upsert']): void {
     this.#inbound = this.#inbound.then(async () => {
+      // Each message is handed over in order without waiting for the one before to be committed, so a burst joins
+      // one group commit; the next burst waits until these are durable.
+      const accepted: Promise<void>[] = [];
       for (const msg of messages) {
         try {
           const verdict = classifyMessage(msg, type, { now: this.#o.now(), appendMaxAgeMs: this.#o.appendMaxAgeMs });
@@ -360,13 +363,20 @@ export class BaileysTransport implements Transport {
           // The group's name only from the cache (filled when the bot writes to the group): no look-up stands
           // before the journal insert.
           const subject = verdict.chat.kind === 'group' ? this.#groups.get(verdict.chat.jid)?.subject : undefined;
-          await this.#handler?.(toInboundMessage(verdict, sender, subject));
-          // Read receipts make the number look attended, not like an unattended bot.
-          void sock.readMessages([verdict.key]).catch((err: unknown) => this.#o.logger.debug({ err }, 'read receipt failed'));
+          const handed = this.#handler?.(toInboundMessage(verdict, sender, subject));
+          if (!handed) continue;
+          accepted.push(
+            handed.then(
+              // Read receipts make the number look attended, not like an unattended bot.
+              () => void sock.readMessages([verdict.key]).catch((err: unknown) => this.#o.logger.debug({ err }, 'read receipt failed')),
+              (err: unknown) => this.#o.logger.error({ err }, 'inbound WhatsApp message failed'),
+            ),
+          );
         } catch (err) {
           this.#o.logger.error({ err }, 'inbound WhatsApp message failed');
         }
       }
+      await Promise.all(accepted);
     });
   }
 
