@@ -1,10 +1,9 @@
 // Applies the engine's events inside the message's transaction: messages become outbox rows, completed flows
 // are handed to the handler that stores their results. Nothing here sends; sending happens after commit.
-import { eq } from 'drizzle-orm';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Tx } from '../db/client.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
-import { people } from '../db/schema.js';
+import { activePhoneOf } from '../db/repos/people.repo.js';
 import type { Actor, CaseActed, CaseReported, CaseViewed, FlowEvent, Recipient, RecapPeriodReopened, RecapReviewed, RecapSubmitted, ReportRequested } from '../flows/engine/types.js';
 import type { Logger } from '../logger.js';
 
@@ -43,10 +42,8 @@ function addressOf(tx: Tx, to: Recipient, ctx: ApplyContext): string | null {
       return ctx.replyTo;
     case 'group':
       return to.groupId;
-    case 'person': {
-      const row = tx.select({ phone: people.phone, active: people.active }).from(people).where(eq(people.id, to.personId)).get();
-      return row?.active ? row.phone : null;
-    }
+    case 'person':
+      return activePhoneOf(tx, to.personId);
   }
 }
 

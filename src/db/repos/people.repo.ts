@@ -1,23 +1,28 @@
 // Registered people: lookup by phone, create/update with history, (de)activation. Never deleted.
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+// The lookup by phone is on every message's path: its statements are prepared once per connection and its results
+// cached per connection (people-cache.ts, invalidated by the triggers of migration 0013).
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/roles.js';
 import type { DbOrTx } from '../client.js';
+import { prepared } from '../prepared.js';
 import { areaUnits, people, peopleHistory, personAreas } from '../schema.js';
 import { ensureUnit } from './areas.repo.js';
+import { peopleCacheOf, peopleGeneration } from './people-cache.js';
 
+/** Frozen: the lookup by phone hands the same cached object to every caller. */
 export interface PersonView {
-  id: number;
-  phone: string;
-  name: string;
-  role: Role;
-  areaSpec: string;
-  homeAreaCode: string;
-  desaCodes: string[];
-  unitName: string | null;
-  active: boolean;
+  readonly id: number;
+  readonly phone: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly areaSpec: string;
+  readonly homeAreaCode: string;
+  readonly desaCodes: readonly string[];
+  readonly unitName: string | null;
+  readonly active: boolean;
   /** When their first message arrived; null: they have never written. */
-  firstMessageAt: string | null;
-  welcomedAt: string | null;
+  readonly firstMessageAt: string | null;
+  readonly welcomedAt: string | null;
 }
 
 /** What an import or an admin command says a person should be. */
@@ -33,17 +38,21 @@ export interface PersonInput {
 
 export type PersonChange = 'created' | 'updated' | 'reactivated' | 'unchanged';
 
-function view(db: DbOrTx, row: typeof people.$inferSelect): PersonView {
-  const desaCodes = db
+const byPhone = prepared((db) => db.select().from(people).where(eq(people.phone, sql.placeholder('phone'))).prepare());
+const desaCodesOf = prepared((db) =>
+  db
     .select({ code: personAreas.areaCode })
     .from(personAreas)
-    .where(eq(personAreas.personId, row.id))
+    .where(eq(personAreas.personId, sql.placeholder('personId')))
     .orderBy(asc(personAreas.areaCode))
-    .all()
-    .map((r) => r.code);
-  const unitName =
-    row.unitId === null ? null : (db.select({ name: areaUnits.name }).from(areaUnits).where(eq(areaUnits.id, row.unitId)).get()?.name ?? null);
-  return {
+    .prepare(),
+);
+const unitNameOf = prepared((db) => db.select({ name: areaUnits.name }).from(areaUnits).where(eq(areaUnits.id, sql.placeholder('unitId'))).prepare());
+
+function view(db: DbOrTx, row: typeof people.$inferSelect): PersonView {
+  const desaCodes = Object.freeze(desaCodesOf(db).all({ personId: row.id }).map((r) => r.code));
+  const unitName = row.unitId === null ? null : (unitNameOf(db).get({ unitId: row.unitId })?.name ?? null);
+  return Object.freeze({
     id: row.id,
     phone: row.phone,
     name: row.name,
@@ -55,17 +64,33 @@ function view(db: DbOrTx, row: typeof people.$inferSelect): PersonView {
     active: row.active,
     firstMessageAt: row.firstMessageAt,
     welcomedAt: row.welcomedAt,
-  };
+  });
 }
 
+/** The person with this phone, active or not; from the connection's cache when nothing changed since it was read. */
 export function findPersonByPhone(db: DbOrTx, phone: string): PersonView | undefined {
-  const row = db.select().from(people).where(eq(people.phone, phone)).get();
-  return row ? view(db, row) : undefined;
+  const cache = peopleCacheOf(db);
+  // The token before the rows (people-cache.ts says why).
+  const token = peopleGeneration(db);
+  const known = cache.get(token, phone);
+  if (known !== undefined) return known ?? undefined;
+  const row = byPhone(db).get({ phone });
+  const person = row ? view(db, row) : undefined;
+  cache.set(token, phone, person ?? null);
+  return person;
 }
 
 export function findActivePersonByPhone(db: DbOrTx, phone: string): PersonView | undefined {
   const person = findPersonByPhone(db, phone);
   return person?.active ? person : undefined;
+}
+
+const activePhoneById = prepared((db) => db.select({ phone: people.phone, active: people.active }).from(people).where(eq(people.id, sql.placeholder('id'))).prepare());
+
+/** The phone of an active person (where a notice to them goes); null for an unknown or inactive person. */
+export function activePhoneOf(db: DbOrTx, personId: number): string | null {
+  const row = activePhoneById(db).get({ id: personId });
+  return row?.active ? row.phone : null;
 }
 
 export function listPeople(db: DbOrTx): PersonView[] {
@@ -139,27 +164,48 @@ export function setPersonActive(db: DbOrTx, phone: string, active: boolean, sour
   return true;
 }
 
+const setWelcomedAt = prepared((db) =>
+  db
+    .update(people)
+    .set({ welcomedAt: sql`${sql.placeholder('at')}` })
+    .where(and(eq(people.id, sql.placeholder('id')), isNull(people.welcomedAt)))
+    .prepare(),
+);
+const setFirstMessageAt = prepared((db) =>
+  db
+    .update(people)
+    .set({ firstMessageAt: sql`${sql.placeholder('at')}` })
+    .where(and(eq(people.id, sql.placeholder('id')), isNull(people.firstMessageAt)))
+    .prepare(),
+);
+
+/**
+ * Sets one of the marks a message leaves on its sender's row, if not set yet; true when this call did. In a
+ * transaction of its own (a savepoint inside the message's), so no other writer comes between the tokens read
+ * before and after: the connection's cache is patched instead of dropped (PeopleCache.patched).
+ */
+function markOnce(db: DbOrTx, personId: number, field: 'welcomedAt' | 'firstMessageAt', now: Date): boolean {
+  const statement = field === 'welcomedAt' ? setWelcomedAt : setFirstMessageAt;
+  const at = now.toISOString();
+  return db.transaction((tx) => {
+    const before = peopleGeneration(tx);
+    const changed = statement(tx).run({ id: personId, at }).changes === 1;
+    if (changed) peopleCacheOf(tx).patched(before, peopleGeneration(tx), personId, { [field]: at });
+    return changed;
+  });
+}
+
+/** Records that the welcome was shown; true when this call did (so it is shown once). */
+export function markWelcomed(db: DbOrTx, personId: number, now: Date): boolean {
+  return markOnce(db, personId, 'welcomedAt', now);
+}
+
 /**
  * Records that the person has written, the first time only; true when this call did (their first message: the
  * caller welcomes them, in the same transaction, so the welcome is sent exactly once).
  */
-/** Records that the welcome was shown; true when this call did (so it is shown once). */
-export function markWelcomed(db: DbOrTx, personId: number, now: Date): boolean {
-  const result = db
-    .update(people)
-    .set({ welcomedAt: now.toISOString() })
-    .where(and(eq(people.id, personId), isNull(people.welcomedAt)))
-    .run();
-  return result.changes === 1;
-}
-
 export function markFirstMessage(db: DbOrTx, personId: number, now: Date): boolean {
-  const result = db
-    .update(people)
-    .set({ firstMessageAt: now.toISOString() })
-    .where(and(eq(people.id, personId), isNull(people.firstMessageAt)))
-    .run();
-  return result.changes === 1;
+  return markOnce(db, personId, 'firstMessageAt', now);
 }
 
 export function personHistory(db: DbOrTx, personId: number) {

@@ -47,7 +47,7 @@ const ImportReportSchema = z.object({
 });
 const ImportRefused = ErrorSchema.extend({ report: ImportReportSchema });
 
-const view = (p: PersonView) => ({ phone: p.phone, name: p.name, role: p.role, area: p.areaSpec, home_area_code: p.homeAreaCode, desa_codes: p.desaCodes, unit: p.unitName, active: p.active });
+const view = (p: PersonView) => ({ phone: p.phone, name: p.name, role: p.role, area: p.areaSpec, home_area_code: p.homeAreaCode, desa_codes: [...p.desaCodes], unit: p.unitName, active: p.active });
 
 /** A PKB or koordinator token sees the cadres and officers of its desa; the Dinas and operators only with a kabupaten token. */
 function visible(scope: TokenScope, p: PersonView): boolean {
