@@ -12,6 +12,7 @@ import type { AreaDirectory } from '../areas/directory.js';
 import type { Clock } from '../clock.js';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { isStorageFailure } from '../db/database-errors.js';
+import { inSavepoint } from '../db/savepoint.js';
 import { loadConversation, saveConversation } from '../db/repos/conversations.repo.js';
 import {
   completeInbound,
@@ -230,11 +231,11 @@ export class Router {
     const now = clock.now();
     const outcomes: ReceiveOutcome[] = [];
     try {
-      db.transaction(() => {
+      db.transaction((tx) => {
         for (const { message } of batch) {
           try {
-            // Nested: a savepoint, rolled back alone when this message throws.
-            outcomes.push(db.transaction((tx) => this.#journalAndProcess(tx, message, now)));
+            // Rolled back alone when this message throws.
+            outcomes.push(inSavepoint(tx, () => this.#journalAndProcess(tx, message, now)));
           } catch (error) {
             if (isStorageFailure(error)) throw error;
             break;
