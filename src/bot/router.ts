@@ -420,7 +420,7 @@ export class Router {
     const global = open !== undefined && message.content.kind === 'text' ? this.deps.registry.globalEntryFor(actor, message.content.text)?.flowId : undefined;
     const loaders = (this.deps.facts ?? []).filter((loader) => open === undefined || loader.flows.includes(open) || (global !== undefined && loader.flows.includes(global)));
     const sender = { key: senderKey, openFlow: open ?? null };
-    const facts = Object.assign({}, ...loaders.map((loader) => loader.load(tx, actor, now, sender))) as Record<string, unknown>;
+    const facts = Object.defineProperties({}, Object.assign({}, ...loaders.map((loader) => Object.getOwnPropertyDescriptors(loader.load(tx, actor, now, sender))))) as Record<string, unknown>;
     const env = { now, actor, areas: this.deps.areas, facts };
     const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
     saveConversation(tx, senderKey, sprint.state, now);

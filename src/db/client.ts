@@ -30,6 +30,11 @@ export interface OpenOptions {
   synchronous?: SynchronousMode;
   /** How long a writer waits for another process's write lock before giving up (default 5 s). */
   busyTimeoutMs?: number;
+  /**
+   * Called with the SQL of every statement the connection executes (better-sqlite3's `verbose`), cached statements
+   * included: tests and benchmarks count the queries of a message with it. Never set in production.
+   */
+  trace?: (sql: string) => void;
 }
 
 export interface OpenDatabase {
@@ -100,15 +105,15 @@ function hasSqliteHeader(path: string): boolean {
  * busy timeout to a read snapshot that went stale), instead of waiting its turn.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): OpenDatabase {
-  const { readOnly = false, synchronous = 'FULL', busyTimeoutMs = 5_000 } = options;
+  const { readOnly = false, synchronous = 'FULL', busyTimeoutMs = 5_000, trace } = options;
   const create = !readOnly && (options.create ?? true);
   const memory = path === ':memory:';
   checkDatabasePath(path, { create });
   let sqlite: Database.Database;
   try {
-    if (readOnly) sqlite = openReadOnly(path, busyTimeoutMs);
+    if (readOnly) sqlite = openReadOnly(path, busyTimeoutMs, trace);
     else {
-      sqlite = new Database(path, { fileMustExist: !memory && !create });
+      sqlite = new Database(path, { fileMustExist: !memory && !create, ...verboseOption(trace) });
       sqlite.pragma('journal_mode = WAL');
     }
   } catch (error) {
@@ -135,22 +140,28 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
   return { db, path, native: sqlite, close };
 }
 
+/** better-sqlite3 calls `verbose` with each statement's SQL (bound values expanded) as it runs. */
+function verboseOption(trace: ((sql: string) => void) | undefined): Pick<Database.Options, 'verbose'> {
+  return trace ? { verbose: (message?: unknown) => trace(String(message)) } : {};
+}
+
 /**
  * SQLite gives a read-only connection to a WAL database its -wal and -shm files when they are missing (no process
  * has the database open) and leaves them behind. Then the whole database is in the main file, so a copy of it in
  * memory is the same data and nothing is created next to it. While a process has it open, both files exist and
  * the connection reads the live database, including what that process committed a moment ago.
  */
-function openReadOnly(path: string, busyTimeoutMs: number): Database.Database {
+function openReadOnly(path: string, busyTimeoutMs: number, trace: ((sql: string) => void) | undefined): Database.Database {
+  const verbose = verboseOption(trace);
   if (path !== ':memory:' && isWalFile(path) && !existsSync(`${path}-shm`)) {
     if (existsSync(`${path}-wal`)) throw new DatabaseError(`Cannot read database ${path} without changing it: its -wal file has no -shm file. Open it once with "imp-smart migrate --db ${path}".`);
     const image = readFileSync(path);
     // Bytes 18-19 say WAL (2); the in-memory copy has no WAL, so it reads as a rollback-journal database (1).
     image[18] = 1;
     image[19] = 1;
-    return new Database(image, { readonly: true });
+    return new Database(image, { readonly: true, ...verbose });
   }
-  return new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+  return new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...verbose });
 }
 
 function isWalFile(path: string): boolean {

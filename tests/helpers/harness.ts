@@ -27,6 +27,8 @@ export interface HarnessOptions {
   media?: MediaStore;
   /** A closed database file to start from (copied): skips migrating and importing for tests that make many bots. */
   template?: string;
+  /** Told the SQL of every statement the database runs (db/client.ts `trace`), to count what a message reads. */
+  trace?: (sql: string) => void;
 }
 
 export interface Sent {
@@ -47,7 +49,7 @@ export class Harness {
   private constructor(private options: HarnessOptions) {
     this.clock = new ManualClock(options.start ?? fromWita(2026, 11, 25, 7, 0));
     if (options.template) copyFileSync(options.template, this.dbPath);
-    this.database = openReadyDatabase(this.dbPath);
+    this.database = openReadyDatabase(this.dbPath, this.#openOptions());
     if (options.people) {
       const report = importPeople(this.database.db, options.people, this.database.areas, 'test', this.clock.now());
       if (!report.ok) throw new Error(JSON.stringify(report.errors));
@@ -112,8 +114,12 @@ export class Harness {
     Object.assign(this.options, changes);
     await this.bot.stop();
     this.database.close();
-    this.database = openReadyDatabase(this.dbPath);
+    this.database = openReadyDatabase(this.dbPath, this.#openOptions());
     await this.#boot();
+  }
+
+  #openOptions() {
+    return this.options.trace ? { trace: this.options.trace } : {};
   }
 
   async #deliver(message: InboundMessage): Promise<Sent[]> {

@@ -2,8 +2,10 @@
 // koordinator, else the Dinas; the PPKBD and, on a stock-out, the Dinas told), and recording an action after the
 // lifecycle check, with the loop closed back to a resident who agreed to be contacted. A case never keeps the
 // reporter's number: only a keyed hash, plus the chat address of a consenting resident until the case closes.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
+import { inListParam, listParam } from '../../db/sql-params.js';
 import {
   assignCase,
   caseAssigneeFor,
@@ -36,6 +38,7 @@ import { areaUnits } from '../../db/schema.js';
 import { toWita, witaDate } from '../../time/wita.js';
 import type { AreaDirectory } from '../../areas/directory.js';
 import type { ApplyContext } from '../apply-events.js';
+import { lazyFacts, once } from '../lazy-facts.js';
 import type { FactsLoader } from '../router.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -70,47 +73,69 @@ function workCase(row: CaseRow, now: Date, names: Map<number, string>): WorkCase
   };
 }
 
+const namesAndRoles = prepared((db) => db.select({ id: people.id, name: people.name, role: people.role }).from(people).where(inListParam(people.id, 'ids')).prepare());
+
 /** "Andi Baso (PKB)" for each assignee of these cases, in one query. */
 function assigneeLabels(tx: Tx, rows: readonly CaseRow[]): Map<number, string> {
   const ids = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is number => id !== null))];
   if (ids.length === 0) return new Map();
-  const found = tx.select({ id: people.id, name: people.name, role: people.role }).from(people).where(inArray(people.id, ids)).all();
+  const found = namesAndRoles(tx).all({ ids: listParam(ids) });
   return new Map(found.map((p) => [p.id, `${p.name} (${ROLE_NAMES[p.role as CaseWorker['role']] ?? p.role})`]));
 }
 
-/** The dusun/lingkungan known for each desa (from the people import), for the place question. */
-function unitsByDesa(tx: Tx, desaCodes: readonly string[] | null): Record<string, string[]> {
-  const query = tx.select({ desaCode: areaUnits.desaCode, name: areaUnits.name }).from(areaUnits);
-  const rows = (desaCodes === null ? query : query.where(inArray(areaUnits.desaCode, [...desaCodes]))).orderBy(areaUnits.name).all();
+const unitsOfDesa = prepared((db) =>
+  db.select({ desaCode: areaUnits.desaCode, name: areaUnits.name }).from(areaUnits).where(eq(areaUnits.desaCode, sql.placeholder('desa'))).orderBy(areaUnits.name).prepare(),
+);
+
+const unitsOfAllDesa = prepared((db) => db.select({ desaCode: areaUnits.desaCode, name: areaUnits.name }).from(areaUnits).orderBy(areaUnits.name).prepare());
+
+/** The dusun/lingkungan known for one desa, or for every desa (null), from the people import, for the place question. */
+function unitsByDesa(tx: Tx, desaCode: string | null): Record<string, string[]> {
+  const rows = desaCode === null ? unitsOfAllDesa(tx).all() : unitsOfDesa(tx).all({ desa: desaCode });
   const out: Record<string, string[]> = {};
   for (const r of rows) (out[r.desaCode] ??= []).push(r.name);
   return out;
 }
 
+/**
+ * Facts of the case flows, each read when a step first needs it (lazy-facts.ts): the worker's open cases (every step
+ * of KASUS reads them), the PKB to hand a case to (only the reassign step), the reporter's open count, own cases and
+ * the dusun list (only the place question). A menu message reads none of them.
+ */
 export function casesFactsLoader(): FactsLoader {
   const load: FactsLoader['load'] = (tx, actor, now, sender) => {
     if (isWorker(actor)) {
-      const rows = openCasesIn(tx, actor.desaCodes, actor.personId);
-      const names = assigneeLabels(tx, rows);
-      const facts: Record<string, unknown> = { [CASE_WORK_FACTS]: rows.map((r) => workCase(r, now, names)) };
+      const rows = once(() => openCasesIn(tx, actor.desaCodes, actor.personId));
+      const facts: Record<string, () => unknown> = {
+        [CASE_WORK_FACTS]: (): WorkCase[] => {
+          const names = assigneeLabels(tx, rows());
+          return rows().map((r) => workCase(r, now, names));
+        },
+      };
       if (canReassign('assigned', actor.role)) {
-        const kecamatan = actor.role === 'koordinator' ? [actor.homeAreaCode] : [...new Set(rows.map((r) => r.desaCode.split('.').slice(0, 3).join('.')))];
-        facts[CASE_PKBS_FACTS] = pkbsInKecamatan(tx, kecamatan) satisfies PkbChoice[];
+        facts[CASE_PKBS_FACTS] = () => {
+          const kecamatan = actor.role === 'koordinator' ? [actor.homeAreaCode] : [...new Set(rows().map((r) => r.desaCode.split('.').slice(0, 3).join('.')))];
+          return pkbsInKecamatan(tx, kecamatan) satisfies PkbChoice[];
+        };
       }
-      return facts;
+      return lazyFacts<Record<string, unknown>>(facts);
     }
     if (actor.kind === 'resident' || actor.role === 'ppkbd' || actor.role === 'sub_ppkbd') {
-      const keys = reporterKeysOf(tx, sender.key, now);
-      const facts: CaseFacts = { openByReporter: openCaseCountByReporter(tx, keys) };
-      const mine = casesOfReporter(tx, keys);
-      const roles = new Map<number, OwnCase['handler']>();
-      for (const id of new Set(mine.map((c) => c.assigneeId).filter((id): id is number => id !== null))) {
-        roles.set(id, (workerById(tx, id)?.role ?? null) as OwnCase['handler']);
-      }
-      const own: OwnCase[] = mine.map((c) => ({ code: c.code, status: c.status, desaCode: c.desaCode, handler: c.assigneeId === null ? null : (roles.get(c.assigneeId) ?? null) }));
-      // The place question lists the desa's dusun: the cadre's own desa; for a resident, once the report is under way.
-      const units = actor.kind === 'person' ? unitsByDesa(tx, [actor.homeAreaCode]) : sender.openFlow === 'case_report' ? unitsByDesa(tx, null) : {};
-      return { [CASE_FACTS]: facts, [OWN_CASES_FACTS]: own, [CASE_UNITS_FACTS]: units };
+      const keys = once(() => reporterKeysOf(tx, sender.key, now));
+      return lazyFacts({
+        [CASE_FACTS]: (): CaseFacts => ({ openByReporter: openCaseCountByReporter(tx, keys()) }),
+        [OWN_CASES_FACTS]: (): OwnCase[] => {
+          const mine = casesOfReporter(tx, keys());
+          const roles = new Map<number, OwnCase['handler']>();
+          for (const id of new Set(mine.map((c) => c.assigneeId).filter((id): id is number => id !== null))) {
+            roles.set(id, (workerById(tx, id)?.role ?? null) as OwnCase['handler']);
+          }
+          return mine.map((c) => ({ code: c.code, status: c.status, desaCode: c.desaCode, handler: c.assigneeId === null ? null : (roles.get(c.assigneeId) ?? null) }));
+        },
+        // The place question lists the desa's dusun: the cadre's own desa; for a resident, once the report is under way.
+        [CASE_UNITS_FACTS]: (): Record<string, string[]> =>
+          actor.kind === 'person' ? unitsByDesa(tx, actor.homeAreaCode) : sender.openFlow === 'case_report' ? unitsByDesa(tx, null) : {},
+      });
     }
     return {};
   };
@@ -173,6 +198,14 @@ const RECEIVED_BY: Readonly<Record<CaseWorker['role'], string>> = {
   admin: 'Laporan diteruskan ke Dinas PPKB Kabupaten Gowa untuk ditindaklanjuti.',
 };
 
+const ppkbdOfDesa = prepared((db) =>
+  db
+    .select({ id: people.id, phone: people.phone })
+    .from(people)
+    .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, sql.placeholder('desa')), eq(people.active, true)))
+    .prepare(),
+);
+
 export function caseReportedHandler() {
   return (tx: Tx, event: CaseReported, ctx: ApplyContext): void => {
     const { actor, now } = ctx;
@@ -212,11 +245,7 @@ export function caseReportedHandler() {
         told.add(to.address);
       }
     }
-    const ppkbd = tx
-      .select({ id: people.id, phone: people.phone })
-      .from(people)
-      .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, event.desaCode), eq(people.active, true)))
-      .get();
+    const ppkbd = ppkbdOfDesa(tx).get({ desa: event.desaCode });
     if (ppkbd && !(actor.kind === 'person' && actor.personId === ppkbd.id)) send(ppkbd.phone, `Laporan calon akseptor belum terlayani di desa Anda: *${row.code}*\n${essentials(ctx.areas, row)}`);
     if (event.reasons.includes('stok_kosong')) {
       // Stock-outs reach the Dinas (its group, or each officer) the same day, once per case: whoever already got the

@@ -2,9 +2,11 @@
 // unused check-ins), storing a report at KIRIM (authority checked again) with its receipt, and the check-in commands
 // — BUKA HADIR, HADIR <kode> in private or in a group, DAFTAR HADIR, TUTUP — each answered in private. Nothing about
 // a check-in is ever written in a group.
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { AreaDirectory } from '../../areas/directory.js';
 import type { Tx } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
+import { inListParam, listParam } from '../../db/sql-params.js';
 import {
   addAttendee,
   attendeeCount,
@@ -38,6 +40,7 @@ import { MEETING_REPORT_FLOW } from '../../flows/meetings/meeting-report-flow.js
 import { toWita, witaDate } from '../../time/wita.js';
 import type { ApplyContext, CompletionHandler } from '../apply-events.js';
 import type { GroupCommandHandlers } from '../group-messages.js';
+import { lazyFacts } from '../lazy-facts.js';
 import type { FactsLoader } from '../router.js';
 
 type Person = Extract<Actor, { kind: 'person' }>;
@@ -48,13 +51,30 @@ function clockTime(iso: string): string {
   return `${String(t.hour).padStart(2, '0')}.${String(t.minute).padStart(2, '0')}`;
 }
 
+const attendeeRoles = prepared((db) =>
+  db.select({ role: meetingAttendees.role }).from(meetingAttendees).where(eq(meetingAttendees.checkinId, sql.placeholder('id'))).prepare(),
+);
+
 function countsOf(tx: Tx, checkinId: number): { counts: Attendance; people: number } {
-  const rows = tx.select({ role: meetingAttendees.role }).from(meetingAttendees).where(eq(meetingAttendees.checkinId, checkinId)).all();
+  const rows = attendeeRoles(tx).all({ id: checkinId });
   const counts = emptyAttendance();
   for (const r of rows) counts[attendanceRoleOf(r.role)] += 1;
   return { counts, people: rows.length };
 }
 
+const dusunCountsIn = prepared((db) =>
+  db
+    .select({ desa: areaUnits.desaCode, n: count() })
+    .from(areaUnits)
+    .where(inListParam(areaUnits.desaCode, 'desa'))
+    .groupBy(areaUnits.desaCode)
+    .prepare(),
+);
+
+/**
+ * The meeting report's facts, each read when a step first needs it (lazy-facts.ts): the first reportable day (the
+ * date question), the dusun counts (the attendance bound), the unused check-ins (once the date is known).
+ */
 export function meetingFactsLoader(calendar: ReportingCalendar): FactsLoader {
   const load: FactsLoader['load'] = (tx, actor, now, sender) => {
     if (actor.kind !== 'person') return {};
@@ -62,13 +82,16 @@ export function meetingFactsLoader(calendar: ReportingCalendar): FactsLoader {
     if (sender.openFlow !== null && sender.openFlow !== MEETING_REPORT_FLOW) return {};
     // The desa a person may record for are the desa they cover; the Dinas records kabupaten meetings only.
     const desaCodes = actor.role === 'dinas' || actor.role === 'admin' ? [] : actor.desaCodes;
-    const dusunCount: Record<string, number> = {};
-    if (desaCodes.length > 0) {
-      const rows = tx.select({ desa: areaUnits.desaCode, n: count() }).from(areaUnits).where(inArray(areaUnits.desaCode, desaCodes)).groupBy(areaUnits.desaCode).all();
-      for (const r of rows) dusunCount[r.desa] = r.n;
-    }
-    const checkins: OpenCheckin[] = unusedCheckinsOf(tx, actor.personId).map((c) => ({ id: c.id, code: c.code, day: witaDate(new Date(c.openedAt)), ...countsOf(tx, c.id) }));
-    const facts: MeetingFacts = { openFrom: meetingOpenFrom(now, calendar.closeDay), dusunCount, checkins };
+    const facts = lazyFacts<MeetingFacts>({
+      openFrom: () => meetingOpenFrom(now, calendar.closeDay),
+      dusunCount: () => {
+        const dusunCount: Record<string, number> = {};
+        if (desaCodes.length === 0) return dusunCount;
+        for (const r of dusunCountsIn(tx).all({ desa: listParam(desaCodes) })) dusunCount[r.desa] = r.n;
+        return dusunCount;
+      },
+      checkins: () => unusedCheckinsOf(tx, actor.personId).map((c): OpenCheckin => ({ id: c.id, code: c.code, day: witaDate(new Date(c.openedAt)), ...countsOf(tx, c.id) })),
+    });
     return { [MEETING_FACTS]: facts };
   };
   return { flows: [MEETING_REPORT_FLOW], load };
@@ -122,9 +145,11 @@ const storeReport: CompletionHandler = (tx, results, ctx) => {
   ctx.logger.info({ meeting: row.code, level: area.level, area: area.areaCode }, 'meeting reported');
 };
 
+const checkinWithId = prepared((db) => db.select().from(meetingCheckins).where(eq(meetingCheckins.id, sql.placeholder('id'))).prepare());
+
 /** The check-in a report names, if it is still this organiser's and unused (a second report does not reuse it). */
 function usableCheckin(tx: Tx, id: number, actor: Person): number | null {
-  const row = tx.select().from(meetingCheckins).where(eq(meetingCheckins.id, id)).get();
+  const row = checkinWithId(tx).get({ id });
   return row && row.organiserId === actor.personId && row.meetingId === null ? row.id : null;
 }
 

@@ -1,8 +1,9 @@
 // The reviewer's side of the recap: facts for "Periksa laporan desa" and "Buka kembali periode laporan", storing a
 // verification or a return, and reopening (and, once confirmed, unlocking) a month for a desa. Authority is checked
 // again when storing: the binaan may have changed, or the cadre may have sent a new version meanwhile.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { enqueueOutbound } from '../../db/repos/outbox.repo.js';
 import {
   desaRecapsIn,
@@ -26,6 +27,7 @@ import { REVIEW_FACTS, type PendingReview } from '../../flows/recap/review-flow.
 import { periodLabel } from '../../flows/recap/summary.js';
 import { toWita } from '../../time/wita.js';
 import type { ApplyContext } from '../apply-events.js';
+import { lazyFacts, once } from '../lazy-facts.js';
 import type { FactsLoader } from '../router.js';
 import { openPeriods, shiftPeriod, type RecapCalendar } from './recap.js';
 import { activePpkbdOf, dusunMismatchOf, reviewableDesa } from './recap-reviewers.js';
@@ -55,10 +57,11 @@ export function reopenablePeriods(now: Date, calendar: RecapCalendar): string[] 
   return [...open, ...[0, 1, 2].map((n) => shiftPeriod(current, firstClosed - n))];
 }
 
+/** The recaps waiting for this reviewer, read when the review flow first looks at them (lazy-facts.ts). */
 export function reviewFactsLoader(settings: RecapSettings): FactsLoader {
   const load: FactsLoader['load'] = (tx: Tx, actor: Actor) => {
     if (actor.kind !== 'person' || !['pkb', 'koordinator', 'dinas'].includes(actor.role)) return {};
-    const items: PendingReview[] = pendingReviews(tx, reviewableDesa(tx, actor)).map(({ recap, reporterName }) => {
+    const items = (): PendingReview[] => pendingReviews(tx, reviewableDesa(tx, actor)).map(({ recap, reporterName }) => {
       const mismatch = dusunMismatchOf(tx, recap.desaCode, recap.period, settings);
       return {
         recapId: recap.id,
@@ -74,7 +77,7 @@ export function reviewFactsLoader(settings: RecapSettings): FactsLoader {
         returned: recap.status === 'returned' ? { reason: recap.returnedReason } : null,
       };
     });
-    return { [REVIEW_FACTS]: items };
+    return lazyFacts<Record<string, unknown>>({ [REVIEW_FACTS]: items });
   };
   return { flows: ['recap_review'], load };
 }
@@ -158,30 +161,36 @@ export function storeReview(
   return { ok: true, status: input.decision, text, cadreNotified: reporter !== null };
 }
 
+const phoneAndActive = prepared((db) => db.select({ phone: people.phone, active: people.active }).from(people).where(eq(people.id, sql.placeholder('id'))).prepare());
+
 /** The phone of a person (the cadre who sent a recap), if they are still active. */
 function activePersonPhone(tx: Tx, personId: number): string | null {
-  const row = tx.select({ phone: people.phone, active: people.active }).from(people).where(eq(people.id, personId)).get();
+  const row = phoneAndActive(tx).get({ id: personId });
   return row?.active ? row.phone : null;
 }
 
+/** What the reopen flow offers, each part read when a step first needs it (lazy-facts.ts). */
 export function reopenFactsLoader(calendar: RecapCalendar): FactsLoader {
   const load: FactsLoader['load'] = (tx: Tx, actor: Actor, now: Date) => {
     if (actor.kind !== 'person' || !['pkb', 'koordinator', 'dinas'].includes(actor.role)) return {};
-    const desa = reviewableDesa(tx, actor);
+    const desa = once(() => reviewableDesa(tx, actor));
     const periods = reopenablePeriods(now, calendar);
-    // Two queries for the whole binaan (a Dinas officer may cover many desa).
-    const rows = new Map(desaRecapsIn(tx, desa, periods).map((r) => [`${r.desaCode}|${r.period}`, r]));
-    const reopenings = runningReopenings(tx, desa, now);
-    const state: Record<string, Record<string, ReopenPeriodState>> = {};
-    for (const code of desa) {
-      state[code] = {};
-      for (const period of periods) {
-        const row = rows.get(`${code}|${period}`);
-        const until = laterEnd(period, reopenings.get(code)?.get(period) ?? null, now, calendar);
-        state[code][period] = { status: row?.status ?? null, version: row?.version ?? null, openUntil: until?.toISOString() ?? null };
+    const state = (): Record<string, Record<string, ReopenPeriodState>> => {
+      // Two queries for the whole binaan (a Dinas officer may cover many desa).
+      const rows = new Map(desaRecapsIn(tx, desa(), periods).map((r) => [`${r.desaCode}|${r.period}`, r]));
+      const reopenings = runningReopenings(tx, desa(), now);
+      const state: Record<string, Record<string, ReopenPeriodState>> = {};
+      for (const code of desa()) {
+        state[code] = {};
+        for (const period of periods) {
+          const row = rows.get(`${code}|${period}`);
+          const until = laterEnd(period, reopenings.get(code)?.get(period) ?? null, now, calendar);
+          state[code][period] = { status: row?.status ?? null, version: row?.version ?? null, openUntil: until?.toISOString() ?? null };
+        }
       }
-    }
-    const facts: ReopenFacts = { desa, periods, days: REOPEN_DAYS, state };
+      return state;
+    };
+    const facts = lazyFacts<ReopenFacts>({ desa, periods: () => periods, days: () => REOPEN_DAYS, state });
     return { [REOPEN_FACTS]: facts };
   };
   return { flows: ['recap_reopen'], load };

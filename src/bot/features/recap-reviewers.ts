@@ -1,7 +1,8 @@
 // Who receives and verifies a desa's recap, and whether the desa recap still agrees with its dusun parts.
 // Shared by the submission, review, reopen and status features.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { desaCoveredBy, dusunStatesOf, peopleCovering, type CoveringRole } from '../../db/repos/recaps.repo.js';
 import { people } from '../../db/schema.js';
 import { allDusunIn, dusunMismatch, type DusunMismatch } from '../../domain/recap/dusun-consistency.js';
@@ -65,12 +66,16 @@ export function reviewerTitle(role: CoveringRole | null): string {
   return role === 'koordinator' ? 'Koordinator PKB' : role === 'dinas' ? 'Dinas' : 'PKB';
 }
 
-export function activePpkbdOf(tx: Tx, desaCode: string) {
-  return tx
+const ppkbdOfDesa = prepared((db) =>
+  db
     .select({ id: people.id, phone: people.phone, name: people.name })
     .from(people)
-    .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, desaCode), eq(people.active, true)))
-    .get();
+    .where(and(eq(people.role, 'ppkbd'), eq(people.homeAreaCode, sql.placeholder('desa')), eq(people.active, true)))
+    .prepare(),
+);
+
+export function activePpkbdOf(tx: Tx, desaCode: string) {
+  return ppkbdOfDesa(tx).get({ desa: desaCode });
 }
 
 export interface PartOverride {

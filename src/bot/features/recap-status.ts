@@ -9,6 +9,7 @@ import type { RecapSettings } from '../../domain/recap/fields.js';
 import type { Actor, ConversationState, FlowSession } from '../../flows/engine/types.js';
 import { RECAP_STATUS_FACTS, type MonthState, type MonthStatus, type RecapStatusFacts } from '../../flows/recap/recap-status-flow.js';
 import { witaPeriod } from '../../time/wita.js';
+import { lazyFacts, once } from '../lazy-facts.js';
 import type { FactsLoader } from '../router.js';
 import { openPeriods, shiftPeriod, type RecapCalendar } from './recap.js';
 import { openUntil } from './recap-review.js';
@@ -50,34 +51,41 @@ function monthsToShow(tx: Tx, desaCode: string, now: Date, calendar: RecapCalend
   );
 }
 
+/** The cadre's months, each with where its recap stands; read when the status page is shown (lazy-facts.ts). */
 export function recapStatusFactsLoader(settings: RecapSettings, calendar: RecapCalendar): FactsLoader {
   const load: FactsLoader['load'] = (tx: Tx, actor: Actor, now: Date, sender) => {
     if (actor.kind !== 'person' || (actor.role !== 'ppkbd' && actor.role !== 'sub_ppkbd')) return {};
     const desaCode = actor.homeAreaCode;
-    const unitId = actor.role === 'sub_ppkbd' ? personUnitId(tx, actor.personId) : null;
-    const drafts = draftPeriods(tx, sender.key);
-    const months: MonthStatus[] = monthsToShow(tx, desaCode, now, calendar).map(({ period, open }) => {
-      const row = findRecap(tx, desaCode, period, unitId);
-      const desaRow = unitId === null ? row : findRecap(tx, desaCode, period, null);
-      const [y, m] = shiftPeriod(period, 1).split('-').map(Number) as [number, number];
-      const until = open ? openUntil(tx, desaCode, period, now, calendar) : null;
-      const parts = unitId === null && open ? dusunPartsOf(tx, desaCode, period) : null;
-      return {
-        period,
-        state: stateOf(tx, row),
-        version: row?.version ?? null,
-        receiptCode: row?.receiptCode ?? null,
-        late: row?.late ?? false,
-        reason: row?.status === 'returned' ? row.returnedReason : null,
-        openUntil: until?.toISOString() ?? null,
-        dueEnd: endOfDay(y, m, calendar.dueDay).toISOString(),
-        draft: drafts.has(period),
-        dusunMismatch: unitId === null && row !== undefined && row.status !== 'verified' && dusunMismatchOf(tx, desaCode, period, settings) !== null,
-        dusun: parts ? { received: parts.received.length, missing: parts.missing } : null,
-        desaState: unitId === null ? null : stateOf(tx, desaRow),
-      };
+    const unitId = once(() => (actor.role === 'sub_ppkbd' ? personUnitId(tx, actor.personId) : null));
+    const months = (): MonthStatus[] => {
+      const drafts = draftPeriods(tx, sender.key);
+      return monthsToShow(tx, desaCode, now, calendar).map(({ period, open }) => {
+        const row = findRecap(tx, desaCode, period, unitId());
+        const desaRow = unitId() === null ? row : findRecap(tx, desaCode, period, null);
+        const [y, m] = shiftPeriod(period, 1).split('-').map(Number) as [number, number];
+        const until = open ? openUntil(tx, desaCode, period, now, calendar) : null;
+        const parts = unitId() === null && open ? dusunPartsOf(tx, desaCode, period) : null;
+        return {
+          period,
+          state: stateOf(tx, row),
+          version: row?.version ?? null,
+          receiptCode: row?.receiptCode ?? null,
+          late: row?.late ?? false,
+          reason: row?.status === 'returned' ? row.returnedReason : null,
+          openUntil: until?.toISOString() ?? null,
+          dueEnd: endOfDay(y, m, calendar.dueDay).toISOString(),
+          draft: drafts.has(period),
+          dusunMismatch: unitId() === null && row !== undefined && row.status !== 'verified' && dusunMismatchOf(tx, desaCode, period, settings) !== null,
+          dusun: parts ? { received: parts.received.length, missing: parts.missing } : null,
+          desaState: unitId() === null ? null : stateOf(tx, desaRow),
+        };
+      });
+    };
+    const facts = lazyFacts<RecapStatusFacts>({
+      unit: () => (unitId() === null ? 'desa' : 'dusun'),
+      reviewer: () => reviewerTitle(reviewersOf(tx, desaCode).role),
+      months,
     });
-    const facts: RecapStatusFacts = { unit: unitId === null ? 'desa' : 'dusun', reviewer: reviewerTitle(reviewersOf(tx, desaCode).role), months };
     return { [RECAP_STATUS_FACTS]: facts };
   };
   return { flows: ['recap_status'], load };

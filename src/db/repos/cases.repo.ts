@@ -1,9 +1,12 @@
 // Unmet-need cases: created once with a readable code, routed to who works them, moved through their lifecycle
-// (every change an event), and de-identified a year after they close.
+// (every change an event), and de-identified a year after they close. What the case conversations run per message
+// (their facts, a report's KIRIM, routing) is prepared once per connection (prepared.ts).
 import { createHmac } from 'node:crypto';
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lt, ne, notInArray, or, sql } from 'drizzle-orm';
 import { caseCode } from '../../domain/cases/case-model.js';
 import type { DbOrTx } from '../client.js';
+import { prepared } from '../prepared.js';
+import { everyColumnInsert, inListParam, listParam, setParam } from '../sql-params.js';
 import { caseEvents, cases, people, personAreas } from '../schema.js';
 import { loadOrCreateCaseReporterSecret } from './runtime-state.repo.js';
 
@@ -12,27 +15,62 @@ export type NewCase = Omit<typeof cases.$inferInsert, 'id' | 'code' | 'status' |
 
 const CLOSED = ['served', 'declined', 'lost', 'closed_invalid'] as const;
 
+const codesLike = prepared((db) => db.select({ n: count() }).from(cases).where(like(cases.code, sql.placeholder('pattern'))).prepare());
+
 /** "UN-062003-2026-0007": kecamatan and desa digits, year, the desa's running number that year. */
 export function nextCaseCode(db: DbOrTx, desaCode: string, year: number): string {
   const prefix = caseCode(desaCode, year, 1).slice(0, -4);
-  const n = db.select({ n: count() }).from(cases).where(like(cases.code, `${prefix}%`)).get()!.n;
+  const n = codesLike(db).get({ pattern: `${prefix}%` })!.n;
   return caseCode(desaCode, year, n + 1);
+}
+
+// A case is created from inputs that name some of its columns (the bot's report, tests, fixtures).
+const newCase = everyColumnInsert(cases);
+const insertCaseRow = prepared((db) =>
+  db
+    .insert(cases)
+    .values(newCase.values as unknown as typeof cases.$inferInsert)
+    .returning()
+    .prepare(),
+);
+
+const insertCaseEvent = prepared((db) =>
+  db
+    .insert(caseEvents)
+    .values({
+      caseId: sql.placeholder('caseId'),
+      action: sql.placeholder('action'),
+      fromStatus: sql.placeholder('fromStatus'),
+      toStatus: sql.placeholder('toStatus'),
+      note: sql.placeholder('note'),
+      byPersonId: sql.placeholder('byPersonId'),
+      at: sql.placeholder('at'),
+    })
+    .prepare(),
+);
+
+type CaseEventInput = Pick<typeof caseEvents.$inferInsert, 'caseId' | 'action' | 'toStatus' | 'at'> & Partial<Pick<typeof caseEvents.$inferInsert, 'fromStatus' | 'note' | 'byPersonId'>>;
+
+function recordCaseEvent(db: DbOrTx, e: CaseEventInput): void {
+  insertCaseEvent(db).run({ ...e, fromStatus: e.fromStatus ?? null, note: e.note ?? null, byPersonId: e.byPersonId ?? null });
 }
 
 export function createCase(db: DbOrTx, input: NewCase, year: number, now: Date): CaseRow {
   const code = nextCaseCode(db, input.desaCode, year);
   const status = input.assigneeId ? 'assigned' : 'reported';
   const assignedAt = input.assigneeId ? (input.assignedAt ?? now.toISOString()) : null;
-  const row = db.insert(cases).values({ ...input, assignedAt, code, status, reportedAt: now.toISOString() }).returning().get();
-  db.insert(caseEvents).values({ caseId: row.id, action: 'reported', toStatus: 'reported', byPersonId: input.reporterPersonId ?? null, at: now.toISOString() }).run();
+  const row = insertCaseRow(db).get(newCase.bind({ ...input, assignedAt, code, status, reportedAt: now.toISOString() }))!;
+  recordCaseEvent(db, { caseId: row.id, action: 'reported', toStatus: 'reported', byPersonId: input.reporterPersonId ?? null, at: now.toISOString() });
   if (status === 'assigned') {
-    db.insert(caseEvents).values({ caseId: row.id, action: 'assigned', fromStatus: 'reported', toStatus: 'assigned', byPersonId: null, note: `assignee ${input.assigneeId}`, at: now.toISOString() }).run();
+    recordCaseEvent(db, { caseId: row.id, action: 'assigned', fromStatus: 'reported', toStatus: 'assigned', byPersonId: null, note: `assignee ${input.assigneeId}`, at: now.toISOString() });
   }
   return row;
 }
 
+const caseWithCode = prepared((db) => db.select().from(cases).where(eq(cases.code, sql.placeholder('code'))).prepare());
+
 export function findCaseByCode(db: DbOrTx, code: string): CaseRow | undefined {
-  return db.select().from(cases).where(eq(cases.code, code)).get();
+  return caseWithCode(db).get({ code });
 }
 
 // ---- Who reported, without keeping their number
@@ -50,31 +88,39 @@ export function reporterKeysOf(db: DbOrTx, senderKey: string, now: Date): string
   return [reporterKeyOf(db, senderKey, now), senderKey];
 }
 
-export function openCaseCountByReporter(db: DbOrTx, reporterKeys: readonly string[]): number {
-  return db
+const openCountOfKeys = prepared((db) =>
+  db
     .select({ n: count() })
     .from(cases)
-    .where(and(inArray(cases.reporterKey, [...reporterKeys]), notInArray(cases.status, [...CLOSED])))
-    .get()!.n;
+    .where(and(inListParam(cases.reporterKey, 'keys'), notInArray(cases.status, [...CLOSED])))
+    .prepare(),
+);
+
+export function openCaseCountByReporter(db: DbOrTx, reporterKeys: readonly string[]): number {
+  return openCountOfKeys(db).get({ keys: listParam(reporterKeys) })!.n;
 }
+
+// An empty list matches no desa, and `assignee_id = NULL` no row: each half of the OR drops out as it did when it
+// was left out of the query.
+const openInDesaOrAssigned = prepared((db) =>
+  db
+    .select()
+    .from(cases)
+    .where(and(or(inListParam(cases.desaCode, 'desa'), eq(cases.assigneeId, sql.placeholder('assignee'))), notInArray(cases.status, [...CLOSED])))
+    .orderBy(asc(cases.reportedAt), asc(cases.id))
+    .prepare(),
+);
 
 /** Open cases in these desa, or given to this person (a PKB handed a case outside their binaan), oldest first. */
 export function openCasesIn(db: DbOrTx, desaCodes: readonly string[], assigneeId: number | null = null): CaseRow[] {
   if (desaCodes.length === 0 && assigneeId === null) return [];
-  const where = [
-    ...(desaCodes.length > 0 ? [inArray(cases.desaCode, [...desaCodes])] : []),
-    ...(assigneeId !== null ? [eq(cases.assigneeId, assigneeId)] : []),
-  ];
-  return db
-    .select()
-    .from(cases)
-    .where(and(or(...where), notInArray(cases.status, [...CLOSED])))
-    .orderBy(asc(cases.reportedAt), asc(cases.id))
-    .all();
+  return openInDesaOrAssigned(db).all({ desa: listParam(desaCodes), assignee: assigneeId });
 }
 
+const casesOfKeys = prepared((db) => db.select().from(cases).where(inListParam(cases.reporterKey, 'keys')).orderBy(asc(cases.id)).prepare());
+
 export function casesOfReporter(db: DbOrTx, reporterKeys: readonly string[]): CaseRow[] {
-  return db.select().from(cases).where(inArray(cases.reporterKey, [...reporterKeys])).orderBy(asc(cases.id)).all();
+  return casesOfKeys(db).all({ keys: listParam(reporterKeys) });
 }
 
 /**
@@ -108,7 +154,7 @@ export function moveCase(
     .where(eq(cases.id, row.id))
     .returning()
     .get();
-  db.insert(caseEvents).values({ caseId: row.id, action: change.action, fromStatus: row.status, toStatus: to, note: change.note, byPersonId: change.byPersonId, at }).run();
+  recordCaseEvent(db, { caseId: row.id, action: change.action, fromStatus: row.status, toStatus: to, note: change.note, byPersonId: change.byPersonId, at });
   return updated;
 }
 
@@ -116,45 +162,53 @@ export function moveCase(
  * Gives the case to someone (routing, the koordinator's reassignment, a replaced assignee). An unassigned case
  * becomes assigned; otherwise the status stays. The SLA starts again for the new assignee.
  */
+const assignTo = prepared((db) =>
+  db
+    .update(cases)
+    .set({ assigneeId: setParam('assignee'), assignedAt: setParam('at'), remindedAt: null, escalatedAt: null, status: setParam('status') })
+    .where(eq(cases.id, sql.placeholder('id')))
+    .returning()
+    .prepare(),
+);
+
 export function assignCase(db: DbOrTx, row: CaseRow, assigneeId: number, byPersonId: number | null, now: Date): CaseRow {
   const at = now.toISOString();
   const to = row.status === 'reported' ? 'assigned' : row.status;
-  const updated = db
-    .update(cases)
-    .set({ assigneeId, assignedAt: at, remindedAt: null, escalatedAt: null, status: to })
-    .where(eq(cases.id, row.id))
-    .returning()
-    .get();
-  db.insert(caseEvents)
-    .values({ caseId: row.id, action: row.assigneeId === null ? 'assigned' : 'reassigned', fromStatus: row.status, toStatus: to, note: `assignee ${assigneeId}`, byPersonId, at })
-    .run();
+  const updated = assignTo(db).get({ id: row.id, assignee: assigneeId, at, status: to })!;
+  recordCaseEvent(db, { caseId: row.id, action: row.assigneeId === null ? 'assigned' : 'reassigned', fromStatus: row.status, toStatus: to, note: `assignee ${assigneeId}`, byPersonId, at });
   return updated;
 }
 
 /** The reporter's chat address is kept only while it is needed: until the case is closed and they are told. */
+const clearReporterAddress = prepared((db) => db.update(cases).set({ reporterAddress: null }).where(eq(cases.id, sql.placeholder('id'))).prepare());
+
 export function forgetReporterAddress(db: DbOrTx, caseId: number): void {
-  db.update(cases).set({ reporterAddress: null }).where(eq(cases.id, caseId)).run();
+  clearReporterAddress(db).run({ id: caseId });
 }
 
 export function caseHistory(db: DbOrTx, caseId: number) {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)).all();
 }
 
-/** IAT/TIAL cases of the desa reported within [from, to): compared with the recap's IAT + TIAL (W10). */
-export function unmetCasesReported(db: DbOrTx, desaCode: string, from: Date, to: Date): number {
-  return db
+const unmetInWindow = prepared((db) =>
+  db
     .select({ n: count() })
     .from(cases)
     .where(
       and(
-        eq(cases.desaCode, desaCode),
+        eq(cases.desaCode, sql.placeholder('desa')),
         inArray(cases.category, ['IAT', 'TIAL']),
-        gte(cases.reportedAt, from.toISOString()),
-        lt(cases.reportedAt, to.toISOString()),
+        gte(cases.reportedAt, sql.placeholder('from')),
+        lt(cases.reportedAt, sql.placeholder('to')),
         ne(cases.status, 'closed_invalid'),
       ),
     )
-    .get()!.n;
+    .prepare(),
+);
+
+/** IAT/TIAL cases of the desa reported within [from, to): compared with the recap's IAT + TIAL (W10). */
+export function unmetCasesReported(db: DbOrTx, desaCode: string, from: Date, to: Date): number {
+  return unmetInWindow(db).get({ desa: desaCode, from: from.toISOString(), to: to.toISOString() })!.n;
 }
 
 /** Cases assigned but not yet followed up, given to their assignee before `before`. */
@@ -221,21 +275,31 @@ export interface CaseWorker {
 
 const WORKER = { id: people.id, phone: people.phone, name: people.name, role: people.role };
 
-/** Active people of a role whose areas include the desa, with how many desa each covers. */
-function covering(db: DbOrTx, desaCode: string, role: 'pkb' | 'koordinator'): (CaseWorker & { span: number })[] {
-  const rows = db
+const coveringDesa = prepared((db) =>
+  db
     .select(WORKER)
     .from(people)
     .innerJoin(personAreas, eq(personAreas.personId, people.id))
-    .where(and(eq(personAreas.areaCode, desaCode), eq(people.active, true), eq(people.role, role)))
+    .where(and(eq(personAreas.areaCode, sql.placeholder('desa')), eq(people.active, true), eq(people.role, sql.placeholder('role'))))
     .orderBy(asc(people.id))
-    .all() as CaseWorker[];
-  return rows.map((r) => ({ ...r, span: db.select({ n: count() }).from(personAreas).where(eq(personAreas.personId, r.id)).get()!.n }));
+    .prepare(),
+);
+
+const areasOfPerson = prepared((db) => db.select({ n: count() }).from(personAreas).where(eq(personAreas.personId, sql.placeholder('id'))).prepare());
+
+/** Active people of a role whose areas include the desa, with how many desa each covers. */
+function covering(db: DbOrTx, desaCode: string, role: 'pkb' | 'koordinator'): (CaseWorker & { span: number })[] {
+  const rows = coveringDesa(db).all({ desa: desaCode, role }) as CaseWorker[];
+  return rows.map((r) => ({ ...r, span: areasOfPerson(db).get({ id: r.id })!.n }));
 }
+
+const activeOfRole = prepared((db) =>
+  db.select(WORKER).from(people).where(and(eq(people.role, sql.placeholder('role')), eq(people.active, true))).orderBy(asc(people.id)).prepare(),
+);
 
 /** Active people with role dinas (the Dinas receives orphaned cases and stock-outs), or admin. */
 export function activeWithRole(db: DbOrTx, role: 'dinas' | 'admin'): CaseWorker[] {
-  return db.select(WORKER).from(people).where(and(eq(people.role, role), eq(people.active, true))).orderBy(asc(people.id)).all() as CaseWorker[];
+  return activeOfRole(db).all({ role }) as CaseWorker[];
 }
 
 export function koordinatorsOf(db: DbOrTx, desaCode: string): CaseWorker[] {
@@ -254,20 +318,39 @@ export function caseAssigneeFor(db: DbOrTx, desaCode: string): CaseWorker | null
   return activeWithRole(db, 'dinas')[0] ?? null;
 }
 
+const workerWithId = prepared((db) =>
+  db
+    .select({ ...WORKER, active: people.active })
+    .from(people)
+    .where(eq(people.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function workerById(db: DbOrTx, id: number): (CaseWorker & { active: boolean }) | undefined {
-  return db.select({ ...WORKER, active: people.active }).from(people).where(eq(people.id, id)).get() as (CaseWorker & { active: boolean }) | undefined;
+  return workerWithId(db).get({ id }) as (CaseWorker & { active: boolean }) | undefined;
 }
+
+// The area starts with one of the kecamatan codes and a dot (codes hold digits and dots only: nothing LIKE reads).
+const pkbsInKecamatanList = prepared((db) =>
+  db
+    .select({ id: people.id, name: people.name, area: personAreas.areaCode })
+    .from(people)
+    .innerJoin(personAreas, eq(personAreas.personId, people.id))
+    .where(
+      and(
+        eq(people.role, 'pkb'),
+        eq(people.active, true),
+        sql`exists (select 1 from json_each(${sql.placeholder('kecamatan')}) as k where ${personAreas.areaCode} like k.value || '.%')`,
+      ),
+    )
+    .orderBy(asc(people.name), asc(people.id))
+    .prepare(),
+);
 
 /** Active PKB who cover at least one desa of these kecamatan, with the kecamatan they work in. */
 export function pkbsInKecamatan(db: DbOrTx, kecamatanCodes: readonly string[]): { id: number; name: string; kecamatanCodes: string[] }[] {
   if (kecamatanCodes.length === 0) return [];
-  const rows = db
-    .select({ id: people.id, name: people.name, area: personAreas.areaCode })
-    .from(people)
-    .innerJoin(personAreas, eq(personAreas.personId, people.id))
-    .where(and(eq(people.role, 'pkb'), eq(people.active, true), or(...kecamatanCodes.map((k) => like(personAreas.areaCode, `${k}.%`)))))
-    .orderBy(asc(people.name), asc(people.id))
-    .all();
+  const rows = pkbsInKecamatanList(db).all({ kecamatan: listParam(kecamatanCodes) });
   const byId = new Map<number, { id: number; name: string; kecamatanCodes: string[] }>();
   for (const r of rows) {
     const kec = r.area.split('.').slice(0, 3).join('.');

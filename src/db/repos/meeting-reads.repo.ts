@@ -1,7 +1,9 @@
 // Reads of the recorded meetings for the recap (Section II proposal), the aggregation and the export. Writes (the
 // meeting report, check-ins) live in meetings.repo.ts.
-import { and, asc, eq, gte, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { prepared } from '../prepared.js';
+import { inListParam, listParam } from '../sql-params.js';
 import { meetingAttendees, meetingCheckins, meetings, people } from '../schema.js';
 import type { MeetingForRecap } from '../../domain/meetings/recap-section-ii.js';
 
@@ -9,15 +11,22 @@ import type { MeetingRow } from './meetings.repo.js';
 
 export type { MeetingRow } from './meetings.repo.js';
 
-/** The desa-level meetings of one desa for these periods (its dusun included), by period. One indexed query. */
+const desaMeetingsIn = prepared((db) =>
+  db
+    .select({ period: meetings.period, kind: meetings.kind, kieKit: meetings.kieKit, attTokohAgama: meetings.attTokohAgama, attTokohMasyarakat: meetings.attTokohMasyarakat })
+    .from(meetings)
+    .where(and(eq(meetings.areaCode, sql.placeholder('desa')), inListParam(meetings.period, 'periods'), eq(meetings.level, 'desa')))
+    .prepare(),
+);
+
+/**
+ * The desa-level meetings of one desa for these periods (its dusun included), by period. One indexed query, prepared
+ * once per connection: the recap's Section II question runs it.
+ */
 export function desaMeetingsForRecap(db: DbOrTx, desaCode: string, periods: readonly string[]): Map<string, MeetingForRecap[]> {
   const byPeriod = new Map<string, MeetingForRecap[]>();
   if (periods.length === 0) return byPeriod;
-  const rows = db
-    .select({ period: meetings.period, kind: meetings.kind, kieKit: meetings.kieKit, attTokohAgama: meetings.attTokohAgama, attTokohMasyarakat: meetings.attTokohMasyarakat })
-    .from(meetings)
-    .where(and(eq(meetings.areaCode, desaCode), inArray(meetings.period, [...periods]), eq(meetings.level, 'desa')))
-    .all();
+  const rows = desaMeetingsIn(db).all({ desa: desaCode, periods: listParam(periods) });
   for (const { period, ...m } of rows) byPeriod.set(period, [...(byPeriod.get(period) ?? []), m]);
   return byPeriod;
 }

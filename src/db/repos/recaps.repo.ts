@@ -1,6 +1,10 @@
-// Stored recaps: one row per desa/period/unit with its current version, and every version as an event.
-import { and, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+// Stored recaps: one row per desa/period/unit with its current version, and every version as an event. The queries
+// a recap conversation runs per message (its facts, KIRIM, a review) are prepared once per connection (prepared.ts);
+// lists are bound as one JSON placeholder (sql-params.ts).
+import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { inListParam, listParam, setParam } from '../sql-params.js';
+import { prepared } from '../prepared.js';
 import { areaUnits, people, personAreas, recapEvents, recapReopenings, recaps } from '../schema.js';
 
 export type RecapRow = typeof recaps.$inferSelect;
@@ -9,12 +13,16 @@ export function unitKeyOf(unitId: number | null): string {
   return unitId === null ? '' : String(unitId);
 }
 
-export function findRecap(db: DbOrTx, desaCode: string, period: string, unitId: number | null): RecapRow | undefined {
-  return db
+const recapByKey = prepared((db) =>
+  db
     .select()
     .from(recaps)
-    .where(and(eq(recaps.desaCode, desaCode), eq(recaps.period, period), eq(recaps.unitKey, unitKeyOf(unitId))))
-    .get();
+    .where(and(eq(recaps.desaCode, sql.placeholder('desa')), eq(recaps.period, sql.placeholder('period')), eq(recaps.unitKey, sql.placeholder('unit'))))
+    .prepare(),
+);
+
+export function findRecap(db: DbOrTx, desaCode: string, period: string, unitId: number | null): RecapRow | undefined {
+  return recapByKey(db).get({ desa: desaCode, period, unit: unitKeyOf(unitId) });
 }
 
 export interface Submission {
@@ -34,6 +42,75 @@ export function receiptCode(desaCode: string, period: string, unitId: number | n
   return `${period.slice(2, 4)}${period.slice(5, 7)}-${kec}${desa}${unitId === null ? '' : `-d${unitId}`}-v${version}`;
 }
 
+const updateVersion = prepared((db) =>
+  db
+    .update(recaps)
+    .set({
+      status: 'submitted',
+      version: setParam('version'),
+      values: setParam('values'),
+      warnings: setParam('warnings'),
+      reporterId: setParam('reporterId'),
+      receiptCode: setParam('receiptCode'),
+      submittedAt: setParam('at'),
+      late: setParam('late'),
+      returnedReason: null,
+      updatedAt: setParam('at'),
+    })
+    .where(eq(recaps.id, sql.placeholder('id')))
+    .returning()
+    .prepare(),
+);
+
+const insertFirstVersion = prepared((db) =>
+  db
+    .insert(recaps)
+    .values({
+      desaCode: sql.placeholder('desaCode'),
+      period: sql.placeholder('period'),
+      unitId: sql.placeholder('unitId'),
+      unitKey: sql.placeholder('unitKey'),
+      status: 'submitted',
+      version: sql.placeholder('version'),
+      values: sql.placeholder('values'),
+      warnings: sql.placeholder('warnings'),
+      reporterId: sql.placeholder('reporterId'),
+      receiptCode: sql.placeholder('receiptCode'),
+      submittedAt: sql.placeholder('at'),
+      late: sql.placeholder('late'),
+      returnedReason: null,
+      updatedAt: sql.placeholder('at'),
+    })
+    .returning()
+    .prepare(),
+);
+
+/** One row of a recap's history; every column bound (null where an event has no values, warnings or note). */
+const insertEvent = prepared((db) =>
+  db
+    .insert(recapEvents)
+    .values({
+      recapId: sql.placeholder('recapId'),
+      version: sql.placeholder('version'),
+      change: sql.placeholder('change'),
+      values: sql.placeholder('values'),
+      warnings: sql.placeholder('warnings'),
+      note: sql.placeholder('note'),
+      byPersonId: sql.placeholder('byPersonId'),
+      at: sql.placeholder('at'),
+    })
+    .prepare(),
+);
+
+type RecapChange = (typeof recapEvents.$inferInsert)['change'];
+
+function recordEvent(
+  db: DbOrTx,
+  e: { recapId: number; version: number; change: RecapChange; values?: string | null; warnings?: string | null; note?: string | null; byPersonId: number; at: string },
+): void {
+  insertEvent(db).run({ ...e, values: e.values ?? null, warnings: e.warnings ?? null, note: e.note ?? null });
+}
+
 /**
  * Stores a submission as version 1, or as the next version of a submitted/returned recap. Lateness belongs to the
  * first submission: a recap sent on time, returned and corrected after the due day is not late (`s.late` only
@@ -44,30 +121,19 @@ export function saveSubmission(db: DbOrTx, s: Submission): { row: RecapRow; prev
   const version = (previous?.version ?? 0) + 1;
   const at = s.now.toISOString();
   const fields = {
-    status: 'submitted' as const,
     version,
     values: JSON.stringify(s.values),
     warnings: JSON.stringify(s.warnings),
     reporterId: s.reporterId,
     receiptCode: receiptCode(s.desaCode, s.period, s.unitId, version),
-    submittedAt: at,
-    late: previous ? previous.late : s.late,
-    returnedReason: null,
-    updatedAt: at,
+    at,
+    // 1/0: the update binds it as given (setParam).
+    late: (previous ? previous.late : s.late) ? 1 : 0,
   };
-  let row: RecapRow;
-  if (previous) {
-    row = db.update(recaps).set(fields).where(eq(recaps.id, previous.id)).returning().get();
-  } else {
-    row = db
-      .insert(recaps)
-      .values({ desaCode: s.desaCode, period: s.period, unitId: s.unitId, unitKey: unitKeyOf(s.unitId), ...fields })
-      .returning()
-      .get();
-  }
-  db.insert(recapEvents)
-    .values({ recapId: row.id, version, change: previous ? 'corrected' : 'submitted', values: fields.values, warnings: fields.warnings, byPersonId: s.reporterId, at })
-    .run();
+  const row = previous
+    ? updateVersion(db).get({ id: previous.id, ...fields })!
+    : insertFirstVersion(db).get({ desaCode: s.desaCode, period: s.period, unitId: s.unitId, unitKey: unitKeyOf(s.unitId), ...fields })!;
+  recordEvent(db, { recapId: row.id, version, change: previous ? 'corrected' : 'submitted', values: fields.values, warnings: fields.warnings, byPersonId: s.reporterId, at });
   return { row, previous };
 }
 
@@ -77,30 +143,39 @@ export function recapHistory(db: DbOrTx, recapId: number) {
 
 export type CoveringRole = 'pkb' | 'koordinator' | 'dinas';
 
-/** Active people of these roles whose areas include the desa (a pkb's binaan, a koordinator's kecamatan…). */
-export function peopleCovering(db: DbOrTx, desaCode: string, roles: readonly CoveringRole[]) {
-  return db
+const coveringDesa = prepared((db) =>
+  db
     .select({ id: people.id, phone: people.phone, name: people.name, role: people.role })
     .from(people)
     .innerJoin(personAreas, eq(personAreas.personId, people.id))
-    .where(and(eq(personAreas.areaCode, desaCode), eq(people.active, true), inArray(people.role, [...roles])))
+    .where(and(eq(personAreas.areaCode, sql.placeholder('desa')), eq(people.active, true), inListParam(people.role, 'roles')))
     .orderBy(asc(people.id))
-    .all();
+    .prepare(),
+);
+
+/** Active people of these roles whose areas include the desa (a pkb's binaan, a koordinator's kecamatan…). */
+export function peopleCovering(db: DbOrTx, desaCode: string, roles: readonly CoveringRole[]) {
+  return coveringDesa(db).all({ desa: desaCode, roles: listParam(roles) });
 }
 
-/** Desa covered by at least one active person of these roles. */
-export function desaCoveredBy(db: DbOrTx, roles: readonly CoveringRole[]): Set<string> {
-  const rows = db
+const desaCoveredByRoles = prepared((db) =>
+  db
     .selectDistinct({ code: personAreas.areaCode })
     .from(personAreas)
     .innerJoin(people, eq(people.id, personAreas.personId))
-    .where(and(eq(people.active, true), inArray(people.role, [...roles])))
-    .all();
-  return new Set(rows.map((r) => r.code));
+    .where(and(eq(people.active, true), inListParam(people.role, 'roles')))
+    .prepare(),
+);
+
+/** Desa covered by at least one active person of these roles. */
+export function desaCoveredBy(db: DbOrTx, roles: readonly CoveringRole[]): Set<string> {
+  return new Set(desaCoveredByRoles(db).all({ roles: listParam(roles) }).map((r) => r.code));
 }
 
+const recapWithId = prepared((db) => db.select().from(recaps).where(eq(recaps.id, sql.placeholder('id'))).prepare());
+
 export function recapById(db: DbOrTx, id: number): RecapRow | undefined {
-  return db.select().from(recaps).where(eq(recaps.id, id)).get();
+  return recapWithId(db).get({ id });
 }
 
 /**
@@ -108,46 +183,68 @@ export function recapById(db: DbOrTx, id: number): RecapRow | undefined {
  * (oldest first), then those returned to the cadre and not corrected yet (the reviewer may still verify them as
  * they are, e.g. after checking by phone).
  */
-export function pendingReviews(db: DbOrTx, desaCodes: readonly string[]) {
-  if (desaCodes.length === 0) return [];
-  const rows = db
+const notVerifiedIn = prepared((db) =>
+  db
     .select({ recap: recaps, reporterName: people.name })
     .from(recaps)
     .innerJoin(people, eq(people.id, recaps.reporterId))
-    .where(and(inArray(recaps.desaCode, [...desaCodes]), inArray(recaps.status, ['submitted', 'returned']), eq(recaps.unitKey, '')))
+    .where(and(inListParam(recaps.desaCode, 'desa'), inArray(recaps.status, ['submitted', 'returned']), eq(recaps.unitKey, '')))
     .orderBy(asc(recaps.submittedAt), asc(recaps.id))
-    .all();
+    .prepare(),
+);
+
+export function pendingReviews(db: DbOrTx, desaCodes: readonly string[]) {
+  if (desaCodes.length === 0) return [];
+  const rows = notVerifiedIn(db).all({ desa: listParam(desaCodes) });
   return [...rows.filter((r) => r.recap.status === 'submitted'), ...rows.filter((r) => r.recap.status === 'returned')];
 }
+
+const markVerified = prepared((db) =>
+  db
+    .update(recaps)
+    .set({ status: 'verified', verifiedAt: setParam('at'), verifiedBy: setParam('by'), updatedAt: setParam('at') })
+    .where(eq(recaps.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+const markReturned = prepared((db) =>
+  db
+    .update(recaps)
+    .set({ status: 'returned', returnedReason: setParam('reason'), updatedAt: setParam('at') })
+    .where(eq(recaps.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 /** Verified (locked) or returned with a reason; the change is kept as an event. */
 export function recordReview(db: DbOrTx, row: RecapRow, decision: 'verified' | 'returned', reason: string | null, byPersonId: number, now: Date): void {
   const at = now.toISOString();
-  db.update(recaps)
-    .set(
-      decision === 'verified'
-        ? { status: 'verified', verifiedAt: at, verifiedBy: byPersonId, updatedAt: at }
-        : { status: 'returned', returnedReason: reason, updatedAt: at },
-    )
-    .where(eq(recaps.id, row.id))
-    .run();
-  db.insert(recapEvents).values({ recapId: row.id, version: row.version, change: decision, note: reason, byPersonId, at }).run();
+  if (decision === 'verified') markVerified(db).run({ id: row.id, at, by: byPersonId });
+  else markReturned(db).run({ id: row.id, reason, at });
+  recordEvent(db, { recapId: row.id, version: row.version, change: decision, note: reason, byPersonId, at });
 }
 
-/** The dusun/RW of a desa (with an active Sub-PPKBD) and the parts they sent for the period. */
-export function dusunPartsOf(db: DbOrTx, desaCode: string, period: string) {
-  const units = db
+const registeredUnits = prepared((db) =>
+  db
     .selectDistinct({ id: areaUnits.id, name: areaUnits.name })
     .from(areaUnits)
     .innerJoin(people, and(eq(people.unitId, areaUnits.id), eq(people.active, true), eq(people.role, 'sub_ppkbd')))
-    .where(eq(areaUnits.desaCode, desaCode))
+    .where(eq(areaUnits.desaCode, sql.placeholder('desa')))
     .orderBy(asc(areaUnits.name))
-    .all();
-  const parts = db
+    .prepare(),
+);
+
+const partsOfPeriod = prepared((db) =>
+  db
     .select({ unitId: recaps.unitId, values: recaps.values })
     .from(recaps)
-    .where(and(eq(recaps.desaCode, desaCode), eq(recaps.period, period), ne(recaps.unitKey, '')))
-    .all();
+    .where(and(eq(recaps.desaCode, sql.placeholder('desa')), eq(recaps.period, sql.placeholder('period')), ne(recaps.unitKey, '')))
+    .prepare(),
+);
+
+/** The dusun/RW of a desa (with an active Sub-PPKBD) and the parts they sent for the period. */
+export function dusunPartsOf(db: DbOrTx, desaCode: string, period: string) {
+  const units = registeredUnits(db).all({ desa: desaCode });
+  const parts = partsOfPeriod(db).all({ desa: desaCode, period });
   const byUnit = new Map(parts.map((p) => [p.unitId, JSON.parse(p.values) as Record<string, number>]));
   return {
     received: units.filter((u) => byUnit.has(u.id)).map((u) => ({ name: u.name, values: byUnit.get(u.id)! })),
@@ -155,89 +252,144 @@ export function dusunPartsOf(db: DbOrTx, desaCode: string, period: string) {
   };
 }
 
+const insertReopening = prepared((db) =>
+  db
+    .insert(recapReopenings)
+    .values({ desaCode: sql.placeholder('desa'), period: sql.placeholder('period'), byPersonId: sql.placeholder('by'), at: sql.placeholder('at'), until: sql.placeholder('until') })
+    .prepare(),
+);
+
 export function reopenPeriod(db: DbOrTx, desaCode: string, period: string, byPersonId: number, now: Date, until: Date): void {
-  db.insert(recapReopenings).values({ desaCode, period, byPersonId, at: now.toISOString(), until: until.toISOString() }).run();
+  insertReopening(db).run({ desa: desaCode, period, by: byPersonId, at: now.toISOString(), until: until.toISOString() });
 }
+
+const reopenedOfDesa = prepared((db) =>
+  db
+    .selectDistinct({ period: recapReopenings.period })
+    .from(recapReopenings)
+    .where(and(eq(recapReopenings.desaCode, sql.placeholder('desa')), gt(recapReopenings.until, sql.placeholder('now'))))
+    .orderBy(desc(recapReopenings.period))
+    .prepare(),
+);
 
 /** Periods of the desa reopened and still open at `now`. */
 export function reopenedPeriods(db: DbOrTx, desaCode: string, now: Date): string[] {
-  return db
-    .selectDistinct({ period: recapReopenings.period })
-    .from(recapReopenings)
-    .where(and(eq(recapReopenings.desaCode, desaCode), gt(recapReopenings.until, now.toISOString())))
-    .orderBy(desc(recapReopenings.period))
-    .all()
+  return reopenedOfDesa(db)
+    .all({ desa: desaCode, now: now.toISOString() })
     .map((r) => r.period);
 }
 
+const unitOfPerson = prepared((db) => db.select({ unitId: people.unitId }).from(people).where(eq(people.id, sql.placeholder('id'))).prepare());
+
 /** The dusun/RW unit of a Sub-PPKBD (null for anyone else). */
 export function personUnitId(db: DbOrTx, personId: number): number | null {
-  return db.select({ unitId: people.unitId }).from(people).where(eq(people.id, personId)).get()?.unitId ?? null;
+  return unitOfPerson(db).get({ id: personId })?.unitId ?? null;
 }
 
+const nameOfUnit = prepared((db) => db.select({ name: areaUnits.name }).from(areaUnits).where(eq(areaUnits.id, sql.placeholder('id'))).prepare());
+
 export function unitName(db: DbOrTx, unitId: number): string | null {
-  return db.select({ name: areaUnits.name }).from(areaUnits).where(eq(areaUnits.id, unitId)).get()?.name ?? null;
+  return nameOfUnit(db).get({ id: unitId })?.name ?? null;
 }
 
 const VERSION_CHANGES = ['submitted', 'corrected'] as const;
 
+const newestEvent = prepared((db) =>
+  db.select().from(recapEvents).where(eq(recapEvents.recapId, sql.placeholder('id'))).orderBy(desc(recapEvents.id)).limit(1).prepare(),
+);
+
 /** The newest event of a recap (what last happened to it: sent, returned, verified, reopened). */
 export function latestRecapEvent(db: DbOrTx, recapId: number) {
-  return db.select().from(recapEvents).where(eq(recapEvents.recapId, recapId)).orderBy(desc(recapEvents.id)).get();
+  return newestEvent(db).get({ id: recapId });
 }
 
 /**
  * The dusun parts follow the desa record: verified (locked) with it, and open again when it is unlocked. Their
  * versions are not touched; only the status changes, so a Sub-PPKBD sees the lock.
  */
+const lockParts = prepared((db) =>
+  db
+    .update(recaps)
+    .set({ status: 'verified', verifiedAt: setParam('at'), verifiedBy: setParam('by'), updatedAt: setParam('at') })
+    .where(and(eq(recaps.desaCode, sql.placeholder('desa')), eq(recaps.period, sql.placeholder('period')), ne(recaps.unitKey, ''), eq(recaps.status, 'submitted')))
+    .prepare(),
+);
+
+const unlockParts = prepared((db) =>
+  db
+    .update(recaps)
+    .set({ status: 'submitted', verifiedAt: null, verifiedBy: null, updatedAt: setParam('at') })
+    .where(and(eq(recaps.desaCode, sql.placeholder('desa')), eq(recaps.period, sql.placeholder('period')), ne(recaps.unitKey, ''), eq(recaps.status, 'verified')))
+    .prepare(),
+);
+
 export function setDusunPartsLocked(db: DbOrTx, desaCode: string, period: string, locked: boolean, byPersonId: number, now: Date): void {
   const at = now.toISOString();
-  db.update(recaps)
-    .set(locked ? { status: 'verified', verifiedAt: at, verifiedBy: byPersonId, updatedAt: at } : { status: 'submitted', verifiedAt: null, verifiedBy: null, updatedAt: at })
-    .where(and(eq(recaps.desaCode, desaCode), eq(recaps.period, period), ne(recaps.unitKey, ''), eq(recaps.status, locked ? 'submitted' : 'verified')))
-    .run();
+  if (locked) lockParts(db).run({ desa: desaCode, period, at, by: byPersonId });
+  else unlockParts(db).run({ desa: desaCode, period, at });
 }
 
 /**
  * A verified recap unlocked by its reviewer: back with the cadre (status `returned`, no reason of its own) so the
  * next submission is a new version. The verification stays in the history; the `reopened` event says why.
  */
+const unlockRecap = prepared((db) =>
+  db
+    .update(recaps)
+    .set({ status: 'returned', returnedReason: null, updatedAt: setParam('at') })
+    .where(eq(recaps.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function unlockVerified(db: DbOrTx, row: RecapRow, byPersonId: number, now: Date): void {
   const at = now.toISOString();
-  db.update(recaps).set({ status: 'returned', returnedReason: null, updatedAt: at }).where(eq(recaps.id, row.id)).run();
-  db.insert(recapEvents).values({ recapId: row.id, version: row.version, change: 'reopened', note: 'kunci verifikasi dibuka', byPersonId, at }).run();
+  unlockRecap(db).run({ id: row.id, at });
+  recordEvent(db, { recapId: row.id, version: row.version, change: 'reopened', note: 'kunci verifikasi dibuka', byPersonId, at });
 }
+
+const latestReopening = prepared((db) =>
+  db
+    .select({ until: recapReopenings.until })
+    .from(recapReopenings)
+    .where(and(eq(recapReopenings.desaCode, sql.placeholder('desa')), eq(recapReopenings.period, sql.placeholder('period')), gt(recapReopenings.until, sql.placeholder('now'))))
+    .orderBy(desc(recapReopenings.until))
+    .limit(1)
+    .prepare(),
+);
 
 /** The latest end of a reopening of this desa and period still running at `now`, or null. */
 export function reopenedUntil(db: DbOrTx, desaCode: string, period: string, now: Date): Date | null {
-  const row = db
-    .select({ until: recapReopenings.until })
-    .from(recapReopenings)
-    .where(and(eq(recapReopenings.desaCode, desaCode), eq(recapReopenings.period, period), gt(recapReopenings.until, now.toISOString())))
-    .orderBy(desc(recapReopenings.until))
-    .get();
+  const row = latestReopening(db).get({ desa: desaCode, period, now: now.toISOString() });
   return row ? new Date(row.until) : null;
 }
+
+const desaRecordsIn = prepared((db) =>
+  db
+    .select()
+    .from(recaps)
+    .where(and(inListParam(recaps.desaCode, 'desa'), inListParam(recaps.period, 'periods'), eq(recaps.unitKey, '')))
+    .prepare(),
+);
 
 /** The desa records of these desa and periods (for lists over a whole binaan in one query). */
 export function desaRecapsIn(db: DbOrTx, desaCodes: readonly string[], periods: readonly string[]): RecapRow[] {
   if (desaCodes.length === 0 || periods.length === 0) return [];
-  return db
-    .select()
-    .from(recaps)
-    .where(and(inArray(recaps.desaCode, [...desaCodes]), inArray(recaps.period, [...periods]), eq(recaps.unitKey, '')))
-    .all();
+  return desaRecordsIn(db).all({ desa: listParam(desaCodes), periods: listParam(periods) });
 }
+
+const reopeningsRunningIn = prepared((db) =>
+  db
+    .select({ desaCode: recapReopenings.desaCode, period: recapReopenings.period, until: recapReopenings.until })
+    .from(recapReopenings)
+    .where(and(inListParam(recapReopenings.desaCode, 'desa'), gt(recapReopenings.until, sql.placeholder('now'))))
+    .prepare(),
+);
 
 /** Reopenings of these desa still running at `now`: desa → period → latest end. */
 export function runningReopenings(db: DbOrTx, desaCodes: readonly string[], now: Date): Map<string, Map<string, Date>> {
   const out = new Map<string, Map<string, Date>>();
   if (desaCodes.length === 0) return out;
-  const rows = db
-    .select({ desaCode: recapReopenings.desaCode, period: recapReopenings.period, until: recapReopenings.until })
-    .from(recapReopenings)
-    .where(and(inArray(recapReopenings.desaCode, [...desaCodes]), gt(recapReopenings.until, now.toISOString())))
-    .all();
+  const rows = reopeningsRunningIn(db).all({ desa: listParam(desaCodes), now: now.toISOString() });
   for (const r of rows) {
     const byPeriod = out.get(r.desaCode) ?? new Map<string, Date>();
     const until = new Date(r.until);
@@ -264,6 +416,33 @@ export interface DesaDusunState {
   unreportedUnits: number;
 }
 
+const recapsOfPeriodIn = prepared((db) =>
+  db
+    .select({ recap: recaps, name: areaUnits.name })
+    .from(recaps)
+    .leftJoin(areaUnits, eq(areaUnits.id, recaps.unitId))
+    .where(and(inListParam(recaps.desaCode, 'desa'), eq(recaps.period, sql.placeholder('period'))))
+    .prepare(),
+);
+
+const versionEventsOf = prepared((db) =>
+  db
+    .select({ id: recapEvents.id, recapId: recapEvents.recapId, values: recapEvents.values })
+    .from(recapEvents)
+    .where(and(inListParam(recapEvents.recapId, 'ids'), inArray(recapEvents.change, [...VERSION_CHANGES])))
+    .orderBy(asc(recapEvents.id))
+    .prepare(),
+);
+
+const registeredUnitsIn = prepared((db) =>
+  db
+    .selectDistinct({ id: areaUnits.id, desaCode: areaUnits.desaCode })
+    .from(areaUnits)
+    .innerJoin(people, and(eq(people.unitId, areaUnits.id), eq(people.active, true), eq(people.role, 'sub_ppkbd')))
+    .where(inListParam(areaUnits.desaCode, 'desa'))
+    .prepare(),
+);
+
 /**
  * What the dusun-vs-desa check (domain/recap/dusun-consistency.ts) needs, for every one of these desa that has a
  * desa recap and at least one dusun part in the period: three queries however many desa are asked, so a summary of
@@ -272,12 +451,7 @@ export interface DesaDusunState {
 export function dusunStatesOf(db: DbOrTx, desaCodes: readonly string[], period: string): Map<string, DesaDusunState> {
   const out = new Map<string, DesaDusunState>();
   if (desaCodes.length === 0) return out;
-  const rows = db
-    .select({ recap: recaps, name: areaUnits.name })
-    .from(recaps)
-    .leftJoin(areaUnits, eq(areaUnits.id, recaps.unitId))
-    .where(and(inArray(recaps.desaCode, [...desaCodes]), eq(recaps.period, period)))
-    .all();
+  const rows = recapsOfPeriodIn(db).all({ desa: listParam(desaCodes), period });
   const desaRecords = new Map(rows.filter((r) => r.recap.unitKey === '').map((r) => [r.recap.desaCode, r.recap]));
   const partsByDesa = new Map<string, { recap: RecapRow; name: string }[]>();
   for (const r of rows) {
@@ -290,20 +464,10 @@ export function dusunStatesOf(db: DbOrTx, desaCodes: readonly string[], period: 
 
   const recapIds = [...partsByDesa].flatMap(([code, parts]) => [desaRecords.get(code)!.id, ...parts.map((p) => p.recap.id)]);
   // Version events in id order: the id orders versions across recaps (which part version the desa version saw).
-  const events = db
-    .select({ id: recapEvents.id, recapId: recapEvents.recapId, values: recapEvents.values })
-    .from(recapEvents)
-    .where(and(inArray(recapEvents.recapId, recapIds), inArray(recapEvents.change, [...VERSION_CHANGES])))
-    .orderBy(asc(recapEvents.id))
-    .all();
+  const events = versionEventsOf(db).all({ ids: listParam(recapIds) });
   const eventsOf = new Map<number, typeof events>();
   for (const e of events) eventsOf.set(e.recapId, [...(eventsOf.get(e.recapId) ?? []), e]);
-  const registered = db
-    .selectDistinct({ id: areaUnits.id, desaCode: areaUnits.desaCode })
-    .from(areaUnits)
-    .innerJoin(people, and(eq(people.unitId, areaUnits.id), eq(people.active, true), eq(people.role, 'sub_ppkbd')))
-    .where(inArray(areaUnits.desaCode, [...partsByDesa.keys()]))
-    .all();
+  const registered = registeredUnitsIn(db).all({ desa: listParam([...partsByDesa.keys()]) });
 
   for (const [code, parts] of partsByDesa) {
     const desa = desaRecords.get(code)!;
