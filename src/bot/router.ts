@@ -70,6 +70,8 @@ export type Acceptance = 'journaled' | 'duplicate' | 'held';
 /**
  * Reads facts for some flows from the database; returns nothing for actors it does not concern. It runs only when
  * one of its flows is open, or when no flow is (the message may start one): not on every message of every flow.
+ * Its facts may be getters (bot/lazy-facts.ts) that query only when a step reads them, inside the message's
+ * transaction; the router merges loaders by copying property descriptors, so no getter runs early.
  */
 export interface FactsLoader {
   flows: readonly string[];
