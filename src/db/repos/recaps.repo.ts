@@ -1,9 +1,22 @@
 // Stored recaps: one row per desa/period/unit with its current version, and every version as an event.
 import { and, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { HEADLINE_FIELDS, headlineCounts, type HeadlineField } from '../../domain/recap/headline-counts.js';
+import type { RecapValues } from '../../domain/recap/fields.js';
 import type { DbOrTx } from '../client.js';
 import { areaUnits, people, personAreas, recapEvents, recapReopenings, recaps } from '../schema.js';
 
 export type RecapRow = typeof recaps.$inferSelect;
+
+/** The headline columns by field id; also the compile-time check that the schema has a column for each. */
+export const HEADLINE_COLUMNS = Object.fromEntries(HEADLINE_FIELDS.map((f) => [f, recaps[f]])) as { [F in HeadlineField]: (typeof recaps)[F] };
+
+/**
+ * What a recap row stores of its values: the JSON and the headline counts derived from it, always written together
+ * (the one way a row's values are set), so the columns the roll-up sums cannot disagree with the JSON.
+ */
+export function recapValueColumns(values: RecapValues) {
+  return { values: JSON.stringify(values), ...headlineCounts(values) };
+}
 
 export function unitKeyOf(unitId: number | null): string {
   return unitId === null ? '' : String(unitId);
@@ -46,7 +59,7 @@ export function saveSubmission(db: DbOrTx, s: Submission): { row: RecapRow; prev
   const fields = {
     status: 'submitted' as const,
     version,
-    values: JSON.stringify(s.values),
+    ...recapValueColumns(s.values),
     warnings: JSON.stringify(s.warnings),
     reporterId: s.reporterId,
     receiptCode: receiptCode(s.desaCode, s.period, s.unitId, version),
