@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openReadyDatabase } from '../src/db/bootstrap.js';
 import { findPersonByPhone } from '../src/db/repos/people.repo.js';
+import { recapValueColumns } from '../src/db/repos/recaps.repo.js';
 import { loadAreaDirectory } from '../src/db/repos/areas.repo.js';
 import { DEFAULT_RECAP_SETTINGS } from '../src/domain/recap/fields.js';
+import { HEADLINE_FIELDS } from '../src/domain/recap/headline-counts.js';
 import { importPeople } from '../src/people/people-import.js';
 import { aggregateArea } from '../src/reports/aggregate-data.js';
 import { recapExport } from '../src/reports/recap-export.js';
@@ -47,9 +49,10 @@ export function generateReportsDatabase(path: string, shape: AreaShape, monthCou
   const report = importPeople(database.db, 'phone,name,role,area,unit\n+6281234567001,Siti Aminah,ppkbd,73.06.06.2003,', loadAreaDirectory(database.db), 'bench', now);
   if (!report.ok) throw new Error('reports bench: people import failed');
   const reporter = findPersonByPhone(database.db, '+6281234567001')!.id;
+  // The headline columns are written as the repo writes them (recapValueColumns), from the same values.
   const insert = database.native.prepare(
-    `insert into recaps (desa_code, period, unit_id, unit_key, status, version, "values", warnings, reporter_id, receipt_code, submitted_at, late, verified_at, verified_by, returned_reason, updated_at)
-     values (?, ?, null, '', ?, 1, ?, '[]', ?, ?, ?, ?, ?, null, null, ?)`,
+    `insert into recaps (desa_code, period, unit_id, unit_key, status, version, warnings, reporter_id, receipt_code, submitted_at, late, verified_at, verified_by, returned_reason, updated_at, "values", ${HEADLINE_FIELDS.join(', ')})
+     values (?, ?, null, '', ?, 1, '[]', ?, ?, ?, ?, ?, null, null, ?, ?, ${HEADLINE_FIELDS.map(() => '?').join(', ')})`,
   );
   const months = periods(monthCount);
   let rows = 0;
@@ -62,7 +65,8 @@ export function generateReportsDatabase(path: string, shape: AreaShape, monthCou
         const status = r < 0.8 ? 'verified' : r < 0.95 ? 'submitted' : 'returned';
         const values: Record<string, number> = { ...CLEAN_RECAP, pus: 400 + Math.floor(random() * 200) };
         values.ias = values.pus! - 266 - 25 - 70 - 59;
-        insert.run(code, period, status, JSON.stringify(values), reporter, `${period}-${code}`, submitted, r < 0.1 ? 1 : 0, status === 'verified' ? submitted : null, submitted);
+        const stored = recapValueColumns(values);
+        insert.run(code, period, status, reporter, `${period}-${code}`, submitted, r < 0.1 ? 1 : 0, status === 'verified' ? submitted : null, submitted, stored.values, ...HEADLINE_FIELDS.map((f) => stored[f]));
         rows++;
       }
     }

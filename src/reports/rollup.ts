@@ -1,16 +1,18 @@
 // The roll-up of many areas at once (every kabupaten of a province, every kecamatan of a kabupaten): the headline
 // figures of each — completeness and timeliness over the desa taking part, the indicators on both bases, their change
-// from last month — summed by SQLite in two queries over the whole table instead of one aggregation per area.
+// from last month — summed by SQLite in one query over the whole table instead of one aggregation per area.
 // "One aggregation": the same rules and the same pure formulas as aggregate.ts (indicators() over summed counts,
 // percent(), indicatorChange()), so each line equals the aggregateArea of that area (tests/reports/rollup.test.ts).
 // Only numbers: the lists (missing desa, waiting recaps, cases) stay with aggregateArea for one area.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AreaDirectory } from '../areas/directory.js';
 import type { DbOrTx } from '../db/client.js';
 import { participatingDesa } from '../db/repos/areas.repo.js';
+import { HEADLINE_COLUMNS } from '../db/repos/recaps.repo.js';
 import { shiftPeriod } from '../domain/recap/calendar.js';
 import { activeMethodFields, indicators, percent } from '../domain/recap/derive.js';
-import type { RecapSettings, RecapValues } from '../domain/recap/fields.js';
+import type { RecapSettings } from '../domain/recap/fields.js';
+import type { HeadlineField } from '../domain/recap/headline-counts.js';
 import { areaScope } from './aggregate-data.js';
 import { indicatorChange, type AreaRef, type Completeness, type IndicatorBasis, type IndicatorChange, type IndicatorSet, type Timeliness } from './aggregate.js';
 
@@ -33,25 +35,33 @@ export interface RollUpRequest {
 }
 
 /** The counts the headline indicators are computed from (derive.ts): PUS, the active methods, IAT and TIAL. */
-function headlineFields(settings: RecapSettings): string[] {
-  return ['pus', ...activeMethodFields(settings), 'iat', 'tial'];
+export function headlineFields(settings: RecapSettings): HeadlineField[] {
+  return ['pus', ...(activeMethodFields(settings) as HeadlineField[]), 'iat', 'tial'];
 }
 
+/** Desa records summed: how many, and per headline field (in `fields` order) the sum over those that answered it. */
 interface Sums {
   recaps: number;
-  /** Per field: the sum over the recaps that answered it, null when none did (as sumFields). */
-  values: Record<string, number | null>;
+  /** null when no recap answered the field (as sumFields). */
+  values: (number | null)[];
 }
 
-const emptySums = (): Sums => ({ recaps: 0, values: {} });
+const emptySums = (fields: readonly HeadlineField[]): Sums => ({ recaps: 0, values: fields.map(() => null) });
 
-function addSums(into: Sums, recaps: number, values: Record<string, number | null>): void {
-  into.recaps += recaps;
-  for (const [id, x] of Object.entries(values)) if (x !== null) into.values[id] = (into.values[id] ?? 0) + x;
+function addSums(into: Sums, row: KecamatanRow, sumKeys: readonly SumKey[]): void {
+  into.recaps += row.n;
+  sumKeys.forEach((key, i) => {
+    const x = row[key];
+    if (x !== null && x !== undefined) into.values[i] = (into.values[i] ?? 0) + x;
+  });
 }
 
-function headline(sums: Sums, settings: RecapSettings): Headline {
-  const answered: RecapValues = Object.fromEntries(Object.entries(sums.values).filter((e): e is [string, number] => e[1] !== null));
+function headline(sums: Sums, fields: readonly HeadlineField[], settings: RecapSettings): Headline {
+  const answered: Record<string, number> = {};
+  fields.forEach((f, i) => {
+    const x = sums.values[i];
+    if (x !== null && x !== undefined) answered[f] = x;
+  });
   const ind = indicators(answered, settings);
   const none = sums.recaps === 0;
   return { recaps: sums.recaps, paTotal: none ? null : ind.paTotal, unmetNeed: none ? null : ind.unmetNeed, cpr: ind.cpr, mcpr: ind.mcpr, unmetNeedPct: ind.unmetNeedPct, mkjpShare: ind.mkjpShare };
@@ -61,64 +71,81 @@ function headline(sums: Sums, settings: RecapSettings): Headline {
 // their kecamatan.
 const KECAMATAN_OF = `substr(desa_code, 1, length(desa_code) - 5)`;
 
+type SumKey = `s${number}`;
+
+/** One group of desa records: a kecamatan, a month, a status, desa outside the programme or not. */
+interface KecamatanRow {
+  kec: string;
+  period: string;
+  status: string;
+  outside: 0 | 1;
+  n: number;
+  late: number;
+  /** s0, s1…: the sums of the headline fields, in the order asked. */
+  [sum: SumKey]: number | null;
+}
+
+/**
+ * The one query of a roll-up, both months in one pass over the covering index recaps_rollup_idx (never the table's
+ * rows nor their JSON): the desa records by kecamatan, month, status and whether the desa is outside the programme
+ * in `period`, with their count, how many were late, and each headline count summed (null when no recap answered
+ * it, as sumFields). Exported for the test that checks SQLite's plan reads only that index.
+ */
+export function rollUpQuery(period: string, notTaking: readonly string[], fields: readonly HeadlineField[]): SQL {
+  // Field ids are the catalogue's own ([a-z_]+) and name their columns (HEADLINE_COLUMNS): never input.
+  const sums = sql.raw(fields.map((f, i) => `sum(${HEADLINE_COLUMNS[f].name}) as s${i}`).join(', '));
+  return sql`select ${sql.raw(KECAMATAN_OF)} as kec, period, status, desa_code in (select value from json_each(${JSON.stringify(notTaking)})) as outside,
+               count(*) as n, sum(late) as late, ${sums}
+             from recaps where period in (${period}, ${shiftPeriod(period, -1)}) and unit_key = '' group by kec, period, status, outside`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list) list.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
+}
+
 export function rollUp(db: DbOrTx, areas: AreaDirectory, request: RollUpRequest): RollUpLine[] {
   const { period, settings } = request;
   // Kecamatan by kabupaten once: areaScope per kabupaten would scan every kecamatan of the table each time.
-  const kecamatanOf = new Map<string, string[]>();
-  for (const k of areas.kecamatanList()) kecamatanOf.set(k.parentCode ?? '', [...(kecamatanOf.get(k.parentCode ?? '') ?? []), k.code]);
+  const kecamatanOf = groupBy(areas.kecamatanList(), (k) => k.parentCode ?? '');
   const scopes = request.areaCodes.map((code) => {
     const area = areas.get(code);
     if (area?.level !== 'kabupaten') return areaScope(areas, code);
-    return { area: { code: area.code, level: area.level, name: area.name }, desa: (kecamatanOf.get(code) ?? []).flatMap((k) => areas.desaOf(k)) };
+    return { area: { code: area.code, level: area.level, name: area.name }, desa: (kecamatanOf.get(code) ?? []).flatMap((k) => areas.desaOf(k.code)) };
   });
   const allDesa = scopes.flatMap((s) => s.desa.map((d) => d.code));
   const taking = new Set(participatingDesa(db, allDesa, period));
   const notTaking = allDesa.filter((code) => !taking.has(code));
 
-  // Completeness and timeliness: the desa records of the period of desa taking part, by kecamatan and status.
-  const counts = db.all<{ kec: string; status: string; n: number; late: number }>(
-    sql`select ${sql.raw(KECAMATAN_OF)} as kec, status, count(*) as n, sum(late) as late from recaps
-        where period = ${period} and unit_key = '' and desa_code not in (select value from json_each(${JSON.stringify(notTaking)}))
-        group by kec, status`,
-  );
-
-  // Indicators: each headline count summed (and whether any recap answered it) by kecamatan, month and status.
   const fields = headlineFields(settings);
-  const previousPeriod = shiftPeriod(period, -1);
-  // Field ids are the catalogue's own ([a-z_]+), never user input.
-  const sumsSql = sql.raw(fields.map((f, i) => `sum("values" ->> '$.${f}') as s${i}`).join(', '));
-  const sumRows = db.all<{ kec: string; period: string; status: string; n: number } & Record<string, number | null>>(
-    sql`select ${sql.raw(KECAMATAN_OF)} as kec, period, status, count(*) as n, ${sumsSql} from recaps
-        where period in (${period}, ${previousPeriod}) and unit_key = '' group by kec, period, status`,
-  );
-
-  const byKecamatan = <T extends { kec: string }>(rows: readonly T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.kec, [...(map.get(row.kec) ?? []), row]);
-    return map;
-  };
-  const countsOf = byKecamatan(counts);
-  const sumsOf = byKecamatan(sumRows);
+  const sumKeys = fields.map((_, i): SumKey => `s${i}`);
+  const rowsOf = groupBy(db.all<KecamatanRow>(rollUpQuery(period, notTaking, fields)), (row) => row.kec);
 
   return scopes.map(({ area, desa }) => {
     const kecamatan = [...new Set(desa.map((d) => d.parentCode ?? ''))];
     const expected = desa.filter((d) => taking.has(d.code)).length;
     const byStatus = { verified: 0, submitted: 0, returned: 0 } as Record<string, number>;
     let late = 0;
-    for (const row of kecamatan.flatMap((k) => countsOf.get(k) ?? [])) {
-      byStatus[row.status] = (byStatus[row.status] ?? 0) + row.n;
-      late += row.late;
+    const month = () => ({ verified: emptySums(fields), latest: emptySums(fields) });
+    const sums = { current: month(), previous: month() };
+    for (const row of kecamatan.flatMap((k) => rowsOf.get(k) ?? [])) {
+      // Completeness and timeliness: this month's records of desa taking part; the indicators: every record.
+      if (row.period === period && !row.outside) {
+        byStatus[row.status] = (byStatus[row.status] ?? 0) + row.n;
+        late += row.late;
+      }
+      const into = row.period === period ? sums.current : sums.previous;
+      addSums(into.latest, row, sumKeys);
+      if (row.status === 'verified') addSums(into.verified, row, sumKeys);
     }
     const sent = byStatus.verified! + byStatus.submitted! + byStatus.returned!;
-    const sums = { current: { verified: emptySums(), latest: emptySums() }, previous: { verified: emptySums(), latest: emptySums() } };
-    for (const row of kecamatan.flatMap((k) => sumsOf.get(k) ?? [])) {
-      const values = Object.fromEntries(fields.map((f, i) => [f, row[`s${i}`] ?? null]));
-      const month = row.period === period ? sums.current : sums.previous;
-      addSums(month.latest, row.n, values);
-      if (row.status === 'verified') addSums(month.verified, row.n, values);
-    }
-    const now = { verified: headline(sums.current.verified, settings), latest: headline(sums.current.latest, settings) };
-    const before = { verified: headline(sums.previous.verified, settings), latest: headline(sums.previous.latest, settings) };
+    const now = { verified: headline(sums.current.verified, fields, settings), latest: headline(sums.current.latest, fields, settings) };
+    const before = { verified: headline(sums.previous.verified, fields, settings), latest: headline(sums.previous.latest, fields, settings) };
     return {
       area,
       completeness: {

@@ -8,6 +8,7 @@ import { checkHard } from '../../src/domain/recap/rules.js';
 import { COPY } from '../../src/flows/copy.js';
 import { MAX_MESSAGE_CHARS } from '../../src/flows/engine/limits.js';
 import { productionFlows } from '../../src/flows/index.js';
+import { headlineColumnProblems } from '../helpers/headline-columns.js';
 
 /** Words and shapes that only a bug (or an English error) would put in a message. */
 const INTERNAL: readonly [string, RegExp][] = [
@@ -62,6 +63,7 @@ export function storedProblems(db: Db): string[] {
   };
   for (const r of db.select().from(recaps).all()) hard(`recap ${r.id} (${r.desaCode} ${r.period} unit '${r.unitKey}')`, r.values);
   for (const e of db.select().from(recapEvents).all()) hard(`recap event ${e.id}`, e.values);
+  problems.push(...headlineColumnProblems(db));
   const personal = (what: string, text: string | null, registerPointer = false) => {
     if (!text) return;
     const kinds = findPersonalData(text, { registerPointer });

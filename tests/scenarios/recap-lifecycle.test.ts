@@ -8,6 +8,7 @@ import { importPeople } from '../../src/people/people-import.js';
 import { activeGroups, DEFAULT_RECAP_SETTINGS } from '../../src/domain/recap/fields.js';
 import { fromWita } from '../../src/time/wita.js';
 import { Harness, type HarnessOptions, type Sent } from '../helpers/harness.js';
+import { headlineColumnProblems } from '../helpers/headline-columns.js';
 import { KOORD_PHONE, PEOPLE_CSV, PKB_PHONE, PPKBD_PHONE as P, SUB_PPKBD_PHONE as S } from '../helpers/people.js';
 import { CLEAN_RECAP, CLEAN_RECAP_ALL_PARTS } from '../helpers/recap-fixture.js';
 
@@ -319,6 +320,10 @@ describe('a dusun part changed after the desa recap (issue 9.8)', () => {
 
     await submit(P, { ...CLEAN_RECAP, pus: 485, ias: 65 });
     expect(to(await verify(), P)).toContain('(versi 2) sudah diverifikasi');
+    // Parts sent and changed, the desa recap corrected and verified, the parts locked: every row's headline columns
+    // still say what its values say (the roll-up sums the columns).
+    expect(headlineColumnProblems(h.db)).toEqual([]);
+    expect(findRecap(h.db, DESA, '2026-11', null)!.pus).toBe(485);
   });
 
   it('when the changed dusun part is changed back, then the parts match again and the PKB can verify', async () => {

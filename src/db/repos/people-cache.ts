@@ -1,7 +1,7 @@
 // Each connection keeps the people it looked up by phone, and the phones that belong to no one (visitors), so the
 // sender of a message costs one read of a token instead of three queries.
 //
-// Invalidation: triggers (migration 0013_people_cache_generation) give runtime_state's `people_generation` row a new
+// Invalidation: triggers (migration 0014_people_cache_generation) give runtime_state's `people_generation` row a new
 // random token at every insert, update or delete on people, person_areas and area_units, whichever connection or
 // process makes it (the CLI's `people import` while `serve` runs). A lookup reads the token first, then the rows;
 // entries are kept under the token read before them, and all are dropped when a lookup finds another token. Reading

@@ -2,12 +2,30 @@
 // a recap conversation runs per message (its facts, KIRIM, a review) are prepared once per connection (prepared.ts);
 // lists are bound as one JSON placeholder (sql-params.ts).
 import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { HEADLINE_FIELDS, headlineCounts, type HeadlineField } from '../../domain/recap/headline-counts.js';
+import type { RecapValues } from '../../domain/recap/fields.js';
 import type { DbOrTx } from '../client.js';
 import { inListParam, listParam, setParam } from '../sql-params.js';
 import { prepared } from '../prepared.js';
 import { areaUnits, people, personAreas, recapEvents, recapReopenings, recaps } from '../schema.js';
 
 export type RecapRow = typeof recaps.$inferSelect;
+
+/** The headline columns by field id; also the compile-time check that the schema has a column for each. */
+export const HEADLINE_COLUMNS = Object.fromEntries(HEADLINE_FIELDS.map((f) => [f, recaps[f]])) as { [F in HeadlineField]: (typeof recaps)[F] };
+
+/**
+ * What a recap row stores of its values: the JSON and the headline counts derived from it, always written together
+ * (the one way a row's values are set), so the columns the roll-up sums cannot disagree with the JSON.
+ */
+export function recapValueColumns(values: RecapValues) {
+  return { values: JSON.stringify(values), ...headlineCounts(values) };
+}
+
+/** A placeholder per headline column, named after its field (the values come from recapValueColumns). */
+function headlineParams<P>(param: (name: HeadlineField) => P): Record<HeadlineField, P> {
+  return Object.fromEntries(HEADLINE_FIELDS.map((f) => [f, param(f)])) as Record<HeadlineField, P>;
+}
 
 export function unitKeyOf(unitId: number | null): string {
   return unitId === null ? '' : String(unitId);
@@ -49,6 +67,7 @@ const updateVersion = prepared((db) =>
       status: 'submitted',
       version: setParam('version'),
       values: setParam('values'),
+      ...headlineParams(setParam),
       warnings: setParam('warnings'),
       reporterId: setParam('reporterId'),
       receiptCode: setParam('receiptCode'),
@@ -73,6 +92,7 @@ const insertFirstVersion = prepared((db) =>
       status: 'submitted',
       version: sql.placeholder('version'),
       values: sql.placeholder('values'),
+      ...headlineParams((name) => sql.placeholder(name)),
       warnings: sql.placeholder('warnings'),
       reporterId: sql.placeholder('reporterId'),
       receiptCode: sql.placeholder('receiptCode'),
@@ -122,7 +142,7 @@ export function saveSubmission(db: DbOrTx, s: Submission): { row: RecapRow; prev
   const at = s.now.toISOString();
   const fields = {
     version,
-    values: JSON.stringify(s.values),
+    ...recapValueColumns(s.values),
     warnings: JSON.stringify(s.warnings),
     reporterId: s.reporterId,
     receiptCode: receiptCode(s.desaCode, s.period, s.unitId, version),
