@@ -67,4 +67,11 @@ export default tseslint.config(
     files: ['src/reports/aggregate.ts', 'src/reports/aggregate-meetings.ts', 'src/reports/pkb-digest-text.ts', 'src/reports/summary-text.ts', 'src/reports/missing-text.ts', 'src/reports/chart-bars.ts'],
     rules: restrict([...IO, ...NODE_IO, '**/db/**', '**/bot/**', '**/flows/engine/**', '**/http/**', '**/main.js'], 'the aggregation core and its texts are pure: the loader is aggregate-data.ts'),
   },
+  {
+    // The DHIS2 builders are areas, settings and rows in, DHIS2 JSON out; data-values.ts holds the one reader and
+    // mapping-file.ts the one file read.
+    files: ['src/reports/dhis2/**/*.ts'],
+    ignores: ['src/reports/dhis2/data-values.ts', 'src/reports/dhis2/mapping-file.ts'],
+    rules: restrict([...IO, ...NODE_IO, '**/db/**', '**/bot/**', '**/flows/engine/**', '**/http/**', '**/main.js'], 'the DHIS2 builders are pure: the reader is data-values.ts loadDhis2Recaps'),
+  },
 );

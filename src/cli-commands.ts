@@ -78,13 +78,19 @@ export async function runCommand(argv: string[], setLogLevel: (level: string) =>
       await chat({ ...config, dbPath: values.db ?? config.dbPath }, phone);
       return 0;
     }
+    case 'dhis2': {
+      const { runDhis2Command } = await import('./admin/dhis2-command.js');
+      return await runDhis2Command(rest, config, adminOutput);
+    }
     default:
-      return await runAdminCommand(command, rest, config, {
-        out: (text) => process.stdout.write(`${text}\n`),
-        err: (text) => process.stderr.write(`${text}\n`),
-      });
+      return await runAdminCommand(command, rest, config, adminOutput);
   }
 }
+
+const adminOutput = {
+  out: (text: string) => process.stdout.write(`${text}\n`),
+  err: (text: string) => process.stderr.write(`${text}\n`),
+};
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {

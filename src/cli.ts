@@ -47,6 +47,15 @@ Commands:
                                  the meetings recorded for that month, one row each: level, kecamatan, desa, dusun,
                                  kind, date, place, attendance by role and total, KIE Kit, topics, follow-up, reporter,
                                  and who checked in (name and role, no phone numbers); xlsx to pertemuan-<period>[-<kec>].xlsx
+  dhis2 metadata [--out FILE.json] [--mapping FILE.csv] [--no-org-units]
+                                 the DHIS2 metadata import file (default imp-smart-dhis2.json): the F/I/Dal data
+                                 set, a data element per recap field, CPR/mCPR/unmet need/MKJP indicators, the hard
+                                 rules as validation rules, the kabupaten's org unit tree (not with --no-org-units);
+                                 fixed UIDs, so a re-import updates
+  dhis2 export --period YYYY-MM [--kecamatan CODE] [--include-unverified] [--mapping FILE.csv] [--out FILE.json]
+                                 the month's verified desa recaps as a DHIS2 dataValueSets payload by code (default
+                                 dhis2-<period>[-<kec>].json) and their completeness registrations (<out>.complete.json);
+                                 --mapping (or IMP_DHIS2_MAPPING) puts the instance's own codes in place of ours
   whatsapp status                the WhatsApp link state, open alerts and the outbox
   whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched
   kartu lapor [--out FILE.pdf]   the one-page LAPOR card for cadres (keys in paper-form order, example, deadline)

@@ -20,6 +20,7 @@ describe('config', () => {
       schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *', pkbDigest: '0 7 * * *', reminders: '0 8 * * *', dinasWeekly: '0 8 * * 1', dinasMonthly: '0 8 5,16 * *' },
       holidays: [],
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },
+      dhis2: { mappingFile: null },
     });
   });
 
@@ -40,6 +41,10 @@ describe('config', () => {
       expect((error as Error).message).toMatch(message);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('when a DHIS2 mapping file is set, then the DHIS2 commands and the push read it from there', () => {
+    expect(loadConfig({ IMP_DHIS2_MAPPING: '/etc/imp-smart/dhis2-mapping.csv' }).dhis2).toEqual({ mappingFile: '/etc/imp-smart/dhis2-mapping.csv' });
   });
 
   it('when values are set, then they are used', () => {

@@ -57,4 +57,12 @@ describe('start-up loads only what the command uses', () => {
     expect(code).toBe(0);
     expect(HEAVY.filter((p) => packages.has(p))).toEqual([]);
   });
+
+  it('when a month is exported for DHIS2, then no heavy package is loaded (the payload is plain JSON)', () => {
+    const db = join(dir, 'dhis2.db');
+    expect(packagesLoadedBy(['migrate', '--db', db]).code).toBe(0);
+    const { code, packages } = packagesLoadedBy(['dhis2', 'export', '--period', '2026-11', '--db', db, '--out', join(dir, 'dhis2.json')]);
+    expect(code).toBe(0);
+    expect(HEAVY.filter((p) => packages.has(p))).toEqual([]);
+  });
 });

@@ -145,24 +145,32 @@ function checkC5(out: RuleViolation[], v: RecapValues, settings: RecapSettings, 
   }
 }
 
-/** C6: reporting ≤ existing institutions (§5.2), and the poktan (§5.5) and UPPKA (§5.6) nesting. */
-function checkC6(out: RuleViolation[], v: RecapValues): void {
-  for (const [x] of INSTITUTIONS) notMore(out, 'C6', v, `${x}_lapor`, `${x}_ada`);
-  for (const [p] of POKTAN) {
-    notMore(out, 'C6', v, `${p}_keluarga_anggota`, `${p}_keluarga_sasaran`);
-    notMore(out, 'C6', v, `${p}_anggota_hadir`, `${p}_keluarga_anggota`);
+/**
+ * C6 as pairs `a ≤ factor × b`: reporting ≤ existing institutions (§5.2), and the poktan (§5.5) and UPPKA (§5.6)
+ * nesting, in the order they are checked. The DHIS2 validation rules are made from this same list
+ * (reports/dhis2/rules.ts), so the two cannot drift apart.
+ */
+export const C6_PAIRS: ReadonlyArray<readonly [a: string, b: string, factor: number]> = [
+  ...INSTITUTIONS.map(([x]) => [`${x}_lapor`, `${x}_ada`, 1] as const),
+  ...POKTAN.flatMap(([p]) => [
+    [`${p}_keluarga_anggota`, `${p}_keluarga_sasaran`, 1] as const,
+    [`${p}_anggota_hadir`, `${p}_keluarga_anggota`, 1] as const,
     // A member family holds at most two couples (docs/domain.md §5.5, A); more than one per family is only a soft warning (S8).
-    notMore(out, 'C6', v, `${p}_pus_anggota`, `${p}_keluarga_anggota`, 2);
-    notMore(out, 'C6', v, `${p}_pus_anggota_kb`, `${p}_pus_anggota`);
+    [`${p}_pus_anggota`, `${p}_keluarga_anggota`, 2] as const,
+    [`${p}_pus_anggota_kb`, `${p}_pus_anggota`, 1] as const,
     // "p_pertemuan 0–31" is the field's hard maximum (FieldDef.max = 31), reported once under BOUND, not again here.
-  }
-  notMore(out, 'C6', v, 'uppka_anggota_kps_ks1', 'uppka_anggota');
-  notMore(out, 'C6', v, 'uppka_pus', 'uppka_anggota');
-  notMore(out, 'C6', v, 'uppka_pus_kb', 'uppka_pus');
-  notMore(out, 'C6', v, 'uppka_pus_kps_ks1', 'uppka_pus');
-  notMore(out, 'C6', v, 'uppka_pus_kps_ks1', 'uppka_anggota_kps_ks1');
-  notMore(out, 'C6', v, 'uppka_pus_kps_ks1_kb', 'uppka_pus_kps_ks1');
-  notMore(out, 'C6', v, 'uppka_kelompok_akses_modal', 'uppka_ada');
+  ]),
+  ['uppka_anggota_kps_ks1', 'uppka_anggota', 1],
+  ['uppka_pus', 'uppka_anggota', 1],
+  ['uppka_pus_kb', 'uppka_pus', 1],
+  ['uppka_pus_kps_ks1', 'uppka_pus', 1],
+  ['uppka_pus_kps_ks1', 'uppka_anggota_kps_ks1', 1],
+  ['uppka_pus_kps_ks1_kb', 'uppka_pus_kps_ks1', 1],
+  ['uppka_kelompok_akses_modal', 'uppka_ada', 1],
+];
+
+function checkC6(out: RuleViolation[], v: RecapValues): void {
+  for (const [a, b, factor] of C6_PAIRS) notMore(out, 'C6', v, a, b, factor);
 }
 
 /** C8: switching moves a couple from one method to another, so Σ "dari" = Σ "ke" (flows part). */
