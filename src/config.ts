@@ -73,6 +73,8 @@ export const ConfigSchema = z.object({
   IMP_CRON_DINAS_WEEKLY: cronExpression('0 8 * * 1'),
   /** When the Dinas' monthly summary goes out; default the 5th and the day after IMP_RECAP_CLOSE_DAY, 08:00. */
   IMP_CRON_DINAS_MONTHLY: z.string().refine(isValidCron, 'must be a 5-field cron expression such as "0 8 5,16 * *"').optional(),
+  /** The Dinas' own Smart Book folder (one *.md card per file); default the cards in resources/smart-book. */
+  IMP_SMART_BOOK_DIR: z.string().min(1).optional(),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -100,6 +102,8 @@ export interface Config {
   /** ISO dates (YYYY-MM-DD) without reminders, besides Sundays. */
   holidays: readonly string[];
   recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
+  /** IMP_SMART_BOOK_DIR; null: the bundled cards. */
+  smartBookDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -163,5 +167,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         mal_traditional: e.IMP_RECAP_PARTS.includes('mal_traditional'),
       }),
     }),
+    smartBookDir: e.IMP_SMART_BOOK_DIR ?? null,
   });
 }

@@ -20,6 +20,7 @@ describe('config', () => {
       schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *', pkbDigest: '0 7 * * *', reminders: '0 8 * * *', dinasWeekly: '0 8 * * 1', dinasMonthly: '0 8 5,16 * *' },
       holidays: [],
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },
+      smartBookDir: null,
     });
   });
 
