@@ -75,6 +75,8 @@ export const ConfigSchema = z.object({
   IMP_CRON_DINAS_MONTHLY: z.string().refine(isValidCron, 'must be a 5-field cron expression such as "0 8 5,16 * *"').optional(),
   /** DHIS2 mapping overrides (type,our_key,their_code[,their_id]) for `dhis2 metadata|export` and the push. */
   IMP_DHIS2_MAPPING: z.string().min(1).optional(),
+  /** The Dinas' own Smart Book folder (one *.md card per file); default the cards in resources/smart-book. */
+  IMP_SMART_BOOK_DIR: z.string().min(1).optional(),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -104,6 +106,8 @@ export interface Config {
   recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
   /** DHIS2: the mapping file (IMP_DHIS2_MAPPING), null for none; `--mapping` overrides it on the command line. */
   dhis2: { mappingFile: string | null };
+  /** IMP_SMART_BOOK_DIR; null: the bundled cards. */
+  smartBookDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -168,5 +172,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       }),
     }),
     dhis2: Object.freeze({ mappingFile: e.IMP_DHIS2_MAPPING ?? null }),
+    smartBookDir: e.IMP_SMART_BOOK_DIR ?? null,
   });
 }

@@ -22,6 +22,8 @@ import { createAuthKeyValueStore, createLidPairStore, createSendHoldStore, creat
 import { createLogger, useLogSalt, type Logger } from './logger.js';
 import { MediaStore, mediaDirFor } from './media/media-store.js';
 import { normalizePhone } from './people/phone.js';
+import { bundledSmartBook, loadSmartBook } from './smart-book/load-cards.js';
+import type { SmartBook } from './domain/smart-book.js';
 import { WITA_ZONE } from './time/wita.js';
 
 function recapOptions(config: Config) {
@@ -34,6 +36,14 @@ function recapOptions(config: Config) {
 /** The media directory of the database the bot runs on: IMP_MEDIA_DIR, else beside the database. */
 function mediaStoreOf(config: Config): MediaStore {
   return new MediaStore(config.mediaDir ?? mediaDirFor(config.dbPath));
+}
+
+/**
+ * The Smart Book cards, read once before anything else starts: a bad card (no source, too long, a duplicate id)
+ * stops start-up with one line naming the file (SmartBookError, a ConfigError).
+ */
+function smartBookOf(config: Config): SmartBook {
+  return config.smartBookDir ? loadSmartBook(config.smartBookDir) : bundledSmartBook();
 }
 
 /** WhatsApp's pacing with the operator's rates. */
@@ -57,6 +67,7 @@ export interface ServeOptions {
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
+  const smartBook = smartBookOf(config);
   // One bot process per database: a second serve (or chat, simulate) stops here, before touching the database.
   const database = openOwnedDatabase(config.dbPath, 'serve', clock.now(), { create: true, synchronous: config.dbSynchronous });
   useLogSalt(loadOrCreateLogSalt(database.db));
@@ -80,6 +91,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     logger,
     conversation: { expiryMs: config.conversationExpiryMs },
     recap: recapOptions(config),
+    smartBook,
     caseFollowUpDays: config.caseFollowUpDays,
     messageRetentionDays: config.messageRetentionDays,
     schedule: config.schedule,
@@ -143,7 +155,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   // Said only once a signal would stop it cleanly (supervisors and tests act on this line).
-  logger.info({ transport: transport.name, db: config.dbPath }, 'IMP Smart is running');
+  logger.info({ transport: transport.name, db: config.dbPath, smartBookCards: smartBook.cards.length }, 'IMP Smart is running');
 }
 
 async function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, monitor: LinkMonitor, options: ServeOptions): Promise<Transport> {
@@ -202,8 +214,10 @@ export interface SimulateArgs {
 export async function simulate(config: Config, args: SimulateArgs): Promise<void> {
   // Quiet by default: stdout is the transcript's output and stderr only shows warnings.
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
+  const smartBook = smartBookOf(config);
   await runSimulation({
     transcript: args.transcript,
+    smartBook,
     ...(args.dbPath ? { dbPath: args.dbPath } : {}),
     ...(args.peopleFile ? { people: { csv: readTextFile(args.peopleFile), name: args.peopleFile } } : {}),
     ...(args.mediaDir ? { mediaDir: args.mediaDir } : {}),
@@ -221,6 +235,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
 /** `imp-smart chat --as +62…`: talk to the bot in the terminal as that number. */
 export async function chat(config: Config, phone: string): Promise<void> {
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
+  const smartBook = smartBookOf(config);
   // chat runs the bot (it sends the outbox to this terminal), so it needs the owner lock like serve; it never
   // creates a database: a mistyped --db says so instead of starting an empty one.
   const database = openOwnedDatabase(config.dbPath, 'chat', systemClock.now(), { create: false, synchronous: config.dbSynchronous });
@@ -242,6 +257,7 @@ export async function chat(config: Config, phone: string): Promise<void> {
     logger,
     conversation: { expiryMs: config.conversationExpiryMs },
     recap: recapOptions(config),
+    smartBook,
     caseFollowUpDays: config.caseFollowUpDays,
     messageRetentionDays: config.messageRetentionDays,
     schedule: config.schedule,

@@ -21,6 +21,7 @@ describe('config', () => {
       holidays: [],
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },
       dhis2: { mappingFile: null },
+      smartBookDir: null,
     });
   });
 

@@ -8,6 +8,8 @@ import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
 import type { MediaStore } from '../media/media-store.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
+import type { SmartBook } from '../domain/smart-book.js';
+import { bundledSmartBook } from '../smart-book/load-cards.js';
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseViewedHandler } from './features/case-audit.js';
@@ -41,6 +43,8 @@ export interface BotOptions {
   logger: Logger;
   conversation: ConversationOptions;
   registry?: FlowRegistry;
+  /** The Smart Book cards (INFO), loaded once at start (main.ts: IMP_SMART_BOOK_DIR); default the bundled cards. */
+  smartBook?: SmartBook;
   completions?: Readonly<Record<string, CompletionHandler>>;
   recap?: { settings: RecapSettings; calendar: RecapCalendar };
   /** Days a case may wait for follow-up before the PKB is reminded (twice that: escalated). */
@@ -119,7 +123,7 @@ export function createBot(options: BotOptions): Bot {
   const router = new Router({
     db: database.db,
     clock,
-    registry: options.registry ?? productionRegistry(recap.settings),
+    registry: options.registry ?? productionRegistry(recap.settings, { smartBook: options.smartBook ?? bundledSmartBook() }),
     areas: database.areas,
     logger,
     transportName: transport.name,

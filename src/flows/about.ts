@@ -1,4 +1,4 @@
-// "Tentang IMP Smart" for residents: what the service is and what it does with their data.
+// "Tentang IMP Smart" for residents: what the service is and what it does with their data. (INFO belongs to the Smart Book.)
 import type { FlowDefinition } from './engine/types.js';
 
 const ABOUT =
@@ -16,5 +16,5 @@ export const aboutFlow = {
   nodes: {
     'about.show': { kind: 'end', text: ABOUT },
   },
-  menu: { audience: ['resident'], label: 'Tentang IMP Smart', words: ['tentang', 'info', 'informasi'], order: 50 },
+  menu: { audience: ['resident'], label: 'Tentang IMP Smart', words: ['tentang'], order: 50 },
 } satisfies FlowDefinition;

@@ -95,7 +95,7 @@ export function converse(
 
   // "KASUS <kode>", "STATUS <kode>": commands that work inside any flow, like the words above.
   const global = registry.globalEntryFor(env.actor, text);
-  if (global && (state.active || justExpired)) return enterGlobal(registry, state, global, text, env, events);
+  if (global && (state.active || justExpired) && !readsItself(registry, state, global.flowId, text)) return enterGlobal(registry, state, global, text, env, events);
 
   // After an expiry the message most likely answered the old question: show the menu rather than guess.
   if (justExpired) return { state, events: [...events, menu()] };
@@ -205,6 +205,15 @@ function enterGlobal(
   const note = COPY.leftToMenu(left.keptDraft);
   const { [entry.flowId]: _draft, ...drafts } = left.state.drafts;
   return { state: { ...left.state, active: sprint.state, drafts }, events: [...events, ...(note ? [say(note)] : []), ...sprint.events] };
+}
+
+/**
+ * A global entry of the open flow that is also marked `inside` (INFO <kata> while browsing the Smart Book) is read by
+ * that flow with what is on screen, below, instead of starting it over.
+ */
+function readsItself(registry: FlowRegistry, state: ConversationState, flowId: string, text: string): boolean {
+  if (state.active?.flowId !== flowId) return false;
+  return registry.get(flowId)?.entries?.some((e) => e.global === true && e.inside === true && e.matches(text)) === true;
 }
 
 /** The open question asked again after an interruption, introduced as such. */

@@ -64,6 +64,11 @@ const COMMANDS = [
   'periksa',
   'profil',
   'tentang',
+  // The Smart Book: one card, several, none, the topics (also typed inside other flows).
+  'INFO',
+  'info implan',
+  'INFO steril',
+  'info zzz',
   'STATUS',
   'STATUS {CASE}',
   'KASUS',

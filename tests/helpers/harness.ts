@@ -12,12 +12,15 @@ import { openReadyDatabase, type ReadyDatabase } from '../../src/db/bootstrap.js
 import type { FlowRegistry } from '../../src/flows/registry.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
 import type { MediaStore } from '../../src/media/media-store.js';
+import type { SmartBook } from '../../src/domain/smart-book.js';
 import { importPeople } from '../../src/people/people-import.js';
 import { fromWita } from '../../src/time/wita.js';
 
 export interface HarnessOptions {
   people?: string;
   registry?: FlowRegistry;
+  /** Smart Book cards other than the bundled ones. */
+  smartBook?: SmartBook;
   completions?: Record<string, CompletionHandler>;
   expiryMs?: number;
   start?: Date;
@@ -71,6 +74,7 @@ export class Harness {
       logger: this.options.logger ?? silentLogger(),
       conversation: { expiryMs: this.options.expiryMs ?? 72 * 3600_000 },
       ...(this.options.registry ? { registry: this.options.registry } : {}),
+      ...(this.options.smartBook ? { smartBook: this.options.smartBook } : {}),
       ...(this.options.completions ? { completions: this.options.completions } : {}),
       ...(this.options.recap ? { recap: this.options.recap } : {}),
       ...(this.options.media ? { media: this.options.media } : {}),

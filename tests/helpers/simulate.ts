@@ -2,6 +2,7 @@
 import type { CompletionHandler } from '../../src/bot/apply-events.js';
 import { runSimulation } from '../../src/bot/simulator/run-simulation.js';
 import type { FlowRegistry } from '../../src/flows/registry.js';
+import type { SmartBook } from '../../src/domain/smart-book.js';
 import { silentLogger } from '../../src/logger.js';
 import { fromWita } from '../../src/time/wita.js';
 import { PEOPLE_CSV } from './people.js';
@@ -10,6 +11,8 @@ export interface SimulateOptions {
   people?: string | null;
   dbPath?: string;
   registry?: FlowRegistry;
+  /** Smart Book cards other than the bundled ones. */
+  smartBook?: SmartBook;
   completions?: Record<string, CompletionHandler>;
   expiryMs?: number;
   retentionDays?: number;
@@ -31,6 +34,7 @@ export async function simulate(transcript: string, options: SimulateOptions = {}
     ...(people ? { people: { csv: people, name: 'people.csv' } } : {}),
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
     ...(options.registry ? { registry: options.registry } : {}),
+    ...(options.smartBook ? { smartBook: options.smartBook } : {}),
     ...(options.completions ? { completions: options.completions } : {}),
     ...(options.retentionDays ? { messageRetentionDays: options.retentionDays } : {}),
     ...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),

@@ -51,6 +51,8 @@ export interface SimulationOptions {
    */
   startAt?: Date;
   registry?: FlowRegistry;
+  /** The Smart Book cards (main.ts loads IMP_SMART_BOOK_DIR); default the bundled cards. */
+  smartBook?: BotOptions['smartBook'];
   completions?: Readonly<Record<string, CompletionHandler>>;
   recap?: BotOptions['recap'];
   caseFollowUpDays?: number;
@@ -111,6 +113,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
         logger: options.logger,
         conversation: options.conversation,
         ...(options.registry ? { registry: options.registry } : {}),
+        ...(options.smartBook ? { smartBook: options.smartBook } : {}),
         ...(options.completions ? { completions: options.completions } : {}),
         ...(options.recap ? { recap: options.recap } : {}),
         ...(options.caseFollowUpDays ? { caseFollowUpDays: options.caseFollowUpDays } : {}),

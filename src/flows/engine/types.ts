@@ -255,7 +255,8 @@ export interface FlowEntry {
   /**
    * Also while this flow is open: an entry that ends at once (a help page) answers and the open question is asked
    * again; another one restarts the flow at its node with the answers so far. Off by default, so free-text answers
-   * that happen to start like an entry are not taken for one.
+   * that happen to start like an entry are not taken for one. On a `global` entry it means the same inside its own
+   * flow (INFO <kata> while browsing the Smart Book), instead of the flow being started over.
    */
   inside?: boolean;
 }
