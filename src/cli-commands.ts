@@ -78,13 +78,22 @@ export async function runCommand(argv: string[], setLogLevel: (level: string) =>
       await chat({ ...config, dbPath: values.db ?? config.dbPath }, phone);
       return 0;
     }
+    case 'dhis2': {
+      if (rest[0] === 'push' || rest[0] === 'status') {
+        const { runDhis2PushCommand } = await import('./admin/dhis2-push-command.js');
+        return await runDhis2PushCommand(rest, config, adminOutput);
+      }
+      throw new AdminUsageError('usage: imp-smart dhis2 push|status … (see imp-smart help)');
+    }
     default:
-      return await runAdminCommand(command, rest, config, {
-        out: (text) => process.stdout.write(`${text}\n`),
-        err: (text) => process.stderr.write(`${text}\n`),
-      });
+      return await runAdminCommand(command, rest, config, adminOutput);
   }
 }
+
+const adminOutput = {
+  out: (text: string) => process.stdout.write(`${text}\n`),
+  err: (text: string) => process.stderr.write(`${text}\n`),
+};
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
