@@ -79,6 +79,10 @@ export async function runCommand(argv: string[], setLogLevel: (level: string) =>
       return 0;
     }
     case 'dhis2': {
+      if (rest[0] === 'push' || rest[0] === 'status') {
+        const { runDhis2PushCommand } = await import('./admin/dhis2-push-command.js');
+        return await runDhis2PushCommand(rest, config, adminOutput);
+      }
       const { runDhis2Command } = await import('./admin/dhis2-command.js');
       return await runDhis2Command(rest, config, adminOutput);
     }

@@ -56,6 +56,13 @@ Commands:
                                  the month's verified desa recaps as a DHIS2 dataValueSets payload by code (default
                                  dhis2-<period>[-<kec>].json) and their completeness registrations (<out>.complete.json);
                                  --mapping (or IMP_DHIS2_MAPPING) puts the instance's own codes in place of ours
+  dhis2 push --period YYYY-MM [--kecamatan CODE] [--include-unverified] [--dry-run] [--force] [--all]
+                                 send the period's desa recaps (verified only, unless --include-unverified) to the
+                                 DHIS2 server of IMP_DHIS2_URL: only values changed since the last push (--all: every
+                                 value); DHIS2 checks them first (dry run) and conflicts stop the push unless --force;
+                                 --dry-run stops after the check; then each desa whose values are all in DHIS2 is
+                                 registered as complete. Exit code 1 when anything is not in DHIS2 afterwards
+  dhis2 status [--period YYYY-MM]  the DHIS2 server configured, the push job, and the last pushes
   whatsapp status                the WhatsApp link state, open alerts and the outbox
   whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched
   kartu lapor [--out FILE.pdf]   the one-page LAPOR card for cadres (keys in paper-form order, example, deadline)

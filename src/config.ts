@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isValidCron } from './bot/jobs/cron.js';
 import { dinasMonthlyCron, type JobSchedule } from './bot/jobs/schedule.js';
 import { parseHolidays } from './domain/recap/reminder-ladder.js';
+import { basicAuth, tokenAuth, type Dhis2Auth } from './reports/dhis2-push/dhis2-client.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -77,6 +78,23 @@ export const ConfigSchema = z.object({
   IMP_DHIS2_MAPPING: z.string().min(1).optional(),
   /** The Dinas' own Smart Book folder (one *.md card per file); default the cards in resources/smart-book. */
   IMP_SMART_BOOK_DIR: z.string().min(1).optional(),
+  /** The DHIS2 server the recaps are pushed to (its base URL); none: no push. Credentials go in the next ones. */
+  IMP_DHIS2_URL: z
+    .url()
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must start with http:// or https://')
+    .refine((u) => !URL.canParse(u) || (new URL(u).username === '' && new URL(u).password === ''), 'must not hold a user name or password (they have their own variables)')
+    .optional(),
+  /** A DHIS2 personal access token (d2pat_…): sent as "Authorization: ApiToken …". Preferred over a password. */
+  IMP_DHIS2_TOKEN: z.string().min(1).optional(),
+  /** Or a DHIS2 user's name and password (Basic authentication). */
+  IMP_DHIS2_USERNAME: z.string().min(1).optional(),
+  IMP_DHIS2_PASSWORD: z.string().min(1).optional(),
+  /** How long one request to DHIS2 may take, in seconds (a kabupaten's month is one request). */
+  IMP_DHIS2_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(900).default(120),
+  /** The monthly push after the period closes: off unless "on". */
+  IMP_DHIS2_PUSH_JOB: z.enum(['on', 'off']).default('off'),
+  /** When the push job looks for a newly closed period to push (5-field cron, WITA). */
+  IMP_CRON_DHIS2_PUSH: cronExpression('30 8 * * *'),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -104,14 +122,36 @@ export interface Config {
   /** ISO dates (YYYY-MM-DD) without reminders, besides Sundays. */
   holidays: readonly string[];
   recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
-  /** DHIS2: the mapping file (IMP_DHIS2_MAPPING), null for none; `--mapping` overrides it on the command line. */
-  dhis2: { mappingFile: string | null };
+  /**
+   * DHIS2: the mapping file (IMP_DHIS2_MAPPING), null for none; where and how recaps are pushed (url/auth null when
+   * not configured).
+   */
+  dhis2: { mappingFile: string | null; url: string | null; auth: Dhis2Auth | null; timeoutMs: number; pushJob: boolean };
   /** IMP_SMART_BOOK_DIR; null: the bundled cards. */
   smartBookDir: string | null;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** Values never repeated in an error line: they are (or may hold) credentials. */
+const SECRET_VARIABLES = new Set(['IMP_DHIS2_TOKEN', 'IMP_DHIS2_PASSWORD', 'IMP_DHIS2_URL']);
+
+/** DHIS2's URL and credentials, checked together: one way to sign in, and both when the push job is on. */
+function dhis2Of(e: EnvConfig): Config['dhis2'] {
+  if (e.IMP_DHIS2_TOKEN && (e.IMP_DHIS2_USERNAME || e.IMP_DHIS2_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: IMP_DHIS2_TOKEN and IMP_DHIS2_USERNAME/IMP_DHIS2_PASSWORD are both set: keep one (the token is preferred)');
+  }
+  if (Boolean(e.IMP_DHIS2_USERNAME) !== Boolean(e.IMP_DHIS2_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: IMP_DHIS2_USERNAME and IMP_DHIS2_PASSWORD go together: set both, or IMP_DHIS2_TOKEN instead');
+  }
+  const auth = e.IMP_DHIS2_TOKEN ? tokenAuth(e.IMP_DHIS2_TOKEN) : e.IMP_DHIS2_USERNAME && e.IMP_DHIS2_PASSWORD ? basicAuth(e.IMP_DHIS2_USERNAME, e.IMP_DHIS2_PASSWORD) : null;
+  const url = e.IMP_DHIS2_URL ? e.IMP_DHIS2_URL.replace(/\/+$/, '') : null;
+  if (e.IMP_DHIS2_PUSH_JOB === 'on' && (!url || !auth)) {
+    throw new ConfigError('Invalid configuration: IMP_DHIS2_PUSH_JOB=on needs IMP_DHIS2_URL and IMP_DHIS2_TOKEN (or IMP_DHIS2_USERNAME and IMP_DHIS2_PASSWORD)');
+  }
+  return Object.freeze({ mappingFile: e.IMP_DHIS2_MAPPING ?? null, url, auth, timeoutMs: e.IMP_DHIS2_TIMEOUT_SECONDS * 1000, pushJob: e.IMP_DHIS2_PUSH_JOB === 'on' });
 }
 
 /** Parses the environment into a frozen Config, or throws ConfigError with one line naming the variable. */
@@ -122,7 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    const got = present[name];
+    const got = SECRET_VARIABLES.has(name) ? undefined : present[name];
     throw new ConfigError(
       `Invalid configuration: ${name} ${issue.message.toLowerCase()}${got === undefined ? '' : ` (got "${got}")`}`,
     );
@@ -160,7 +200,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reminders: e.IMP_CRON_REMINDERS,
       dinasWeekly: e.IMP_CRON_DINAS_WEEKLY,
       dinasMonthly: e.IMP_CRON_DINAS_MONTHLY ?? dinasMonthlyCron(e.IMP_RECAP_CLOSE_DAY),
+      dhis2Push: e.IMP_CRON_DHIS2_PUSH,
     }),
+    dhis2: dhis2Of(e),
     recap: Object.freeze({
       dueDay: e.IMP_RECAP_DUE_DAY,
       closeDay: e.IMP_RECAP_CLOSE_DAY,
@@ -171,7 +213,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         mal_traditional: e.IMP_RECAP_PARTS.includes('mal_traditional'),
       }),
     }),
-    dhis2: Object.freeze({ mappingFile: e.IMP_DHIS2_MAPPING ?? null }),
     smartBookDir: e.IMP_SMART_BOOK_DIR ?? null,
   });
 }

@@ -14,7 +14,7 @@ import { WHATSAPP_PACING, type PacingOptions } from './bot/outbound/outbox-dispa
 import { LinkMonitor } from './bot/link-monitor.js';
 import { runSimulation } from './bot/simulator/run-simulation.js';
 import type { Transport } from './bot/transport.js';
-import { systemClock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openOwnedDatabase, type ReadyDatabase } from './db/bootstrap.js';
 import { loadOrCreateInstallSeed, loadOrCreateLogSalt } from './db/repos/runtime-state.repo.js';
@@ -24,6 +24,8 @@ import { MediaStore, mediaDirFor } from './media/media-store.js';
 import { normalizePhone } from './people/phone.js';
 import { bundledSmartBook, loadSmartBook } from './smart-book/load-cards.js';
 import type { SmartBook } from './domain/smart-book.js';
+import { readMappingFile } from './reports/dhis2/mapping-file.js';
+import { pushPeriod } from './reports/dhis2-push/push.js';
 import { WITA_ZONE } from './time/wita.js';
 
 function recapOptions(config: Config) {
@@ -102,6 +104,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     timers: realTimers,
     alerts,
     media: mediaStoreOf(config),
+    dhis2Push: dhis2PushOf(config, database, clock),
   });
   kick = () => void bot.idle();
   linkRestored = () => bot.dispatcher.linkRestored();
@@ -156,6 +159,23 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   // Said only once a signal would stop it cleanly (supervisors and tests act on this line).
   logger.info({ transport: transport.name, db: config.dbPath, smartBookCards: smartBook.cards.length }, 'IMP Smart is running');
+}
+
+/**
+ * The monthly DHIS2 push, when IMP_DHIS2_PUSH_JOB=on (config.ts then requires the URL and credentials). The mapping
+ * file is read at each push, so a corrected file is used without a restart; a bad one fails that push (alerted).
+ */
+function dhis2PushOf(config: Config, database: ReadyDatabase, clock: Clock) {
+  const { url, auth, timeoutMs, pushJob, mappingFile } = config.dhis2;
+  if (!pushJob || !url || !auth) return null;
+  const settings = recapOptions(config).settings;
+  return {
+    push: (period: string, { areas }: { areas: ReadyDatabase['areas'] }) =>
+      pushPeriod(
+        { db: database.db, areas, target: { url, auth, timeoutMs }, settings, mapping: readMappingFile(mappingFile, areas), now: () => clock.now() },
+        { period, includeUnverified: false, dryRun: false, force: false, trigger: 'job' },
+      ),
+  };
 }
 
 async function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, monitor: LinkMonitor, options: ServeOptions): Promise<Transport> {

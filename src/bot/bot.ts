@@ -15,6 +15,7 @@ import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './featu
 import { caseViewedHandler } from './features/case-audit.js';
 import { caseSlaJob } from './features/case-sla.js';
 import { dinasMonthlyJob, dinasWeeklyJob } from './features/dinas-summary.js';
+import { dhis2PushJob, type Dhis2PushJobDeps } from './features/dhis2-push.js';
 import { groupRegistrationHandlers } from './features/group-registration.js';
 import { pkbDigestJob } from './features/pkb-digest.js';
 import { recapRemindersJob } from './features/recap-reminders.js';
@@ -64,6 +65,8 @@ export interface BotOptions {
   media?: MediaStore | null;
   /** IMP_HOLIDAYS: ISO dates (YYYY-MM-DD) without recap reminders, besides Sundays. */
   holidays?: readonly string[];
+  /** The monthly DHIS2 push (IMP_DHIS2_PUSH_JOB=on): how to push a period; none: no such job. */
+  dhis2Push?: Pick<Dhis2PushJobDeps, 'push'> | null;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -168,6 +171,7 @@ export function createBot(options: BotOptions): Bot {
     recapRemindersJob(schedule.reminders, { calendar: recap.calendar, holidays: options.holidays ?? [] }),
     dinasWeeklyJob(schedule.dinasWeekly, schedule.dinasMonthly, summaries),
     dinasMonthlyJob(schedule.dinasMonthly, summaries),
+    ...(options.dhis2Push ? [dhis2PushJob(schedule.dhis2Push, { closeDay: recap.calendar.closeDay, push: options.dhis2Push.push, alerts })] : []),
   ];
   const runner = new JobRunner({ db: database.db, clock, areas: () => database.areas, logger, onQueued: kick });
   return {

@@ -116,7 +116,8 @@ describe('imp-smart dhis2', () => {
     expect(await cli(['dhis2', 'export', '--out', file('never.json')])).toMatchObject({ code: 2, err: expect.stringContaining('--period YYYY-MM is required') });
     expect(await cli(['dhis2', 'export', '--period', '2026-11', '--kecamatan', '73.06.06.2003'])).toMatchObject({ code: 2, err: expect.stringContaining('is not a kecamatan code') });
     expect(await cli(['dhis2', 'export', '--period', '2026-11', '--mapping', file('missing.csv')])).toMatchObject({ code: 2, err: expect.stringContaining('does not exist') });
-    expect(await cli(['dhis2', 'push'])).toMatchObject({ code: 2, err: expect.stringContaining('usage: imp-smart dhis2 metadata') });
+    expect(await cli(['dhis2', 'push'])).toMatchObject({ code: 2, err: expect.stringContaining('--period YYYY-MM is required') });
+    expect(await cli(['dhis2', 'upload'])).toMatchObject({ code: 2, err: expect.stringContaining('usage: imp-smart dhis2 metadata') });
     expect(existsSync(file('never.json'))).toBe(false);
   });
 

@@ -14,6 +14,8 @@ export interface JobSchedule {
   dinasWeekly: string;
   /** The Dinas' monthly summary with the chart and the XLSX (default: derived from the close day, dinasMonthlyCron). */
   dinasMonthly: string;
+  /** The DHIS2 push job's look for a newly closed period (only when IMP_DHIS2_PUSH_JOB=on). */
+  dhis2Push: string;
 }
 
 /**
@@ -32,4 +34,5 @@ export const DEFAULT_SCHEDULE: JobSchedule = {
   reminders: '0 8 * * *',
   dinasWeekly: '0 8 * * 1',
   dinasMonthly: dinasMonthlyCron(15),
+  dhis2Push: '30 8 * * *',
 };
