@@ -73,6 +73,8 @@ export const ConfigSchema = z.object({
   IMP_CRON_DINAS_WEEKLY: cronExpression('0 8 * * 1'),
   /** When the Dinas' monthly summary goes out; default the 5th and the day after IMP_RECAP_CLOSE_DAY, 08:00. */
   IMP_CRON_DINAS_MONTHLY: z.string().refine(isValidCron, 'must be a 5-field cron expression such as "0 8 5,16 * *"').optional(),
+  /** A folder of workshop quiz banks (*.md) used instead of the bundled resources/quiz-banks. */
+  IMP_QUIZ_BANK_DIR: z.string().min(1).optional(),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -100,6 +102,8 @@ export interface Config {
   /** ISO dates (YYYY-MM-DD) without reminders, besides Sundays. */
   holidays: readonly string[];
   recap: { dueDay: number; closeDay: number; pusRule: 'C3' | 'C3_PRIME'; parts: { flows: boolean; channel: boolean; mal_traditional: boolean } };
+  /** IMP_QUIZ_BANK_DIR; null: the bundled quiz banks (read at start by serve, simulate and chat). */
+  quizBankDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
     }),
     caseFollowUpDays: e.IMP_CASE_FOLLOW_UP_DAYS,
+    quizBankDir: e.IMP_QUIZ_BANK_DIR ?? null,
     holidays: Object.freeze(parseHolidays(e.IMP_HOLIDAYS) ?? []),
     schedule: Object.freeze({
       caseSla: e.IMP_CRON_CASE_SLA,

@@ -22,6 +22,7 @@ import { createAuthKeyValueStore, createLidPairStore, createSendHoldStore, creat
 import { createLogger, useLogSalt, type Logger } from './logger.js';
 import { MediaStore, mediaDirFor } from './media/media-store.js';
 import { normalizePhone } from './people/phone.js';
+import { loadQuizBanks } from './quiz/bank-files.js';
 import { WITA_ZONE } from './time/wita.js';
 
 function recapOptions(config: Config) {
@@ -57,6 +58,8 @@ export interface ServeOptions {
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
+  // The quiz banks are read once, before anything else: a bad file stops start-up with one line.
+  const quizBanks = loadQuizBanks(config.quizBankDir);
   // One bot process per database: a second serve (or chat, simulate) stops here, before touching the database.
   const database = openOwnedDatabase(config.dbPath, 'serve', clock.now(), { create: true, synchronous: config.dbSynchronous });
   useLogSalt(loadOrCreateLogSalt(database.db));
@@ -90,6 +93,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     timers: realTimers,
     alerts,
     media: mediaStoreOf(config),
+    quizBanks,
   });
   kick = () => void bot.idle();
   linkRestored = () => bot.dispatcher.linkRestored();
@@ -115,6 +119,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       reviewRecap: apiRecapReviewer({ db: database.db, areas: database.areas, settings: recap.settings, calendar: recap.calendar, now: () => clock.now() }),
       actOnCase: apiCaseActor({ db: database.db, areas: database.areas, now: () => clock.now() }),
       kick: () => kick(),
+      quizBanks,
     },
     dashboard: {
       db: database.db,
@@ -202,6 +207,7 @@ export interface SimulateArgs {
 export async function simulate(config: Config, args: SimulateArgs): Promise<void> {
   // Quiet by default: stdout is the transcript's output and stderr only shows warnings.
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
+  const quizBanks = loadQuizBanks(config.quizBankDir);
   await runSimulation({
     transcript: args.transcript,
     ...(args.dbPath ? { dbPath: args.dbPath } : {}),
@@ -215,12 +221,14 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
     schedule: config.schedule,
     holidays: config.holidays,
     messageRetentionDays: config.messageRetentionDays,
+    quizBanks,
   });
 }
 
 /** `imp-smart chat --as +62…`: talk to the bot in the terminal as that number. */
 export async function chat(config: Config, phone: string): Promise<void> {
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
+  const quizBanks = loadQuizBanks(config.quizBankDir);
   // chat runs the bot (it sends the outbox to this terminal), so it needs the owner lock like serve; it never
   // creates a database: a mistyped --db says so instead of starting an empty one.
   const database = openOwnedDatabase(config.dbPath, 'chat', systemClock.now(), { create: false, synchronous: config.dbSynchronous });
@@ -247,6 +255,7 @@ export async function chat(config: Config, phone: string): Promise<void> {
     schedule: config.schedule,
     holidays: config.holidays,
     media: mediaStoreOf(config),
+    quizBanks,
   });
   await bot.start();
   await finished;

@@ -8,6 +8,8 @@ import type { FlowRegistry } from '../flows/registry.js';
 import type { Logger } from '../logger.js';
 import type { MediaStore } from '../media/media-store.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
+import type { QuizBankCatalogue } from '../domain/quiz/quiz-bank.js';
+import { bundledQuizBanks } from '../quiz/bank-files.js';
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseViewedHandler } from './features/case-audit.js';
@@ -18,6 +20,7 @@ import { pkbDigestJob } from './features/pkb-digest.js';
 import { recapRemindersJob } from './features/recap-reminders.js';
 import { onDemandGroupHandlers, reportRequestedHandler } from './features/on-demand.js';
 import { attendGroupHandler, meetingCompletions, meetingFactsLoader } from './features/meetings.js';
+import { quizAnsweredHandler, quizCompletions, quizFactsLoader, quizJoinedHandler } from './features/quiz.js';
 import { retentionJob } from './features/retention.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -60,6 +63,8 @@ export interface BotOptions {
   media?: MediaStore | null;
   /** IMP_HOLIDAYS: ISO dates (YYYY-MM-DD) without recap reminders, besides Sundays. */
   holidays?: readonly string[];
+  /** The workshop quiz banks read at start (IMP_QUIZ_BANK_DIR); default: the bundled ones. */
+  quizBanks?: QuizBankCatalogue;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -116,6 +121,7 @@ export function createBot(options: BotOptions): Bot {
     void charts.kick();
   };
   const onDemand = { settings: reportSettings, charts: media !== null };
+  const quizBanks = options.quizBanks ?? bundledQuizBanks();
   const router = new Router({
     db: database.db,
     clock,
@@ -124,7 +130,7 @@ export function createBot(options: BotOptions): Bot {
     logger,
     transportName: transport.name,
     conversation: options.conversation,
-    completions: { ...meetingCompletions(), ...options.completions },
+    completions: { ...meetingCompletions(), ...quizCompletions(quizBanks), ...options.completions },
     facts: [
       recapFactsLoader(recap.settings, recap.calendar),
       reviewFactsLoader(recap.settings),
@@ -132,6 +138,7 @@ export function createBot(options: BotOptions): Bot {
       recapStatusFactsLoader(recap.settings, recap.calendar),
       casesFactsLoader(),
       meetingFactsLoader(recap.calendar),
+      quizFactsLoader(quizBanks, database.areas),
     ],
     groupCommands: { ...groupRegistrationHandlers(), ...onDemandGroupHandlers(onDemand), ...attendGroupHandler() },
     domainHandlers: {
@@ -142,6 +149,8 @@ export function createBot(options: BotOptions): Bot {
       case_acted: caseActedHandler(),
       case_viewed: caseViewedHandler(),
       report_requested: reportRequestedHandler(onDemand),
+      quiz_joined: quizJoinedHandler(),
+      quiz_answered: quizAnsweredHandler(),
     },
     onQueued: kick,
     onStorageFailure: (error) => storage.failed(error),
