@@ -63,6 +63,16 @@ Commands:
                                  --dry-run stops after the check; then each desa whose values are all in DHIS2 is
                                  registered as complete. Exit code 1 when anything is not in DHIS2 afterwards
   dhis2 status [--period YYYY-MM]  the DHIS2 server configured, the push job, and the last pushes
+  quiz banks                     the workshop quiz banks (bundled, or IMP_QUIZ_BANK_DIR), checked
+  quiz open NAME [--bank ID] [--area CODE]
+                                 open a workshop's pre-test (the same NAME again opens its post-test) and print the
+                                 code cadres send as KUIS <code>; --area: the kabupaten (default), a kecamatan or desa
+  quiz close CODE                stop a test taking answers
+  quiz list [--area CODE]        the workshops: codes, state, finished, the pre→post change
+  quiz report CODE|ID|NAME       the organiser's report: scores per cadre, per desa and per question, pre→post
+  quiz export CODE|ID|NAME --format csv|xlsx [--table peserta|desa|soal] [--out FILE]
+                                 one workshop's results; csv one table (default peserta) to stdout without --out,
+                                 xlsx all three sheets to kuis-<code>.xlsx
   whatsapp status                the WhatsApp link state, open alerts and the outbox
   whatsapp logout                forget the WhatsApp session (to re-pair); report data is not touched
   kartu lapor [--out FILE.pdf]   the one-page LAPOR card for cadres (keys in paper-form order, example, deadline)

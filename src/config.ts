@@ -95,6 +95,8 @@ export const ConfigSchema = z.object({
   IMP_DHIS2_PUSH_JOB: z.enum(['on', 'off']).default('off'),
   /** When the push job looks for a newly closed period to push (5-field cron, WITA). */
   IMP_CRON_DHIS2_PUSH: cronExpression('30 8 * * *'),
+  /** A folder of workshop quiz banks (*.md) used instead of the bundled resources/quiz-banks. */
+  IMP_QUIZ_BANK_DIR: z.string().min(1).optional(),
   /** Overrides the WhatsApp Web endpoint; only for offline testing. */
   IMP_WA_WEBSOCKET_URL: z.url().optional(),
 });
@@ -129,6 +131,8 @@ export interface Config {
   dhis2: { mappingFile: string | null; url: string | null; auth: Dhis2Auth | null; timeoutMs: number; pushJob: boolean };
   /** IMP_SMART_BOOK_DIR; null: the bundled cards. */
   smartBookDir: string | null;
+  /** IMP_QUIZ_BANK_DIR; null: the bundled quiz banks (read at start by serve, simulate and chat). */
+  quizBankDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webSocketUrl: e.IMP_WA_WEBSOCKET_URL ?? null,
     }),
     caseFollowUpDays: e.IMP_CASE_FOLLOW_UP_DAYS,
+    quizBankDir: e.IMP_QUIZ_BANK_DIR ?? null,
     holidays: Object.freeze(parseHolidays(e.IMP_HOLIDAYS) ?? []),
     schedule: Object.freeze({
       caseSla: e.IMP_CRON_CASE_SLA,

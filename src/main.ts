@@ -26,6 +26,7 @@ import { bundledSmartBook, loadSmartBook } from './smart-book/load-cards.js';
 import type { SmartBook } from './domain/smart-book.js';
 import { readMappingFile } from './reports/dhis2/mapping-file.js';
 import { pushPeriod } from './reports/dhis2-push/push.js';
+import { loadQuizBanks } from './quiz/bank-files.js';
 import { WITA_ZONE } from './time/wita.js';
 
 function recapOptions(config: Config) {
@@ -70,6 +71,8 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
   const smartBook = smartBookOf(config);
+  // The quiz banks are read once, before anything else: a bad file stops start-up with one line.
+  const quizBanks = loadQuizBanks(config.quizBankDir);
   // One bot process per database: a second serve (or chat, simulate) stops here, before touching the database.
   const database = openOwnedDatabase(config.dbPath, 'serve', clock.now(), { create: true, synchronous: config.dbSynchronous });
   useLogSalt(loadOrCreateLogSalt(database.db));
@@ -105,6 +108,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     alerts,
     media: mediaStoreOf(config),
     dhis2Push: dhis2PushOf(config, database, clock),
+    quizBanks,
   });
   kick = () => void bot.idle();
   linkRestored = () => bot.dispatcher.linkRestored();
@@ -130,6 +134,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       reviewRecap: apiRecapReviewer({ db: database.db, areas: database.areas, settings: recap.settings, calendar: recap.calendar, now: () => clock.now() }),
       actOnCase: apiCaseActor({ db: database.db, areas: database.areas, now: () => clock.now() }),
       kick: () => kick(),
+      quizBanks,
     },
     dashboard: {
       db: database.db,
@@ -235,6 +240,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
   // Quiet by default: stdout is the transcript's output and stderr only shows warnings.
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
   const smartBook = smartBookOf(config);
+  const quizBanks = loadQuizBanks(config.quizBankDir);
   await runSimulation({
     transcript: args.transcript,
     smartBook,
@@ -249,6 +255,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
     schedule: config.schedule,
     holidays: config.holidays,
     messageRetentionDays: config.messageRetentionDays,
+    quizBanks,
   });
 }
 
@@ -256,6 +263,7 @@ export async function simulate(config: Config, args: SimulateArgs): Promise<void
 export async function chat(config: Config, phone: string): Promise<void> {
   const logger = createLogger(process.env.IMP_LOG_LEVEL ? config.logLevel : 'warn');
   const smartBook = smartBookOf(config);
+  const quizBanks = loadQuizBanks(config.quizBankDir);
   // chat runs the bot (it sends the outbox to this terminal), so it needs the owner lock like serve; it never
   // creates a database: a mistyped --db says so instead of starting an empty one.
   const database = openOwnedDatabase(config.dbPath, 'chat', systemClock.now(), { create: false, synchronous: config.dbSynchronous });
@@ -283,6 +291,7 @@ export async function chat(config: Config, phone: string): Promise<void> {
     schedule: config.schedule,
     holidays: config.holidays,
     media: mediaStoreOf(config),
+    quizBanks,
   });
   await bot.start();
   await finished;

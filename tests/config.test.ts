@@ -17,6 +17,7 @@ describe('config', () => {
       consolePhone: '+6281100000000',
       whatsapp: { session: 'default', linkDownAlertMs: 15 * 60_000, webSocketUrl: null },
       caseFollowUpDays: 7,
+      quizBankDir: null,
       schedule: { caseSla: '0 8 * * *', retention: '15 2 * * *', pkbDigest: '0 7 * * *', reminders: '0 8 * * *', dinasWeekly: '0 8 * * 1', dinasMonthly: '0 8 5,16 * *', dhis2Push: '30 8 * * *' },
       holidays: [],
       recap: { dueDay: 3, closeDay: 15, pusRule: 'C3', parts: { flows: false, channel: false, mal_traditional: false } },

@@ -54,6 +54,8 @@ export async function runAdminCommand(command: string, argv: string[], config: C
       'bot-number': { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
+      bank: { type: 'string' },
+      table: { type: 'string' },
     },
   });
   const [sub, arg] = positionals;
@@ -212,6 +214,15 @@ export async function runAdminCommand(command: string, argv: string[], config: C
     case 'token revoke': {
       const { runTokenCommand } = await import('./token-command.js');
       return runTokenCommand(sub!, positionals.slice(1), values, open, io.out, (message) => new AdminUsageError(message));
+    }
+    case 'quiz banks':
+    case 'quiz open':
+    case 'quiz close':
+    case 'quiz list':
+    case 'quiz report':
+    case 'quiz export': {
+      const { runQuizCommand } = await import('./quiz-command.js');
+      return runQuizCommand(sub!, positionals.slice(1), values, config, open, io.out, (message) => new AdminUsageError(message));
     }
     case 'export recap': {
       const settings = recapSettings(config);

@@ -4,7 +4,7 @@ import type { AreaDirectory } from '../areas/directory.js';
 import type { Tx } from '../db/client.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
 import { activePhoneOf } from '../db/repos/people.repo.js';
-import type { Actor, CaseActed, CaseReported, CaseViewed, FlowEvent, Recipient, RecapPeriodReopened, RecapReviewed, RecapSubmitted, ReportRequested } from '../flows/engine/types.js';
+import type { Actor, CaseActed, CaseReported, CaseViewed, FlowEvent, QuizAnswered, QuizJoined, Recipient, RecapPeriodReopened, RecapReviewed, RecapSubmitted, ReportRequested } from '../flows/engine/types.js';
 import type { Logger } from '../logger.js';
 
 export interface ApplyContext {
@@ -24,7 +24,7 @@ export interface ApplyContext {
 export type CompletionHandler = (tx: Tx, results: Record<string, unknown>, ctx: ApplyContext) => void;
 
 /** Domain events (everything but messages and failures) and who stores them, keyed by event type. */
-export type DomainEvent = RecapSubmitted | RecapReviewed | RecapPeriodReopened | CaseReported | CaseActed | CaseViewed | ReportRequested;
+export type DomainEvent = RecapSubmitted | RecapReviewed | RecapPeriodReopened | CaseReported | CaseActed | CaseViewed | ReportRequested | QuizJoined | QuizAnswered;
 export type DomainEventHandlers = { [E in DomainEvent as E['type']]?: (tx: Tx, event: E, ctx: ApplyContext) => void };
 
 export interface Handlers {
@@ -80,7 +80,9 @@ export function applyEvents(
       case 'case_reported':
       case 'case_acted':
       case 'case_viewed':
-      case 'report_requested': {
+      case 'report_requested':
+      case 'quiz_joined':
+      case 'quiz_answered': {
         // Each domain event goes to the handler registered for its type; none registered is a wiring bug.
         const handler = handlers.domain[event.type] as ((tx: Tx, event: DomainEvent, ctx: ApplyContext) => void) | undefined;
         if (!handler) throw new UnhandledEventError(`no handler for ${event.type}`);

@@ -10,6 +10,8 @@ import type { MediaStore } from '../media/media-store.js';
 import { DEFAULT_RECAP_SETTINGS, type RecapSettings } from '../domain/recap/fields.js';
 import type { SmartBook } from '../domain/smart-book.js';
 import { bundledSmartBook } from '../smart-book/load-cards.js';
+import type { QuizBankCatalogue } from '../domain/quiz/quiz-bank.js';
+import { bundledQuizBanks } from '../quiz/bank-files.js';
 import type { CompletionHandler } from './apply-events.js';
 import { caseActedHandler, caseReportedHandler, casesFactsLoader } from './features/cases.js';
 import { caseViewedHandler } from './features/case-audit.js';
@@ -21,6 +23,7 @@ import { pkbDigestJob } from './features/pkb-digest.js';
 import { recapRemindersJob } from './features/recap-reminders.js';
 import { onDemandGroupHandlers, reportRequestedHandler } from './features/on-demand.js';
 import { attendGroupHandler, meetingCompletions, meetingFactsLoader } from './features/meetings.js';
+import { quizAnsweredHandler, quizCompletions, quizFactsLoader, quizJoinedHandler } from './features/quiz.js';
 import { retentionJob } from './features/retention.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -67,6 +70,8 @@ export interface BotOptions {
   holidays?: readonly string[];
   /** The monthly DHIS2 push (IMP_DHIS2_PUSH_JOB=on): how to push a period; none: no such job. */
   dhis2Push?: Pick<Dhis2PushJobDeps, 'push'> | null;
+  /** The workshop quiz banks read at start (IMP_QUIZ_BANK_DIR); default: the bundled ones. */
+  quizBanks?: QuizBankCatalogue;
 }
 
 export const DEFAULT_RECAP = { settings: DEFAULT_RECAP_SETTINGS, calendar: { dueDay: 3, closeDay: 15 } } as const;
@@ -123,6 +128,7 @@ export function createBot(options: BotOptions): Bot {
     void charts.kick();
   };
   const onDemand = { settings: reportSettings, charts: media !== null };
+  const quizBanks = options.quizBanks ?? bundledQuizBanks();
   const router = new Router({
     db: database.db,
     clock,
@@ -131,7 +137,7 @@ export function createBot(options: BotOptions): Bot {
     logger,
     transportName: transport.name,
     conversation: options.conversation,
-    completions: { ...meetingCompletions(), ...options.completions },
+    completions: { ...meetingCompletions(), ...quizCompletions(quizBanks), ...options.completions },
     facts: [
       recapFactsLoader(recap.settings, recap.calendar),
       reviewFactsLoader(recap.settings),
@@ -139,6 +145,7 @@ export function createBot(options: BotOptions): Bot {
       recapStatusFactsLoader(recap.settings, recap.calendar),
       casesFactsLoader(),
       meetingFactsLoader(recap.calendar),
+      quizFactsLoader(quizBanks, database.areas),
     ],
     groupCommands: { ...groupRegistrationHandlers(), ...onDemandGroupHandlers(onDemand), ...attendGroupHandler() },
     domainHandlers: {
@@ -149,6 +156,8 @@ export function createBot(options: BotOptions): Bot {
       case_acted: caseActedHandler(),
       case_viewed: caseViewedHandler(),
       report_requested: reportRequestedHandler(onDemand),
+      quiz_joined: quizJoinedHandler(),
+      quiz_answered: quizAnsweredHandler(),
     },
     onQueued: kick,
     onStorageFailure: (error) => storage.failed(error),

@@ -267,3 +267,4 @@ export * from './schema-reports.js';
 export * from './schema-api.js';
 export * from './schema-audit.js';
 export * from './schema-dhis2.js';
+export * from './schema-quiz.js';

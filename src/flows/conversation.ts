@@ -202,7 +202,8 @@ function enterGlobal(
     return { state, events: [...events, ...sprint.events, ...back] };
   }
   const left = leave(registry, state);
-  const note = COPY.leftToMenu(left.keptDraft);
+  // The same flow started again (KUIS <another code> mid-quiz) replaces its draft: no draft to announce.
+  const note = state.active?.flowId === entry.flowId ? '' : COPY.leftToMenu(left.keptDraft);
   const { [entry.flowId]: _draft, ...drafts } = left.state.drafts;
   return { state: { ...left.state, active: sprint.state, drafts }, events: [...events, ...(note ? [say(note)] : []), ...sprint.events] };
 }

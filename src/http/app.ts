@@ -20,6 +20,7 @@ import { healthRoutes, type HealthSnapshot } from './routes/health.js';
 import { indicatorsRoutes } from './routes/indicators.js';
 import { meetingsRoutes } from './routes/meetings.js';
 import { peopleRoutes } from './routes/people.js';
+import { quizzesRoutes } from './routes/quizzes.js';
 import { recapsRoutes } from './routes/recaps.js';
 import type { DashboardDeps } from './dashboard/deps.js';
 
@@ -79,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(
       async (scoped) => {
         bearerAuth(scoped, api, deps.authLimits ?? DEFAULT_AUTH_LIMITS);
-        for (const routes of [areasRoutes, peopleRoutes, recapsRoutes, indicatorsRoutes, casesRoutes, meetingsRoutes, groupsRoutes, exportsRoutes]) {
+        for (const routes of [areasRoutes, peopleRoutes, recapsRoutes, indicatorsRoutes, casesRoutes, meetingsRoutes, groupsRoutes, exportsRoutes, quizzesRoutes]) {
           await scoped.register(routes, { api });
         }
       },

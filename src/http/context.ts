@@ -3,6 +3,7 @@
 import type { AreaDirectory } from '../areas/directory.js';
 import type { Db } from '../db/client.js';
 import type { AggregateSettings } from '../reports/aggregate.js';
+import type { QuizBankCatalogue } from '../domain/quiz/quiz-bank.js';
 
 import type { CaseActionOutcome, CaseActionRequest, RecapReviewOutcome, RecapReviewRequest } from '../domain/api-ports.js';
 
@@ -23,4 +24,6 @@ export interface ApiContext {
   actOnCase: CaseActionPort;
   /** Tells the bot that outbox rows were queued (it sends them after the commit); a no-op in tests. */
   kick: () => void;
+  /** The quiz banks read at start (IMP_QUIZ_BANK_DIR); default the bundled ones. */
+  quizBanks?: QuizBankCatalogue;
 }

@@ -1,6 +1,7 @@
 // Runs a transcript through runSimulation (the code behind `imp-smart simulate`) and returns its stdout.
 import type { CompletionHandler } from '../../src/bot/apply-events.js';
 import { runSimulation } from '../../src/bot/simulator/run-simulation.js';
+import type { QuizBankCatalogue } from '../../src/domain/quiz/quiz-bank.js';
 import type { FlowRegistry } from '../../src/flows/registry.js';
 import type { SmartBook } from '../../src/domain/smart-book.js';
 import { silentLogger } from '../../src/logger.js';
@@ -20,6 +21,8 @@ export interface SimulateOptions {
   mediaDir?: string;
   /** IMP_HOLIDAYS: days without recap reminders, besides Sundays. */
   holidays?: readonly string[];
+  /** The quiz banks (IMP_QUIZ_BANK_DIR read at start); default the bundled ones. */
+  quizBanks?: QuizBankCatalogue;
 }
 
 export async function simulate(transcript: string, options: SimulateOptions = {}): Promise<string> {
@@ -39,6 +42,7 @@ export async function simulate(transcript: string, options: SimulateOptions = {}
     ...(options.retentionDays ? { messageRetentionDays: options.retentionDays } : {}),
     ...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),
     ...(options.holidays ? { holidays: options.holidays } : {}),
+    ...(options.quizBanks ? { quizBanks: options.quizBanks } : {}),
   });
   return out;
 }

@@ -62,6 +62,13 @@ describe('OpenAPI document', () => {
       'GET /api/v1/meetings/{code}',
       'GET /api/v1/groups',
       'GET /api/v1/exports/{kind}',
+      'GET /api/v1/quizzes',
+      'GET /api/v1/quizzes/banks',
+      'POST /api/v1/quizzes',
+      'GET /api/v1/quizzes/{id}',
+      'POST /api/v1/quizzes/{id}/post',
+      'POST /api/v1/quizzes/{id}/close',
+      'GET /api/v1/quizzes/{id}/export',
     ];
     expect(listed.sort()).toEqual(expected.sort());
     // And the other way round: no route of the app is missing from the document.

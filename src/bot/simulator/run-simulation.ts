@@ -60,6 +60,8 @@ export interface SimulationOptions {
   schedule?: BotOptions['schedule'];
   /** IMP_HOLIDAYS: days without recap reminders, besides Sundays. */
   holidays?: readonly string[];
+  /** The quiz banks read at start (IMP_QUIZ_BANK_DIR); default: the bundled ones. */
+  quizBanks?: BotOptions['quizBanks'];
 }
 
 export class SimulationSetupError extends Error {
@@ -120,6 +122,7 @@ export async function runSimulation(options: SimulationOptions): Promise<void> {
         ...(options.schedule ? { schedule: options.schedule } : {}),
         ...(options.holidays ? { holidays: options.holidays } : {}),
         ...(options.messageRetentionDays ? { messageRetentionDays: options.messageRetentionDays } : {}),
+        ...(options.quizBanks ? { quizBanks: options.quizBanks } : {}),
         media,
       });
       await bot.start();

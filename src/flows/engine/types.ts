@@ -149,6 +149,21 @@ export interface ReportRequested {
   args: string;
 }
 
+/** A cadre started a workshop quiz (KUIS <kode>): the host records their attempt (bot/features/quiz.ts). */
+export interface QuizJoined {
+  type: 'quiz_joined';
+  quizId: number;
+}
+
+/** A cadre answered one question of a quiz (0-based question and option); the host stores it once. */
+export interface QuizAnswered {
+  type: 'quiz_answered';
+  quizId: number;
+  question: number;
+  choice: number;
+  correct: boolean;
+}
+
 /** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
 export type FlowEvent =
   | MessageCreated
@@ -160,7 +175,9 @@ export type FlowEvent =
   | CaseReported
   | CaseActed
   | CaseViewed
-  | ReportRequested;
+  | ReportRequested
+  | QuizJoined
+  | QuizAnswered;
 
 export interface ValidatorSpec {
   name: string;

@@ -5,6 +5,7 @@ import { toWita } from '../../time/wita.js';
 import type { Scope, ValidationResult } from './types.js';
 import { CASE_VALIDATORS } from '../cases/case-validators.js';
 import { MEETING_VALIDATORS } from '../meetings/meeting-validators.js';
+import { QUIZ_VALIDATORS } from '../quiz/quiz-validators.js';
 
 export interface Validator {
   /** The categories a valid answer can fall into; a node must route every one of them. */
@@ -270,4 +271,5 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   desa_name: desaName,
   ...CASE_VALIDATORS,
   ...MEETING_VALIDATORS,
+  ...QUIZ_VALIDATORS,
 });

@@ -20,7 +20,8 @@ export function page(title: string, viewer: Viewer | null, body: SafeHtml): stri
 <a class="brand" href="${BASE}">IMP Smart</a>
 ${
   viewer
-    ? html`<span class="who">${viewer.token.name} (${ROLE_LABELS[viewer.token.role]})</span>
+    ? html`<a class="nav" href="${BASE}/kuis">Kuis pelatihan</a>
+<span class="who">${viewer.token.name} (${ROLE_LABELS[viewer.token.role]})</span>
 <form method="post" action="${BASE}/keluar" class="inline"><button type="submit" class="link">Keluar</button></form>`
     : ''
 }

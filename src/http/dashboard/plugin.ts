@@ -15,6 +15,7 @@ import { homePage } from './home-page.js';
 import { kecamatanPage } from './kecamatan-page.js';
 import { forbiddenPage, messagePage, notFoundPage, signInPage } from './layout.js';
 import { overviewPage } from './overview-page.js';
+import { quizDownload, quizPage } from './quiz-page.js';
 import { signIn, SignInLimiter, signOut, viewerOf } from './session.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -109,6 +110,25 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
         const version = versi === undefined || versi === '' ? null : /^\d{1,4}$/.test(versi) ? Number(versi) : -1;
         const body = version === -1 ? null : desaPage(deps, viewer, code, period, latest, version);
         return body === null ? send(reply, 404, notFoundPage(viewer)) : send(reply, 200, body);
+      }),
+    );
+
+    scope.get(
+      `${BASE}/kuis`,
+      guarded(async (_request, reply, viewer) => send(reply, 200, quizPage(deps, viewer))),
+    );
+
+    scope.get(
+      `${BASE}/kuis/:id/unduh`,
+      guarded(async (request, reply, viewer) => {
+        const id = Number((request.params as { id: string }).id);
+        const format = (request.query as Query).format ?? 'xlsx';
+        if (!Number.isInteger(id) || (format !== 'csv' && format !== 'xlsx')) return send(reply, 404, notFoundPage(viewer));
+        // A workshop outside the token's area is "not found", like a wrong number.
+        const file = await quizDownload(deps, viewer, id, format);
+        if (!file) return send(reply, 404, notFoundPage(viewer));
+        recordAudit(deps.db, { actor: { kind: 'token', id: viewer.token.id }, action: 'export.quiz', at: deps.now(), targets: [id], detail: { format, via: 'dashboard' } });
+        return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
       }),
     );
 
