@@ -4,7 +4,19 @@ import type { AreaDirectory } from '../areas/directory.js';
 import type { Tx } from '../db/client.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
 import { activePhoneOf } from '../db/repos/people.repo.js';
-import type { Actor, CaseActed, CaseReported, CaseViewed, FlowEvent, Recipient, RecapPeriodReopened, RecapReviewed, RecapSubmitted, ReportRequested } from '../flows/engine/types.js';
+import type {
+  Actor,
+  CaseActed,
+  CaseReported,
+  CaseViewed,
+  FlowEvent,
+  PracticeFinished,
+  Recipient,
+  RecapPeriodReopened,
+  RecapReviewed,
+  RecapSubmitted,
+  ReportRequested,
+} from '../flows/engine/types.js';
 import type { Logger } from '../logger.js';
 
 export interface ApplyContext {
@@ -24,7 +36,7 @@ export interface ApplyContext {
 export type CompletionHandler = (tx: Tx, results: Record<string, unknown>, ctx: ApplyContext) => void;
 
 /** Domain events (everything but messages and failures) and who stores them, keyed by event type. */
-export type DomainEvent = RecapSubmitted | RecapReviewed | RecapPeriodReopened | CaseReported | CaseActed | CaseViewed | ReportRequested;
+export type DomainEvent = RecapSubmitted | RecapReviewed | RecapPeriodReopened | CaseReported | CaseActed | CaseViewed | ReportRequested | PracticeFinished;
 export type DomainEventHandlers = { [E in DomainEvent as E['type']]?: (tx: Tx, event: E, ctx: ApplyContext) => void };
 
 export interface Handlers {
@@ -74,13 +86,18 @@ export function applyEvents(
         handler(tx, event.results, ctx);
         break;
       }
+      case 'mistake_caught':
+      case 'practice_requested':
+        // Practice mode's own: counted for its feedback, and consumed by the conversation core. Nothing to store.
+        break;
       case 'recap_submitted':
       case 'recap_reviewed':
       case 'recap_period_reopened':
       case 'case_reported':
       case 'case_acted':
       case 'case_viewed':
-      case 'report_requested': {
+      case 'report_requested':
+      case 'practice_finished': {
         // Each domain event goes to the handler registered for its type; none registered is a wiring bug.
         const handler = handlers.domain[event.type] as ((tx: Tx, event: DomainEvent, ctx: ApplyContext) => void) | undefined;
         if (!handler) throw new UnhandledEventError(`no handler for ${event.type}`);

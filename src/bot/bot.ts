@@ -19,6 +19,7 @@ import { recapRemindersJob } from './features/recap-reminders.js';
 import { onDemandGroupHandlers, reportRequestedHandler } from './features/on-demand.js';
 import { attendGroupHandler, meetingCompletions, meetingFactsLoader } from './features/meetings.js';
 import { retentionJob } from './features/retention.js';
+import { practiceCompletions, practiceFinishedHandler } from './features/practice.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { DEFAULT_SCHEDULE, dinasMonthlyCron, type JobSchedule } from './jobs/schedule.js';
@@ -124,7 +125,7 @@ export function createBot(options: BotOptions): Bot {
     logger,
     transportName: transport.name,
     conversation: options.conversation,
-    completions: { ...meetingCompletions(), ...options.completions },
+    completions: { ...meetingCompletions(), ...practiceCompletions(), ...options.completions },
     facts: [
       recapFactsLoader(recap.settings, recap.calendar),
       reviewFactsLoader(recap.settings),
@@ -142,6 +143,7 @@ export function createBot(options: BotOptions): Bot {
       case_acted: caseActedHandler(),
       case_viewed: caseViewedHandler(),
       report_requested: reportRequestedHandler(onDemand),
+      practice_finished: practiceFinishedHandler(),
     },
     onQueued: kick,
     onStorageFailure: (error) => storage.failed(error),

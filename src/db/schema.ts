@@ -266,3 +266,4 @@ export * from './schema-meetings.js';
 export * from './schema-reports.js';
 export * from './schema-api.js';
 export * from './schema-audit.js';
+export * from './schema-practice.js';

@@ -15,13 +15,14 @@ import { groupHintFlow } from './groups/group-hint-flow.js';
 import { onDemandFlow } from './on-demand/on-demand-flow.js';
 import { checkinFlow } from './meetings/checkin-flow.js';
 import { meetingReportFlow } from './meetings/meeting-report-flow.js';
+import { buildPracticeFlow } from './practice/practice-flow.js';
 import { createRegistry, type FlowRegistry } from './registry.js';
 
 /** Flows that need no deployment settings. */
 export const PRODUCTION_FLOWS: readonly FlowDefinition[] = [aboutFlow, profileFlow, helpFlow, groupHintFlow, onDemandFlow];
 
 export function productionFlows(recap: RecapSettings = DEFAULT_RECAP_SETTINGS): FlowDefinition[] {
-  return [buildRecapFlow(recap), buildReviewFlow(recap), reopenFlow, recapStatusFlow, reportCaseFlow, caseStatusFlow, caseWorkFlow, meetingReportFlow, checkinFlow, ...PRODUCTION_FLOWS];
+  return [buildRecapFlow(recap), buildReviewFlow(recap), reopenFlow, recapStatusFlow, reportCaseFlow, caseStatusFlow, caseWorkFlow, meetingReportFlow, checkinFlow, buildPracticeFlow(recap), ...PRODUCTION_FLOWS];
 }
 
 export function productionRegistry(recap: RecapSettings = DEFAULT_RECAP_SETTINGS): FlowRegistry {
