@@ -4,7 +4,21 @@ import type { AreaDirectory } from '../areas/directory.js';
 import type { Tx } from '../db/client.js';
 import { enqueueOutbound } from '../db/repos/outbox.repo.js';
 import { activePhoneOf } from '../db/repos/people.repo.js';
-import type { Actor, CaseActed, CaseReported, CaseViewed, FlowEvent, QuizAnswered, QuizJoined, Recipient, RecapPeriodReopened, RecapReviewed, RecapSubmitted, ReportRequested } from '../flows/engine/types.js';
+import type {
+  Actor,
+  CaseActed,
+  CaseReported,
+  CaseViewed,
+  FlowEvent,
+  PracticeFinished,
+  QuizAnswered,
+  QuizJoined,
+  Recipient,
+  RecapPeriodReopened,
+  RecapReviewed,
+  RecapSubmitted,
+  ReportRequested,
+} from '../flows/engine/types.js';
 import type { Logger } from '../logger.js';
 
 export interface ApplyContext {
@@ -24,7 +38,7 @@ export interface ApplyContext {
 export type CompletionHandler = (tx: Tx, results: Record<string, unknown>, ctx: ApplyContext) => void;
 
 /** Domain events (everything but messages and failures) and who stores them, keyed by event type. */
-export type DomainEvent = RecapSubmitted | RecapReviewed | RecapPeriodReopened | CaseReported | CaseActed | CaseViewed | ReportRequested | QuizJoined | QuizAnswered;
+export type DomainEvent = RecapSubmitted | RecapReviewed | RecapPeriodReopened | CaseReported | CaseActed | CaseViewed | ReportRequested | QuizJoined | QuizAnswered | PracticeFinished;
 export type DomainEventHandlers = { [E in DomainEvent as E['type']]?: (tx: Tx, event: E, ctx: ApplyContext) => void };
 
 export interface Handlers {
@@ -74,6 +88,10 @@ export function applyEvents(
         handler(tx, event.results, ctx);
         break;
       }
+      case 'mistake_caught':
+      case 'practice_requested':
+        // Practice mode's own: counted for its feedback, and consumed by the conversation core. Nothing to store.
+        break;
       case 'recap_submitted':
       case 'recap_reviewed':
       case 'recap_period_reopened':
@@ -82,7 +100,8 @@ export function applyEvents(
       case 'case_viewed':
       case 'report_requested':
       case 'quiz_joined':
-      case 'quiz_answered': {
+      case 'quiz_answered':
+      case 'practice_finished': {
         // Each domain event goes to the handler registered for its type; none registered is a wiring bug.
         const handler = handlers.domain[event.type] as ((tx: Tx, event: DomainEvent, ctx: ApplyContext) => void) | undefined;
         if (!handler) throw new UnhandledEventError(`no handler for ${event.type}`);

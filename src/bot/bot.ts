@@ -25,6 +25,7 @@ import { onDemandGroupHandlers, reportRequestedHandler } from './features/on-dem
 import { attendGroupHandler, meetingCompletions, meetingFactsLoader } from './features/meetings.js';
 import { quizAnsweredHandler, quizCompletions, quizFactsLoader, quizJoinedHandler } from './features/quiz.js';
 import { retentionJob } from './features/retention.js';
+import { practiceCompletions, practiceFinishedHandler } from './features/practice.js';
 import type { Job } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { DEFAULT_SCHEDULE, dinasMonthlyCron, type JobSchedule } from './jobs/schedule.js';
@@ -137,7 +138,7 @@ export function createBot(options: BotOptions): Bot {
     logger,
     transportName: transport.name,
     conversation: options.conversation,
-    completions: { ...meetingCompletions(), ...quizCompletions(quizBanks), ...options.completions },
+    completions: { ...meetingCompletions(), ...quizCompletions(quizBanks), ...practiceCompletions(), ...options.completions },
     facts: [
       recapFactsLoader(recap.settings, recap.calendar),
       reviewFactsLoader(recap.settings),
@@ -158,6 +159,7 @@ export function createBot(options: BotOptions): Bot {
       report_requested: reportRequestedHandler(onDemand),
       quiz_joined: quizJoinedHandler(),
       quiz_answered: quizAnsweredHandler(),
+      practice_finished: practiceFinishedHandler(),
     },
     onQueued: kick,
     onStorageFailure: (error) => storage.failed(error),

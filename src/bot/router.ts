@@ -33,6 +33,7 @@ import { opensWithGreeting, withWelcome } from '../flows/welcome.js';
 import { hashSender, type Logger } from '../logger.js';
 import { actorOf } from './actor.js';
 import { applyEvents, type CompletionHandler, type DomainEventHandlers } from './apply-events.js';
+import { practiceGuard } from './features/practice.js';
 import { handleGroupMessage, type GroupCommandHandlers } from './group-messages.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { InboundMessage } from './transport.js';
@@ -418,9 +419,14 @@ export class Router {
     const actor = actorOf(person);
     const state = loadConversation<ConversationState>(tx, senderKey) ?? EMPTY_CONVERSATION;
     const open = state.active?.flowId;
+    // Practice mode (LATIHAN) runs on a made-up desa whose facts come from the state: no database facts, except for
+    // a command that works anywhere and is answered for real.
+    const practising = Boolean(state.practice);
     // A command that works inside any flow ("KASUS <kode>") needs its own flow's facts too.
-    const global = open !== undefined && message.content.kind === 'text' ? this.deps.registry.globalEntryFor(actor, message.content.text)?.flowId : undefined;
-    const loaders = (this.deps.facts ?? []).filter((loader) => open === undefined || loader.flows.includes(open) || (global !== undefined && loader.flows.includes(global)));
+    const global = (open !== undefined || practising) && message.content.kind === 'text' ? this.deps.registry.globalEntryFor(actor, message.content.text)?.flowId : undefined;
+    const loaders = (this.deps.facts ?? []).filter((loader) =>
+      practising ? global !== undefined && loader.flows.includes(global) : open === undefined || loader.flows.includes(open) || (global !== undefined && loader.flows.includes(global)),
+    );
     const sender = { key: senderKey, openFlow: open ?? null };
     const facts = Object.defineProperties({}, Object.assign({}, ...loaders.map((loader) => Object.getOwnPropertyDescriptors(loader.load(tx, actor, now, sender))))) as Record<string, unknown>;
     const env = { now, actor, areas: this.deps.areas, facts };
@@ -430,7 +436,9 @@ export class Router {
     // carries the welcome (once: the write decides it). A command as the first message is just answered.
     if (person && person.firstMessageAt === null) markFirstMessage(tx, person.id, now);
     const welcome = person && person.welcomedAt === null && opensWithGreeting(sprint.events, env) && markWelcomed(tx, person.id, now);
-    const events = welcome ? withWelcome(sprint.events, env) : sprint.events;
+    const shown = welcome ? withWelcome(sprint.events, env) : sprint.events;
+    // In practice mode nothing may reach anyone else or be stored as a report (features/practice.ts).
+    const events = practising || sprint.state.practice ? practiceGuard(shown, this.deps.logger) : shown;
     applyEvents(tx, events, { now, areas: this.deps.areas, actor, replyTo: message.chat.address, senderKey, inboundId, logger: this.deps.logger }, {
       completions: this.deps.completions ?? {},
       domain: this.deps.domainHandlers ?? {},

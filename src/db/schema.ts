@@ -268,3 +268,4 @@ export * from './schema-api.js';
 export * from './schema-audit.js';
 export * from './schema-dhis2.js';
 export * from './schema-quiz.js';
+export * from './schema-practice.js';

@@ -6,8 +6,9 @@ import { COPY } from './copy.js';
 import { generalHelp } from './help.js';
 import { helpFor, isSessionCompatible, repromptFlow, resumeFlow, say, startFlow, type FlowSprint } from './engine/engine.js';
 import { MAX_INPUT_CHARS } from './engine/limits.js';
-import type { ConversationInput, ConversationState, FlowEnv, FlowEvent, FlowSession, Sprint } from './engine/types.js';
+import type { ConversationInput, ConversationState, FlowDefinition, FlowEnv, FlowEvent, FlowSession, Sprint } from './engine/types.js';
 import { isBlank, keywordOf, normalizeInput, parseChoice } from './parse/index.js';
+import { enterPractice, marked, practiceTurn, PRACTICE_FLOW, type PracticeHost } from './practice/practice-turn.js';
 import type { FlowRegistry } from './registry.js';
 
 export interface ConversationOptions {
@@ -32,6 +33,10 @@ const GLOBAL_WORDS: Readonly<Record<string, GlobalWord>> = {
   LANJUTKAN: 'LANJUT',
 };
 
+/** MENU, BATAL, BANTUAN or LANJUT (and their other spellings), when the message is one of them. */
+export function globalWordOf(text: string): GlobalWord | undefined {
+  return GLOBAL_WORDS[keywordOf(text)];
+}
 
 /** The menu's first line: the resident's welcome, or the person named with their role and area. */
 export function greetingOf(env: Pick<FlowEnv, 'actor' | 'areas'>): string {
@@ -50,6 +55,30 @@ export function menuText(registry: FlowRegistry, env: FlowEnv): string {
 }
 
 export function converse(
+  registry: FlowRegistry,
+  previous: ConversationState,
+  input: ConversationInput,
+  env: FlowEnv,
+  options: ConversationOptions,
+): Sprint<ConversationState> {
+  const host: PracticeHost = {
+    registry,
+    expiryMs: options.expiryMs,
+    menu: () => say(menuText(registry, env)),
+    globalWord: globalWordOf,
+    answer: answerActive,
+    real: (state, message) => converseOutside(registry, state, message, env, options),
+  };
+  // A practice (LATIHAN) runs the real flows on a made-up desa: flows/practice/practice-turn.ts.
+  if (previous.practice) return practiceTurn(host, previous, input, env);
+  const sprint = converseOutside(registry, previous, input, env, options);
+  // Still at the practice menu (a wrong answer, BANTUAN): what it says belongs to the practice and is marked too.
+  const atPracticeMenu = previous.active?.flowId === PRACTICE_FLOW && sprint.state.active?.flowId === PRACTICE_FLOW;
+  return enterPractice(host, atPracticeMenu ? { state: sprint.state, events: marked(sprint.events) } : sprint, env);
+}
+
+/** One message outside practice mode. */
+function converseOutside(
   registry: FlowRegistry,
   previous: ConversationState,
   input: ConversationInput,
@@ -90,7 +119,7 @@ export function converse(
   if (input.text.length > MAX_INPUT_CHARS) return { state, events: [...events, say(COPY.tooLong(MAX_INPUT_CHARS)), ...again()] };
 
   const text = normalizeInput(input.text);
-  const word = GLOBAL_WORDS[keywordOf(text)];
+  const word = globalWordOf(text);
   if (word) return applyGlobalWord(word, registry, state, env, events);
 
   // "KASUS <kode>", "STATUS <kode>": commands that work inside any flow, like the words above.
@@ -101,21 +130,7 @@ export function converse(
   if (justExpired) return { state, events: [...events, menu()] };
 
   if (state.active) {
-    const def = registry.get(state.active.flowId)!;
-    // The open flow's own entries work inside it: a help entry ("BANTUAN LAPOR" mid-recap) answers and asks the
-    // open question again; any other ("LAPOR PUS=480" at the summary) restarts there with the answers so far.
-    const own = def.entries?.find((e) => e.inside === true && !e.others && e.matches(text));
-    if (own && def.nodes[own.node]?.kind === 'end') {
-      const help = startFlow(def, env, { node: own.node, text });
-      return { state, events: [...events, ...help.events, ...reprompt(registry, state.active, env).events] };
-    }
-    if (own) {
-      const sprint = startFlow(def, env, { node: own.node, text, results: state.active.results });
-      // A restart that ends at once (a closed month named) leaves the open question where it was.
-      if (!sprint.state) return { state, events: [...events, ...sprint.events, ...reprompt(registry, state.active, env).events] };
-      return { state: { ...state, active: sprint.state }, events: [...events, ...sprint.events] };
-    }
-    const sprint = resumeFlow(def, state.active, text, env);
+    const sprint = answerActive(registry.get(state.active.flowId)!, state.active, text, env);
     return { state: { ...state, active: sprint.state }, events: [...events, ...sprint.events] };
   }
 
@@ -136,6 +151,26 @@ export function converse(
     return { state: sprint.state, events: [...events, ...sprint.events] };
   }
   return { state, events: [...events, menu()] };
+}
+
+/**
+ * A message to the open flow: its answer, or one of the flow's own entries, which work inside it: a help entry
+ * ("BANTUAN LAPOR" mid-recap) answers and asks the open question again; any other ("LAPOR PUS=480" at the summary)
+ * restarts there with the answers so far. Also used by practice mode (practice-turn.ts), on its made-up world.
+ */
+export function answerActive(def: FlowDefinition, active: FlowSession, text: string, env: FlowEnv): FlowSprint {
+  const own = def.entries?.find((e) => e.inside === true && !e.others && e.matches(text));
+  if (own && def.nodes[own.node]?.kind === 'end') {
+    const help = startFlow(def, env, { node: own.node, text });
+    return { state: active, events: [...help.events, ...repromptFlow(def, active, env).events] };
+  }
+  if (own) {
+    const sprint = startFlow(def, env, { node: own.node, text, results: active.results });
+    // A restart that ends at once (a closed month named) leaves the open question where it was.
+    if (!sprint.state) return { state: active, events: [...sprint.events, ...repromptFlow(def, active, env).events] };
+    return sprint;
+  }
+  return resumeFlow(def, active, text, env);
 }
 
 /** Nothing of the message is known, so the conversation does not move; the sender is asked once to resend. */

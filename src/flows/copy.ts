@@ -41,6 +41,9 @@ export const COPY = {
     '• LAPOR — kirim laporan bulanan sekaligus dalam satu pesan, misalnya LAPOR PUS=480 IUD=20. ' +
     'Ketik BANTUAN LAPOR untuk daftar isiannya.',
 
+  /** Added to the general help for registered people: practice mode (flows/practice/). */
+  practiceTip: '• LATIHAN — berlatih mengisi laporan dengan desa dan angka karangan (tidak disimpan, tidak dikirim ke PKB)',
+
   expired: (keptDraft: boolean) =>
     'Percakapan sebelumnya sudah ditutup karena lama tidak ada balasan.' +
     (keptDraft ? ' Jawaban Anda tersimpan sebagai draf: ketik LANJUT untuk melanjutkan.' : ''),

@@ -5,7 +5,8 @@ import type { Actor, FlowDefinition } from './engine/types.js';
 /** How to use the bot; those who send the monthly recap also learn the one-message way (LAPOR). */
 export function generalHelp(actor: Actor): string {
   const cadre = actor.kind === 'person' && (actor.role === 'ppkbd' || actor.role === 'sub_ppkbd');
-  return cadre ? `${COPY.generalHelp}\n${COPY.fastEntryTip}` : COPY.generalHelp;
+  const practice = actor.kind === 'person' ? `\n${COPY.practiceTip}` : '';
+  return cadre ? `${COPY.generalHelp}\n${COPY.fastEntryTip}${practice}` : `${COPY.generalHelp}${practice}`;
 }
 
 export const helpFlow = {

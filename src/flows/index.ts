@@ -17,6 +17,7 @@ import { onDemandFlow } from './on-demand/on-demand-flow.js';
 import { checkinFlow } from './meetings/checkin-flow.js';
 import { meetingReportFlow } from './meetings/meeting-report-flow.js';
 import { quizFlow } from './quiz/quiz-flow.js';
+import { buildPracticeFlow } from './practice/practice-flow.js';
 import { createRegistry, type FlowRegistry } from './registry.js';
 import { buildSmartBookFlow } from './smart-book/smart-book-flow.js';
 
@@ -31,7 +32,7 @@ export const PRODUCTION_FLOWS: readonly FlowDefinition[] = [aboutFlow, profileFl
 
 export function productionFlows(recap: RecapSettings = DEFAULT_RECAP_SETTINGS, content: FlowContent = {}): FlowDefinition[] {
   return [
-    buildRecapFlow(recap), buildReviewFlow(recap), reopenFlow, recapStatusFlow, reportCaseFlow, caseStatusFlow, caseWorkFlow, meetingReportFlow, checkinFlow, quizFlow, ...PRODUCTION_FLOWS,
+    buildRecapFlow(recap), buildReviewFlow(recap), reopenFlow, recapStatusFlow, reportCaseFlow, caseStatusFlow, caseWorkFlow, meetingReportFlow, checkinFlow, quizFlow, buildPracticeFlow(recap), ...PRODUCTION_FLOWS,
     buildSmartBookFlow(content.smartBook ?? EMPTY_SMART_BOOK),
   ];
 }

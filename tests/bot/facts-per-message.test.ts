@@ -8,6 +8,7 @@ import { fromWita } from '../../src/time/wita.js';
 import { Harness } from '../helpers/harness.js';
 import { PEOPLE_CSV, PKB_PHONE, PPKBD_PHONE as P, RESIDENT_PHONE as R } from '../helpers/people.js';
 import { CLEAN_RECAP } from '../helpers/recap-fixture.js';
+import { lineAnswer, sheetGroups, sheetOf } from '../helpers/practice.js';
 
 const GROUPS = activeGroups(DEFAULT_RECAP_SETTINGS);
 const answer = (groupIndex: number) => GROUPS[groupIndex]!.fields.map((f) => String(CLEAN_RECAP[f])).join(' ');
@@ -91,6 +92,15 @@ describe('facts read per message', () => {
     await h.reply(R, 'RT 03 Dusun Bontoa');
     // What the couple wants: the next question (the method) reads nothing stored.
     const statements = await statementsOf(R, '3');
+    expect(factQueries(statements)).toEqual([]);
+  });
+
+  it('when a cadre practises the recap (LATIHAN), then no message of it, KIRIM and the end included, reads the recap, case or meeting tables', async () => {
+    await h.send(P, 'LATIHAN');
+    const statements = [...(await statementsOf(P, '1'))];
+    const sheet = sheetOf(h.db, P);
+    for (const group of sheetGroups(sheet)) statements.push(...(await statementsOf(P, lineAnswer(sheet, group))));
+    statements.push(...(await statementsOf(P, 'KIRIM')), ...(await statementsOf(P, 'YA')));
     expect(factQueries(statements)).toEqual([]);
   });
 

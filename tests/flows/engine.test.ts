@@ -118,7 +118,9 @@ describe('engine', () => {
     const started = startFlow(pickFlow, withFruits);
     expect(started.events.map((e) => (e.type === 'message_created' ? e.text : ''))).toEqual(['Halaman pertama.', 'Pilih:\n1. Apel\n2. Jeruk']);
     const wrong = resumeFlow(pickFlow, started.state!, 'mangga', withFruits);
-    expect(wrong.events).toHaveLength(1);
+    // One message, and the note of what was caught (for practice mode's feedback).
+    expect(wrong.events.map((e) => e.type)).toEqual(['message_created', 'mistake_caught']);
+    expect(wrong.events[1]).toEqual({ type: 'mistake_caught', kind: 'invalid', nodeId: 'pickf.ask', rules: [] });
     expect((wrong.events[0] as { text: string }).text).toContain('Balas 1 atau 2.');
     expect((wrong.events[0] as { text: string }).text).not.toContain('Halaman pertama');
   });

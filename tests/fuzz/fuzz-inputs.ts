@@ -92,6 +92,12 @@ const COMMANDS = [
   'HAPUS GRUP',
   'cek status laporan',
   'buka kembali',
+  'LATIHAN',
+  'latihan cepat',
+  'LATIHAN KASUS',
+  'LATIHAN KELOMPOK',
+  'LATIHAN HASIL',
+  'LATIHAN TUTUP',
 ];
 const ANSWERS = ['1', '2', '3', '4', '5', '6', '9', '12', '0', 'hari ini', 'kemarin', '28/11', '20/11/2026', 'RT 03', 'RT 2/RW 1', 'Pakatto', 'Nirannuang', 'Bontomarannu', 'Dusun Bontoa', 'lainnya', '-', 'tidak ada', '1 3', '1 1 1 2 4 0 1 2 15', 'pak', 'Selamat pagi'];
 const NUMBERS = ['1.250', '1,250', '6,5', '-480', '1e9', '٣', '٤٨٠', '１２３', '４８０', '0x1F', '00012', '99999999999999999999', '1/2', '½', '3 4 5', '480 266', '+62', '1_000', '∞', 'NaN', '−5', '1.2.3', ',', '.', '10%'];
@@ -193,6 +199,13 @@ const SCRIPTS: fc.Arbitrary<Step[]>[] = [
   fc.constantFrom<ActorKey>('ppkbd', 'ppkbd2', 'sub').chain((who) => script(who, ['menu', 'pertemuan', '1', 'kemarin', '4', '1 1 1 2 4 0 1 2 15', 'ya', '1 3', 'Kunjungan rumah PUS yang belum ber-KB', 'KIRIM'])),
   script('pkb', ['menu', 'pertemuan', 'Bontolempangan', '3', '1', 'hari ini', '1', '2 3 0 0 0 0 0 0 4', 'tidak', '2', '-', 'KIRIM']),
   fc.constantFrom<ActorKey>('pkb', 'ppkbd').chain((who) => script(who, ['menu', 'BUKA HADIR', 'HADIR {HADIR}', 'DAFTAR HADIR {HADIR}', 'TUTUP {HADIR}'])),
+  // Practice mode: a guided practice with any numbers, fast entry, the case report, a trainer's round.
+  fc.tuple(fc.constantFrom<ActorKey>('ppkbd', 'sub', 'pkb'), fc.array(fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 600 }).map(String) }, { weight: 1, arbitrary: anyText }), { minLength: 3, maxLength: 20 })).map(([who, answers]) =>
+    ['LATIHAN', '1', ...answers, 'KIRIM', 'YA'].map((text) => ({ kind: 'private' as const, who, text })),
+  ),
+  fc.constantFrom<ActorKey>('ppkbd', 'ppkbd2').chain((who) => script(who, ['LATIHAN CEPAT', cleanLapor, 'KIRIM', 'UBAH 4', '480 266', 'KIRIM', 'YA', 'YA'])),
+  fc.constantFrom<ActorKey>('ppkbd', 'sub').chain((who) => script(who, ['LATIHAN KASUS', '1', '1', '1', '2', 'ya', 'Ibu Siti RT 2', 'RT2/hal 4/no 17', '27', '2', 'tidak'])),
+  fc.constantFrom<ActorKey>('pkb', 'koord').chain((who) => script(who, ['LATIHAN KELOMPOK', 'LATIHAN HASIL', 'LATIHAN TUTUP'])),
   // On demand.
   fc.constantFrom<ActorKey>('pkb', 'pkb2', 'koord', 'dinas', 'admin', 'ppkbd', 'resident').chain((who) => script(who, ['REKAP', 'BELUM', 'rekap bontomarannu 11/2026', 'BELUM LAPOR kab'])),
 ];

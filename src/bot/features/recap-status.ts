@@ -27,7 +27,8 @@ function stateOf(tx: Tx, row: RecapRow | undefined): MonthState {
 /** Periods with a recap draft in this conversation (the open flow, or one left with BATAL/MENU/expiry). */
 function draftPeriods(tx: Tx, senderKey: string): Set<string> {
   const state = loadConversation<ConversationState>(tx, senderKey);
-  const sessions: (FlowSession | null | undefined)[] = [state?.active, state?.drafts.recap];
+  // A practice's open recap is made up: it is no draft of a real month.
+  const sessions: (FlowSession | null | undefined)[] = [state?.practice ? null : state?.active, state?.drafts.recap];
   const periods = sessions
     .filter((s): s is FlowSession => s?.flowId === 'recap')
     .filter((s) => Object.keys(s.results).some((name) => name.startsWith('v.')))

@@ -74,12 +74,14 @@ export function resumeFlow(def: FlowDefinition, session: FlowSession, raw: strin
     const attempts = session.attempts + 1;
     const hint = node.invalid ? renderText(node.invalid, scope) : (verdict.reason ?? COPY.invalidGeneric);
     const question = renderText(node.brief ?? node.prompt, scope);
+    // Told to the host as well, for practice mode's feedback (flows/practice/); nothing stores it.
+    const caught: FlowEvent = { type: 'mistake_caught', kind: 'invalid', nodeId: session.nodeId, rules: [] };
     if (attempts >= MAX_ATTEMPTS) {
       // Explain properly and offer a way out, then give the cadre a fresh set of tries at the same question.
       const help = node.help ? renderText(node.help, scope) : def.help ? renderText(def.help, scope) : hint;
-      return { state: { ...session, attempts: 0 }, events: [say(COPY.tooManyAttempts(help, question))] };
+      return { state: { ...session, attempts: 0 }, events: [say(COPY.tooManyAttempts(help, question)), caught] };
     }
-    return { state: { ...session, attempts }, events: [say(COPY.invalidAnswer(hint, question))] };
+    return { state: { ...session, attempts }, events: [say(COPY.invalidAnswer(hint, question)), caught] };
   }
 
   const name = node.result ?? session.nodeId;

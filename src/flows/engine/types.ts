@@ -2,6 +2,8 @@
 // Pure: nothing here performs I/O or reads the clock (the host passes `now` in).
 import type { AreaDirectory } from '../../areas/directory.js';
 import type { Role } from '../../domain/roles.js';
+import type { RecapSettings } from '../../domain/recap/fields.js';
+import type { PracticeKind, PracticeState } from '../practice/practice-model.js';
 
 export type NodeId = string;
 export type Category = string;
@@ -164,6 +166,41 @@ export interface QuizAnswered {
   correct: boolean;
 }
 
+/**
+ * Something the bot caught in what a person typed: an answer it could not take (`invalid`, from the engine or a
+ * fast-entry line), numbers that break a hard rule (`hard`, KIRIM refused or the PUS balance told), a soft warning
+ * asked (`soft`). Practice mode counts them for its feedback (flows/practice/); nothing else stores them.
+ */
+export interface MistakeCaught {
+  type: 'mistake_caught';
+  kind: 'invalid' | 'hard' | 'soft';
+  /** Where it was caught. */
+  nodeId: NodeId;
+  /** The rules broken or raised (C3, W2, BOUND…); empty for an answer that could not be read. */
+  rules: readonly string[];
+}
+
+/** A person chose to practise (LATIHAN): the conversation core makes a sheet and enters practice mode. */
+export interface PracticeRequested {
+  type: 'practice_requested';
+  kind: PracticeKind;
+  /** The desa's report (PPKBD, officers) or a dusun part (Sub-PPKBD). */
+  unit: 'desa' | 'dusun';
+  /** The deployment's recap settings: the sheet asks what the real recap asks. */
+  settings: RecapSettings;
+}
+
+/** A practice round ended with its (made-up) report sent: the host records who practised, how long, what was caught. */
+export interface PracticeFinished {
+  type: 'practice_finished';
+  kind: PracticeKind;
+  startedAt: string;
+  durationSeconds: number;
+  caught: { invalid: number; hard: number; soft: number; differences: number };
+  /** What the mistakes concerned (topic keys, see flows/practice/practice-feedback.ts); never typed text. */
+  topics: readonly string[];
+}
+
 /** Every event the engine emits. Later flows add their domain events here (past tense, snake_case). */
 export type FlowEvent =
   | MessageCreated
@@ -177,7 +214,10 @@ export type FlowEvent =
   | CaseViewed
   | ReportRequested
   | QuizJoined
-  | QuizAnswered;
+  | QuizAnswered
+  | MistakeCaught
+  | PracticeRequested
+  | PracticeFinished;
 
 export interface ValidatorSpec {
   name: string;
@@ -316,6 +356,13 @@ export interface ConversationState {
   lastActivityAt: string | null;
   /** When we last asked the sender to resend a message we could not read (rate-limits that request). */
   resendAskedAt?: string | null;
+  /**
+   * Set while the sender rehearses (LATIHAN): `active` then runs on a made-up desa and nothing it sends is real
+   * (flows/practice/practice-turn.ts). Absent otherwise.
+   */
+  practice?: PracticeState | null;
+  /** How many practices this person started: each gets a new sheet, even within the same second. */
+  practicesStarted?: number;
 }
 
 export const EMPTY_CONVERSATION: ConversationState = Object.freeze({ active: null, drafts: {}, lastActivityAt: null });

@@ -107,7 +107,7 @@ export class Chain {
     if (group === null || group.section === 'III') {
       const notice = this.balanceNotice(merged);
       if (notice) {
-        events.push(say(notice));
+        events.push(say(notice), { type: 'mistake_caught', kind: 'hard', nodeId: this.id('balance'), rules: [...new Set(this.balanceProblems(merged).map((v) => v.rule))] });
         saved.balance_told = this.balanceKey(merged);
       } else if (typeof merged.balance_told?.value === 'string' && this.balanceProblems(merged).length === 0) {
         // Told before, fixed now: say so, so the cadre knows KIRIM will not stop on it.

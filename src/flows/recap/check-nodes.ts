@@ -101,7 +101,10 @@ export function addCheckNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
         const where = unit === 'dusun' ? 'dusun' : 'desa';
         return {
           category: 'blocked',
-          events: [say(`Laporan belum bisa dikirim: angka di baris ${listNumbers(copied)} sama persis dengan contoh di pertanyaan, bukan angka ${where} Anda. Isi dengan angka dari register ${where}.`)],
+          events: [
+            say(`Laporan belum bisa dikirim: angka di baris ${listNumbers(copied)} sama persis dengan contoh di pertanyaan, bukan angka ${where} Anda. Isi dengan angka dari register ${where}.`),
+            { type: 'mistake_caught', kind: 'hard', nodeId: id('check'), rules: ['CONTOH'] },
+          ],
         };
       }
       // C7 only once every dusun has reported: before that the desa total rightly differs from the parts.
@@ -109,9 +112,16 @@ export function addCheckNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
       const c7 = status?.complete ? checkDusunSum(values, status.parts.received, chain.sectionIIIFields) : [];
       const hard = [...checkHard(values, chain.settings), ...c7];
       if (hard.length > 0) {
-        return { category: 'blocked', events: [say(fitList('Laporan belum bisa dikirim karena ada angka yang tidak cocok:', hard.map((v) => `• ${v.message}`)))] };
+        // A PUS balance the cadre was already told about (for these numbers) is the same mistake, not a new one.
+        const told = scope.results.balance_told?.value === chain.balanceKey(scope.results);
+        const rules = [...new Set(hard.map((v) => v.rule))].filter((rule) => !(told && ['C3', 'C3_PRIME', 'C5'].includes(rule)));
+        const refused = say(fitList('Laporan belum bisa dikirim karena ada angka yang tidak cocok:', hard.map((v) => `• ${v.message}`)));
+        return { category: 'blocked', events: rules.length > 0 ? [refused, { type: 'mistake_caught', kind: 'hard', nodeId: id('check'), rules }] : [refused] };
       }
-      return { category: pendingWarnings(chain, scope).length > 0 ? 'confirm' : 'submit' };
+      // The warning about to be asked (each is asked once per set of numbers).
+      const warning = pendingWarnings(chain, scope)[0];
+      if (!warning) return { category: 'submit' };
+      return { category: 'confirm', events: [{ type: 'mistake_caught', kind: 'soft', nodeId: id('confirm'), rules: [warning.rule] }] };
     },
     routes: { blocked: id('fix'), confirm: id('confirm'), submit: id('submit'), ...chain.missingRoutes },
   };

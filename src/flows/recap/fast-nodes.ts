@@ -47,6 +47,7 @@ export function addFastNodes(nodes: Record<string, FlowNode>, chain: Chain): voi
       const events: FlowEvent[] = [];
       if (errors.length > 0) {
         events.push(say(fitList(`Ada ${errors.length} hal yang perlu diperbaiki:`, errors.map((e) => `• ${e}`), 'Angka lain sudah dicatat.')));
+        for (let n = 0; n < errors.length; n++) events.push({ type: 'mistake_caught', kind: 'invalid', nodeId: id('fast'), rules: [] });
       }
       // The PUS balance is judged as soon as its numbers are in, not only at KIRIM.
       const after = chain.afterSave(scope.results, results, null);
