@@ -2,7 +2,7 @@
 // frozen header row, one bordered row per item numbered from 1. Text stays text: exceljs writes a string cell,
 // never a formula.
 import { periodText } from './labels.js';
-import { BORDER, HEADER_FILL } from './xlsx-style.js';
+import { BORDER, writeHeaderRow } from './xlsx-style.js';
 
 export interface ListColumn<R> {
   header: string;
@@ -46,15 +46,7 @@ export async function writeListXlsx<R>(list: ListWorkbook<R>, file: string): Pro
   }
 
   const columns: [string, number][] = [['No', 5], ...list.columns.map((c): [string, number] => [c.header, c.width])];
-  columns.forEach(([label, width], i) => {
-    const cell = sheet.getCell(ROW_HEADER, i + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    sheet.getColumn(i + 1).width = width;
-  });
+  writeHeaderRow(sheet, ROW_HEADER, columns);
   sheet.getRow(ROW_HEADER).height = 32;
 
   list.rows.forEach((r, i) => {

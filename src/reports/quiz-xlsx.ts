@@ -2,7 +2,7 @@
 // header lines over a frozen, bordered table. ExcelJS is loaded only when a file is written.
 import { PARTICIPANT_COLUMNS, DESA_COLUMNS, QUESTION_COLUMNS, quizHeaderLines, type QuizColumn } from './quiz-export.js';
 import type { WorkshopResults } from './quiz-results.js';
-import { BORDER, HEADER_FILL } from './xlsx-style.js';
+import { BORDER, writeHeaderRow } from './xlsx-style.js';
 
 export const QUIZ_XLSX_TITLE = 'HASIL KUIS PELATIHAN KADER';
 export const QUIZ_SHEETS = { peserta: 'Peserta', desa: 'Per desa', soal: 'Per soal' } as const;
@@ -19,15 +19,7 @@ function addSheet<R>(workbook: Workbook, name: string, header: readonly string[]
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   header.forEach((line, i) => (sheet.getCell(i + 2, 1).value = line));
   const all: [string, number][] = [['No', 5], ...columns.map((c): [string, number] => [c.header, c.width])];
-  all.forEach(([label, width], i) => {
-    const cell = sheet.getCell(headerRow, i + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    sheet.getColumn(i + 1).width = width;
-  });
+  writeHeaderRow(sheet, headerRow, all);
   rows.forEach((r, i) => {
     const row = sheet.getRow(headerRow + 1 + i);
     // Text stays text: exceljs writes strings as string cells, never formulas.

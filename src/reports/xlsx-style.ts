@@ -4,6 +4,25 @@ const THIN = { style: 'thin' } as const;
 export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 export const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
 
+/** The structural type of an ExcelJS worksheet this module needs (so it does not import exceljs). */
+interface HeaderSheet {
+  getCell(row: number, col: number): { value: unknown; font: unknown; alignment: unknown; fill: unknown; border: unknown };
+  getColumn(col: number): { width?: number };
+}
+
+/** A table's header row: bold, centred, wrapped, grey, bordered; each column given its width. */
+export function writeHeaderRow(sheet: HeaderSheet, row: number, columns: readonly (readonly [label: string, width: number])[]): void {
+  columns.forEach(([label, width], i) => {
+    const cell = sheet.getCell(row, i + 1);
+    cell.value = label;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    sheet.getColumn(i + 1).width = width;
+  });
+}
+
 /** Excel refuses these in a sheet name, and names longer than 31 characters. */
 const FORBIDDEN = /[[\]:*?/\\]/g;
 const MAX_NAME = 31;
