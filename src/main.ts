@@ -14,7 +14,7 @@ import { WHATSAPP_PACING, type PacingOptions } from './bot/outbound/outbox-dispa
 import { LinkMonitor } from './bot/link-monitor.js';
 import { runSimulation } from './bot/simulator/run-simulation.js';
 import type { Transport } from './bot/transport.js';
-import { systemClock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openOwnedDatabase, type ReadyDatabase } from './db/bootstrap.js';
 import { loadOrCreateInstallSeed, loadOrCreateLogSalt } from './db/repos/runtime-state.repo.js';
@@ -51,12 +51,18 @@ const realTimers = {
 export interface ServeOptions {
   /** Link WhatsApp with an 8-character pairing code for this number instead of a QR code. */
   pairCodePhone?: string | null;
+  /**
+   * The memory benchmark's seams (bench/memory-child.mjs runs this very function from dist/): a transport it drives
+   * instead of the configured one, and a fixed clock so the recap month it plays is open. Never set by the CLI.
+   */
+  transport?: Transport;
+  clock?: Clock;
 }
 
 /** `imp-smart serve` / `npm start`: the bot on the configured transport, the HTTP API and the daily jobs. */
-export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
+export async function serve(config: Config, options: ServeOptions = {}): Promise<{ database: ReadyDatabase }> {
   const logger = createLogger(config.logLevel);
-  const clock = systemClock;
+  const clock = options.clock ?? systemClock;
   // One bot process per database: a second serve (or chat, simulate) stops here, before touching the database.
   const database = openOwnedDatabase(config.dbPath, 'serve', clock.now(), { create: true, synchronous: config.dbSynchronous });
   useLogSalt(loadOrCreateLogSalt(database.db));
@@ -72,7 +78,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     onQueued: () => kick(),
     onOpen: () => linkRestored(),
   });
-  const transport = await pickTransport(config, logger, database, monitor, options);
+  const transport = options.transport ?? (await pickTransport(config, logger, database, monitor, options));
   const bot = createBot({
     database,
     transport,
@@ -144,6 +150,8 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   // Said only once a signal would stop it cleanly (supervisors and tests act on this line).
   logger.info({ transport: transport.name, db: config.dbPath }, 'IMP Smart is running');
+  // The CLI ignores it; the memory benchmark reads the outbox through it, as bench-bot.ts does.
+  return { database };
 }
 
 async function pickTransport(config: Config, logger: Logger, database: ReadyDatabase, monitor: LinkMonitor, options: ServeOptions): Promise<Transport> {
