@@ -4,8 +4,8 @@
 // inherit. Phone numbers, JIDs and LIDs become salted tags, message text and names `[redacted]`, bytes their length.
 // A person at a terminal reads short coloured lines (pino-pretty); a service manager or a pipe gets JSON, one object
 // a line. Either way the redactor has already run: pino-pretty formats the line pino wrote, after `streamWrite`.
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
 import { LogRedactor } from './log-redaction.js';
 
 export type { Logger };
@@ -72,6 +72,8 @@ function destinationOf(options: LoggerOptions): DestinationStream {
  */
 export function prettyStream(destination?: DestinationStream): DestinationStream {
   const target = destination ?? pino.destination(2);
+  // Required here, not imported above: a service manager's serve (JSON logs) never needs it (1.5 MB of RSS).
+  const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
   const format = prettyFactory({
     colorize: destination === undefined && process.stderr.isTTY === true,
     translateTime: 'SYS:HH:MM:ss',

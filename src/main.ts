@@ -64,12 +64,18 @@ const realTimers = {
 export interface ServeOptions {
   /** Link WhatsApp with an 8-character pairing code for this number instead of a QR code. */
   pairCodePhone?: string | null;
+  /**
+   * The memory benchmark's seams (bench/memory-child.mjs runs this very function from dist/): a transport it drives
+   * instead of the configured one, and a fixed clock so the recap month it plays is open. Never set by the CLI.
+   */
+  transport?: Transport;
+  clock?: Clock;
 }
 
 /** `imp-smart serve` / `npm start`: the bot on the configured transport, the HTTP API and the daily jobs. */
-export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
+export async function serve(config: Config, options: ServeOptions = {}): Promise<{ database: ReadyDatabase }> {
   const logger = createLogger(config.logLevel);
-  const clock = systemClock;
+  const clock = options.clock ?? systemClock;
   const smartBook = smartBookOf(config);
   // The quiz banks are read once, before anything else: a bad file stops start-up with one line.
   const quizBanks = loadQuizBanks(config.quizBankDir);
@@ -88,7 +94,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     onQueued: () => kick(),
     onOpen: () => linkRestored(),
   });
-  const transport = await pickTransport(config, logger, database, monitor, options);
+  const transport = options.transport ?? (await pickTransport(config, logger, database, monitor, options));
   const bot = createBot({
     database,
     transport,
@@ -164,6 +170,8 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   // Said only once a signal would stop it cleanly (supervisors and tests act on this line).
   logger.info({ transport: transport.name, db: config.dbPath, smartBookCards: smartBook.cards.length }, 'IMP Smart is running');
+  // The CLI ignores it; the memory benchmark reads the outbox through it, as bench-bot.ts does.
+  return { database };
 }
 
 /**

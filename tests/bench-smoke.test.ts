@@ -11,8 +11,9 @@ describe('npm run bench, tiny', () => {
     expect(recap.map((r) => r.bench)).toEqual(['recap', 'recap']);
     for (const row of recap) expect(row).toMatchObject({ msgs_per_s: expect.any(Number) as number });
 
-    const memory = await runMemoryBench(20);
-    expect(memory).toMatchObject({ bench: 'memory' });
+    // serve itself in a child process, here on src/ through tsx (no build) and without waiting for it to be quiet.
+    const memory = await runMemoryBench(20, { source: true, waitQuiet: false });
+    expect(memory).toMatchObject({ bench: 'memory', conversations_open: 20, messages: 60, rss_after_gc_mb: expect.any(Number) as number });
 
     const reports = await runReportsBench({ shape: { kabupaten: 2, kecamatanPerKabupaten: 2, desaPerKecamatan: 3 }, months: 2, runs: 1 });
     expect(reports.map((r) => r.report)).toEqual(['kabupaten_digest', 'province_rollup', 'kabupaten_xlsx', 'database_size']);

@@ -4,7 +4,8 @@
 import { describeActorRole } from './actor-label.js';
 import { COPY } from './copy.js';
 import { generalHelp } from './help.js';
-import { helpFor, isSessionCompatible, repromptFlow, resumeFlow, say, startFlow, type FlowSprint } from './engine/engine.js';
+import { compactConversation } from './engine/compact.js';
+import { helpFor, isSessionCompatible, repromptFlow, resumeFlow, say, startFlow, TRIGGER, type FlowSprint } from './engine/engine.js';
 import { MAX_INPUT_CHARS } from './engine/limits.js';
 import type { ConversationInput, ConversationState, FlowDefinition, FlowEnv, FlowEvent, FlowSession, Sprint } from './engine/types.js';
 import { isBlank, keywordOf, normalizeInput, parseChoice } from './parse/index.js';
@@ -54,13 +55,19 @@ export function menuText(registry: FlowRegistry, env: FlowEnv): string {
   return [greeting, '', COPY.menuIntro, ...items, '', COPY.menuFooter].join('\n');
 }
 
+/**
+ * One message through the conversation. The state returned is `stored` itself (the same object) when the message
+ * changed nothing that must be kept — a menu, a help page or a one-message answer with no flow open — so the host
+ * may skip writing it. A state stored by an older version is compacted first (engine/compact.ts).
+ */
 export function converse(
   registry: FlowRegistry,
-  previous: ConversationState,
+  stored: ConversationState,
   input: ConversationInput,
   env: FlowEnv,
   options: ConversationOptions,
 ): Sprint<ConversationState> {
+  const previous = compactConversation(stored);
   const host: PracticeHost = {
     registry,
     expiryMs: options.expiryMs,
@@ -85,9 +92,23 @@ function converseOutside(
   env: FlowEnv,
   options: ConversationOptions,
 ): Sprint<ConversationState> {
+  // Nothing of an unreadable message is known: it does not count as activity of the open flow either.
   if (input.kind === 'undecryptable') return askToResend(previous, env);
+  const sprint = handle(registry, previous, input, env, options);
+  // The idle clock only matters while a flow is open (expiry): with none open before or after, leave it alone.
+  if (sprint.state === previous && !previous.active) return sprint;
+  return { ...sprint, state: { ...sprint.state, lastActivityAt: env.now.toISOString() } };
+}
+
+function handle(
+  registry: FlowRegistry,
+  previous: ConversationState,
+  input: Exclude<ConversationInput, { kind: 'undecryptable' }>,
+  env: FlowEnv,
+  options: ConversationOptions,
+): Sprint<ConversationState> {
   const events: FlowEvent[] = [];
-  let state: ConversationState = { ...previous, lastActivityAt: env.now.toISOString() };
+  let state: ConversationState = previous;
   const menu = () => say(menuText(registry, env));
 
   // Expiry is noticed on the next message: the user is told once, the draft (if any) is kept.
@@ -291,12 +312,11 @@ function leave(registry: FlowRegistry, state: ConversationState): { state: Conve
 
 /**
  * The session without the text as typed: every answer's `raw`, and the message that started the flow (`trigger`,
- * read only by the entry node). Used when a flow is left and by the nightly retention job for idle conversations.
+ * read only by the entry node). The engine no longer stores either once a message is handled, but a session saved
+ * by an older version may hold them. Used when a flow is left and by the nightly retention job for idle conversations.
  */
 export function forgetTypedText(session: FlowSession): FlowSession {
-  const results = Object.fromEntries(
-    Object.entries(session.results).map(([name, result]) => [name, { ...result, raw: '', ...(result.category === 'entry' ? { value: '' } : {}) }]),
-  );
+  const results = Object.fromEntries(Object.entries(session.results).map(([name, result]) => [name, { value: name === TRIGGER ? '' : result.value }]));
   return { ...session, results };
 }
 

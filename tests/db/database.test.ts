@@ -34,6 +34,8 @@ describe('database', () => {
     ]);
     raw.close();
     const again = openReadyDatabase(path);
+    // Each connection keeps about 2 MB of pages, not better-sqlite3's 16 MB (the bot's RSS, docs/BENCHMARKS.md).
+    expect(again.native.pragma('cache_size', { simple: true })).toBe(-2000);
     expect(again.areas.allDesa()).toHaveLength(167);
     expect(() => again.db.insert(personAreas).values({ personId: 999, areaCode: '73.06' }).run()).toThrow(/FOREIGN KEY/);
     again.close();

@@ -48,11 +48,11 @@ describe('flow registry', () => {
 });
 
 describe('engine', () => {
-  it('when a flow starts and is answered, then results keep raw and value and the end completes', () => {
+  it('when a flow starts and is answered, then the session keeps the value (not the text as typed) and the end completes', () => {
     const started = startFlow(fixtureFlow, env);
     expect(started.events).toEqual([{ type: 'message_created', to: { kind: 'sender' }, text: '(1/3) Berapa jumlah PUS? Contoh: 120' }]);
     const one = resumeFlow(fixtureFlow, started.state!, ' 1.250 ', env);
-    expect(one.state!.results.pus).toMatchObject({ raw: ' 1.250 ', value: 1250, category: 'ok', nodeId: 'fixture.pus' });
+    expect(one.state!.results).toEqual({ pus: { value: 1250 } });
     const two = resumeFlow(fixtureFlow, one.state!, 'tidak', env);
     expect(two.state).toBeNull();
     expect(two.events.at(-1)).toEqual({ type: 'flow_completed', flowId: 'fixture', results: { pus: 1250, poktan: false } });
@@ -84,6 +84,43 @@ describe('engine', () => {
       { type: 'flow_failed', flowId: 'loop', nodeId: expect.stringMatching(/^loop\./), reason: 'more than 100 steps' },
       { type: 'message_created', to: { kind: 'sender' }, text: expect.stringContaining('Maaf, terjadi gangguan') },
     ]);
+  });
+
+  // A line of numbers saved as one result per number by the action after it; the action also reads what was typed.
+  const lineFlow: FlowDefinition = {
+    id: 'line',
+    version: 1,
+    start: 'line.ask',
+    nodes: {
+      'line.ask': { kind: 'ask', prompt: 'Dua angka?', validate: { name: 'number_list', args: { count: 2, max: [99, 99] } }, result: 'ans', transient: true, routes: { ok: 'line.save', wrong_count: 'line.ask', month: 'line.ask', ubah: 'line.ask' } },
+      'line.save': {
+        kind: 'action',
+        run: ({ results }) => {
+          const [a, b] = results.ans!.value as number[];
+          return { category: 'ok', results: { a, b, typed: results.ans!.raw } };
+        },
+        routes: { ok: 'line.next' },
+      },
+      'line.next': { kind: 'ask', prompt: 'Lanjut?', validate: { name: 'yes_no' }, result: 'go', routes: { yes: 'line.done', no: 'line.done' } },
+      'line.done': { kind: 'end' },
+    },
+  };
+
+  it('when a transient question is answered, then the actions after it see the answer and what was typed, and the session keeps only what they saved', () => {
+    expect(validateDefinition(lineFlow)).toEqual([]);
+    const sprint = resumeFlow(lineFlow, startFlow(lineFlow, env).state!, '3 4', env);
+    expect(sprint.state!.nodeId).toBe('line.next');
+    expect(sprint.state!.results).toEqual({ a: { value: 3 }, b: { value: 4 }, typed: { value: '3 4' } });
+  });
+
+  it('when a flow starts at an entry node, then the entry reads the message as `trigger` and the waiting session does not keep it', () => {
+    const entryFlow: FlowDefinition = {
+      ...lineFlow,
+      nodes: { ...lineFlow.nodes, 'line.cmd': { kind: 'action', run: ({ results }) => ({ category: 'ok', results: { said: String(results.trigger?.value).length } }), routes: { ok: 'line.next' } } },
+      entries: [{ matches: (t) => t.startsWith('GARIS'), node: 'line.cmd' }],
+    };
+    const sprint = startFlow(entryFlow, env, { node: 'line.cmd', text: 'GARIS 3 4' });
+    expect(sprint.state!.results).toEqual({ said: { value: 9 } });
   });
 
   it('when the engine is given a session that is not waiting, then it throws an EngineError', () => {

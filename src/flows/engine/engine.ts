@@ -42,22 +42,26 @@ function scopeOf(env: FlowEnv, results: Results): Scope {
   return { ...env, results };
 }
 
+/** The result holding the message that started a flow at an entry node. */
+export const TRIGGER = 'trigger';
+
 /**
  * Starts a flow and runs until it waits for an answer or ends: at its first node, or at an entry node with the
- * message that triggered it saved as the result `trigger`.
+ * message that triggered it saved as the result `trigger`. Entry nodes read it at once (a fast entry is parsed into
+ * one result per number), so like a transient answer it is not kept once the flow waits.
  */
 export function startFlow(def: FlowDefinition, env: FlowEnv, entry?: { node: NodeId; text: string; results?: Results }): FlowSprint {
-  const at = env.now.toISOString();
   const start = entry?.node ?? def.start;
   const session: FlowSession = {
     flowId: def.id,
     flowVersion: def.version,
     nodeId: start,
-    results: entry ? { ...entry.results, trigger: { value: entry.text, raw: entry.text, category: 'entry', nodeId: start, at } } : {},
+    results: entry ? { ...entry.results, [TRIGGER]: { value: entry.text } } : {},
     attempts: 0,
-    startedAt: at,
+    startedAt: env.now.toISOString(),
   };
-  return advance(def, session, start, env, []);
+  const sprint = advance(def, session, start, env, []);
+  return entry && sprint.state ? { ...sprint, state: settle(sprint.state, TRIGGER, true) } : sprint;
 }
 
 /** Feeds one answer to the question the session is waiting on. */
@@ -85,11 +89,20 @@ export function resumeFlow(def: FlowDefinition, session: FlowSession, raw: strin
   }
 
   const name = node.result ?? session.nodeId;
-  const results: Results = {
-    ...session.results,
-    [name]: { value: verdict.value, raw, category: verdict.category, nodeId: session.nodeId, at: env.now.toISOString() },
-  };
-  return advance(def, { ...session, results, attempts: 0 }, next, env, []);
+  const results: Results = { ...session.results, [name]: { value: verdict.value, raw } };
+  const sprint = advance(def, { ...session, results, attempts: 0 }, next, env, []);
+  return sprint.state ? { ...sprint, state: settle(sprint.state, name, node.transient === true) } : sprint;
+}
+
+/**
+ * The session as stored once the message is handled: the answer without the text as typed, or gone when its
+ * question is transient (the actions after it saved what it meant). Other results never carry `raw`.
+ */
+function settle(session: FlowSession, name: string, transient: boolean): FlowSession {
+  const answer = session.results[name];
+  if (answer === undefined || (!transient && answer.raw === undefined)) return session;
+  const { [name]: _answer, ...others } = session.results;
+  return { ...session, results: transient ? others : { ...others, [name]: { value: answer.value } } };
 }
 
 /** The question the session waits on, asked again (LANJUT, BANTUAN, after a restart of the conversation). */
@@ -157,7 +170,7 @@ function advance(def: FlowDefinition, start: FlowSession, nodeId: NodeId, env: F
       case 'action': {
         const outcome = node.run(scope);
         events.push(...(outcome.events ?? []));
-        if (outcome.results) session = { ...session, results: { ...session.results, ...derived(outcome.results, current, env) } };
+        if (outcome.results) session = { ...session, results: { ...session.results, ...derived(outcome.results) } };
         const next = node.routes[outcome.category];
         if (next === undefined) return fail(def, session, `unrouted category ${outcome.category} at ${current}`, events);
         current = next;
@@ -175,9 +188,6 @@ function advance(def: FlowDefinition, start: FlowSession, nodeId: NodeId, env: F
   return fail(def, session, `more than ${MAX_STEPS_PER_SPRINT} steps`, events);
 }
 
-function derived(values: Record<string, unknown>, nodeId: NodeId, env: FlowEnv): Results {
-  const at = env.now.toISOString();
-  return Object.fromEntries(
-    Object.entries(values).map(([k, value]) => [k, { value, raw: '', category: 'derived', nodeId, at }]),
-  );
+function derived(values: Record<string, unknown>): Results {
+  return Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value }]));
 }

@@ -35,13 +35,16 @@ export interface FlowEnv {
   facts: Readonly<Record<string, unknown>>;
 }
 
-/** One answer, kept as typed (raw) and as understood (value), like goflow's results. */
+/**
+ * One answer as understood (`value`). The text as typed (`raw`) is there only while the message that gave it is
+ * handled, for the actions right after the question; the stored session keeps the value alone, because that is all
+ * a later step reads (and what was typed may hold a NIK). Everything else about an answer (the node that asked it,
+ * when) follows from the flow definition or is never read, so it is not stored. Sessions stored before this carry
+ * `category`, `nodeId`, `at` and `raw` too: `compactConversation` drops them when such a session is loaded.
+ */
 export interface Result {
   value: unknown;
-  raw: string;
-  category: Category;
-  nodeId: NodeId;
-  at: string;
+  raw?: string;
 }
 export type Results = Readonly<Record<string, Result>>;
 
@@ -258,6 +261,11 @@ export interface AskNode {
    * those messages stay short; the full prompt comes again with LANJUT.
    */
   brief?: Text;
+  /**
+   * The answer is read only by the actions that follow it within the same message (they save what it means as
+   * other results, e.g. a line of numbers as one result per field), so the session does not keep it afterwards.
+   */
+  transient?: boolean;
 }
 
 /** A pure computation between questions: branch on answers, emit events, add derived results. */
@@ -332,7 +340,7 @@ export interface FlowDefinition {
   menu?: MenuEntry;
   /**
    * Messages that start this flow directly from outside any flow ("LAPOR 11/2026 PUS=480 …"), at a given node.
-   * The message is available to that node as the result `trigger`.
+   * The message is available to that node, and to the nodes after it until the flow waits, as the result `trigger`.
    */
   entries?: readonly FlowEntry[];
 }

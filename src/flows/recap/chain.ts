@@ -21,7 +21,7 @@ export function valuesOf(results: Results): Record<string, number> {
 
 /** Results as they will be once `pending` (values keyed `v.<field id>`, or other derived results) is saved. */
 export function withPending(results: Results, pending: Record<string, unknown>): Results {
-  return { ...results, ...Object.fromEntries(Object.entries(pending).map(([k, value]) => [k, { value, raw: '', category: 'derived', nodeId: '', at: '' }])) };
+  return { ...results, ...Object.fromEntries(Object.entries(pending).map(([k, value]) => [k, { value }])) };
 }
 
 export function periodOf(results: Results): string {

@@ -78,6 +78,7 @@ export function addCheckNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
     invalid: 'jawaban itu belum bisa dibaca.',
     validate: { name: 'summary_command' },
     result: 'command',
+    transient: true,
     routes: { kirim: id('check'), ubah: id('edit') },
     help: 'Periksa angka-angkanya. Balas KIRIM bila sudah benar. Untuk memperbaiki, balas UBAH dan nomor barisnya, misalnya UBAH 2.',
   };
@@ -130,6 +131,7 @@ export function addCheckNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
     prompt: `Perbaiki dengan ${ubah}, misalnya UBAH 2. Ketik KIRIM untuk memeriksa lagi.`,
     validate: { name: 'summary_command' },
     result: 'command',
+    transient: true,
     routes: { kirim: id('check'), ubah: id('edit') },
   };
   nodes[id('confirm')] = {
@@ -138,6 +140,7 @@ export function addCheckNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
     brief: `Balas YA jika angkanya benar, atau ${commands}.`,
     validate: { name: 'summary_command', args: { allowYes: true } },
     result: 'command',
+    transient: true,
     routes: { ya: id('confirmed'), ubah: id('edit') },
   };
   nodes[id('confirmed')] = {

@@ -104,6 +104,7 @@ export function addDusunNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
     },
     brief: 'Balas 1 untuk memakai jumlah bagian dusun yang sudah masuk, atau 2 untuk mengisi sendiri angka seluruh desa.',
     result: 'dusun_choice',
+    transient: true,
     routes: { use: id('dusun_use'), own: id(`g.${first.id}`) },
     help: 'Bagian III bisa diisi dengan jumlah bagian dusun yang sudah dikirim Sub-PPKBD, atau diisi sendiri untuk seluruh desa.',
   };

@@ -53,6 +53,11 @@ function loneMonthAsked(i: number, results: Results): { year: number; month: num
   return { year, month };
 }
 
+/** The miscount counter back to zero once the group is saved; nothing to store when it never counted. */
+function resetMisses(group: FieldGroup, results: Results): Record<string, unknown> {
+  return results[`wrong.${group.id}`] === undefined ? {} : { [`wrong.${group.id}`]: 0 };
+}
+
 function singleList(group: FieldGroup, results: Results): string[] {
   const list = results[`single.${group.id}`]?.value;
   return Array.isArray(list) ? (list as string[]) : [...group.fields];
@@ -76,6 +81,8 @@ export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
         },
       },
       result: `ans.${group.id}`,
+      // Saved as one `v.<field>` per number (or read as UBAH n) by the actions right after it.
+      transient: true,
       routes: {
         ok: id(`g.${group.id}.save`),
         wrong_count: id(`g.${group.id}.wrong`),
@@ -100,7 +107,7 @@ export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
     nodes[id(`g.${group.id}.wrong`)] = {
       kind: 'action',
       run: ({ results }) => {
-        if (loneMonthAsked(i, results) && results[`ans.${group.id}`]?.raw.trim() === '1') {
+        if (loneMonthAsked(i, results) && results[`ans.${group.id}`]?.raw?.trim() === '1') {
           // "1": the number of the only month, as it used to be asked.
           return { category: 'again', events: [say(`Baik, laporan ${periodLabel(periodOf(results))}. Sekarang isi angkanya.`)] };
         }
@@ -125,7 +132,7 @@ export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
         run: (scope) => {
           const proposal = proposalFor(chain, scope);
           if (!proposal) return { category: 'again' };
-          return chain.afterSave(scope.results, { ...acceptProposal(proposal), [`wrong.${group.id}`]: 0 }, group);
+          return chain.afterSave(scope.results, { ...acceptProposal(proposal), ...resetMisses(group, scope.results) }, group);
         },
         routes: { again: id(`g.${group.id}`), ...chain.saveRoutes(chain.afterGroup(i)) },
       };
@@ -135,7 +142,7 @@ export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
       run: ({ results }) => {
         const list = results[`ans.${group.id}`]!.value as number[];
         const asked = chain.covered(group, results);
-        const saved: Record<string, unknown> = { ...Object.fromEntries(asked.map((f, n) => [`v.${f}`, list[n]!])), [`wrong.${group.id}`]: 0, ...typedOver(results, asked) };
+        const saved: Record<string, unknown> = { ...Object.fromEntries(asked.map((f, n) => [`v.${f}`, list[n]!])), ...resetMisses(group, results), ...typedOver(results, asked) };
         return chain.afterSave(results, saved, group);
       },
       routes: chain.saveRoutes(chain.afterGroup(i)),
@@ -150,6 +157,7 @@ export function addGroupNodes(nodes: Record<string, FlowNode>, chain: Chain): vo
         },
         validate: { name: 'number', args: { min: 0, max: def.max } },
         result: `one.${field}`,
+        transient: true,
         routes: { ok: id(`f.${field}.save`) },
       };
       nodes[id(`f.${field}.save`)] = {

@@ -89,6 +89,7 @@ function addPeriodNodes(nodes: Record<string, FlowNode>, chain: Chain): void {
       }),
     },
     result: 'period_choice',
+    transient: true,
     routes: { ok: id('period_check') },
     help: 'Pilih bulan laporan. Hanya bulan yang masih terbuka yang bisa dilaporkan.',
   };
