@@ -431,7 +431,8 @@ export class Router {
     const facts = Object.defineProperties({}, Object.assign({}, ...loaders.map((loader) => Object.getOwnPropertyDescriptors(loader.load(tx, actor, now, sender))))) as Record<string, unknown>;
     const env = { now, actor, areas: this.deps.areas, facts };
     const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
-    saveConversation(tx, senderKey, sprint.state, now);
+    // The same object back: nothing to keep changed (a menu, a help page with no flow open); no write.
+    if (sprint.state !== state) saveConversation(tx, senderKey, sprint.state, now);
     // A registered person who writes is recorded as having written (invitations skip them); the first menu they see
     // carries the welcome (once: the write decides it). A command as the first message is just answered.
     if (person && person.firstMessageAt === null) markFirstMessage(tx, person.id, now);

@@ -86,6 +86,16 @@ describe('facts read per message', () => {
     }
   });
 
+  it('when a person asks for the menu with no flow open, then their conversation state is not written again', async () => {
+    await h.send(P, 'halo');
+    const writes = (statements: readonly string[]) => statements.filter((s) => /^insert into "conversations"|^update "conversations"/i.test(s));
+    expect(writes(await statementsOf(P, 'MENU'))).toEqual([]);
+    // A flow opened is written; leaving it is written; the menu after that is not.
+    expect(writes(await statementsOf(P, '1'))).toHaveLength(1);
+    expect(writes(await statementsOf(P, 'BATAL'))).toHaveLength(1);
+    expect(writes(await statementsOf(P, 'MENU'))).toEqual([]);
+  });
+
   it('when a resident answers a question of a case report that needs nothing stored, then no case query runs', async () => {
     await h.reply(R, 'laporkan');
     await h.reply(R, 'Pakatto');
