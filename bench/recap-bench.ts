@@ -48,7 +48,8 @@ export async function runRecapBench(options: RecapBenchOptions): Promise<Record<
     // 2 December 2026, 09:00 WITA: November is open and not yet due.
     start: fromWita(2026, 12, 2, 9, 0),
     prepare: (database, clock) => {
-      const desa = insertAreas(database.native, { kabupaten: Math.ceil(cadres / 1000), kecamatanPerKabupaten: 10, desaPerKecamatan: 100 });
+      // One kabupaten, as one instance serves: receipt codes name the kecamatan and desa digits only (unique within it).
+      const desa = insertAreas(database.native, { kabupaten: 1, kecamatanPerKabupaten: Math.ceil(cadres / 100), desaPerKecamatan: 100 });
       const csv = ['phone,name,role,area,unit', ...phones.map((p, i) => `${p},Kader ${i + 1},ppkbd,${desa[i]},`)].join('\n');
       // The directory of the reopened database knows the new desa; the import checks codes against it.
       const areas = loadAreaDirectory(database.db);
