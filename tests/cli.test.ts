@@ -3,9 +3,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PEOPLE_CSV, PPKBD_PHONE } from './helpers/people.js';
 import { runCliProcess, type CliResult } from './helpers/processes.js';
+import { runCliInProcess } from './helpers/cli-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,20 +27,7 @@ function cliAsync(args: string[], input = '', env: Record<string, string> = {}):
 
 /** runCli in this process (no start-up cost), its stdout and stderr captured. */
 async function inProcess(args: string[], env: Record<string, string> = {}) {
-  const { runCli } = await import('../src/cli.js');
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, { IMP_LOG_LEVEL: '', IMP_DB_PATH: join(dir, 'default.db') }, env);
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
+  return runCliInProcess(args, { IMP_DB_PATH: join(dir, 'default.db'), ...env });
 }
 
 /** One line for the operator: no stack trace, nothing else. */

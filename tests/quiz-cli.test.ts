@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from './helpers/cli-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-quiz-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,20 +19,7 @@ const db = join(dir, 'quiz.db');
 
 /** runCli in this process, stdout and stderr captured. */
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const { runCli } = await import('../src/cli.js');
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, { IMP_LOG_LEVEL: '', IMP_DB_PATH: db, IMP_QUIZ_BANK_DIR: '' }, env);
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
+  return runCliInProcess(args, { IMP_DB_PATH: db, IMP_QUIZ_BANK_DIR: '', ...env });
 }
 
 const BAD_LINE = `Quiz bank ${join(BAD, 'pelatihan.md')} line 9: question "Soal?": "Jawaban: 7" names no option (there are 3)\n`;

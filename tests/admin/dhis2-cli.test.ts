@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyDatabase } from '../../src/db/bootstrap.js';
 import { auditEntries } from '../../src/db/repos/audit.repo.js';
 import { DEFAULT_CATEGORY_COMBO_UID } from '../../src/reports/dhis2/codes.js';
@@ -12,6 +12,7 @@ import { CompleteRegistrationsSchema, DataValueSetSchema, type Dhis2Metadata } f
 import { checkMetadata } from '../../src/reports/dhis2/references.js';
 import { runCliProcess } from '../helpers/processes.js';
 import { KEC, NIRANNUANG, PAKATTO, seedDhis2Month, SOKKOLIA } from '../helpers/dhis2-fixture.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-dhis2-cli-'));
 const db = join(dir, 'dhis2.db');
@@ -20,20 +21,7 @@ const json = <T>(name: string): T => JSON.parse(readFileSync(file(name), 'utf8')
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const { runCli } = await import('../../src/cli.js');
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, { IMP_LOG_LEVEL: '', IMP_DB_PATH: db, IMP_DHIS2_MAPPING: '' }, env);
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
+  return runCliInProcess(args, { IMP_DB_PATH: db, IMP_DHIS2_MAPPING: '', ...env });
 }
 
 beforeAll(async () => {

@@ -1,10 +1,11 @@
 // `imp-smart dhis2 push|status` as an operator runs them (runCli in this process, stdout captured), against the
 // DHIS2 on loopback: the report, the exit codes, and the configuration's mistakes as one line.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { auditEntries } from '../../src/db/repos/audit.repo.js';
 import { Dhis2Fixture, fakeDhis2, PAKATTO, TOKEN, VALUES_PER_DESA } from '../helpers/dhis2-push-fixture.js';
 import type { FakeDhis2 } from '../helpers/fake-dhis2.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 let fixture: Dhis2Fixture;
 let server: FakeDhis2;
@@ -21,20 +22,7 @@ afterAll(async () => {
 });
 
 async function cli(env: Record<string, string>, ...args: string[]) {
-  const { runCli } = await import('../../src/cli.js');
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, { IMP_LOG_LEVEL: '', IMP_DB_PATH: fixture.dbPath, IMP_DHIS2_URL: '', IMP_DHIS2_TOKEN: '', IMP_DHIS2_USERNAME: '', IMP_DHIS2_PASSWORD: '', IMP_DHIS2_PUSH_JOB: '', ...env });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
+  return runCliInProcess(args, { IMP_DB_PATH: fixture.dbPath, IMP_DHIS2_URL: '', IMP_DHIS2_TOKEN: '', IMP_DHIS2_USERNAME: '', IMP_DHIS2_PASSWORD: '', IMP_DHIS2_PUSH_JOB: '', ...env });
 }
 
 describe('imp-smart dhis2', () => {

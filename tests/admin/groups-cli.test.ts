@@ -2,12 +2,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simGroupId } from '../../src/bot/simulator/sim-transport.js';
 import { openDatabase } from '../../src/db/client.js';
 import { bindingOfGroup } from '../../src/db/repos/groups.repo.js';
 import { PKB_PHONE } from '../helpers/people.js';
 import { simulate } from '../helpers/simulate.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-groups-cli-'));
 const db = join(dir, 'groups.db');
@@ -17,20 +18,7 @@ const PKB_GROUP = simGroupId('grp-pkb-bontomarannu');
 const OTHER = simGroupId('grp-lain');
 
 async function cli(...args: string[]) {
-  const { runCli } = await import('../../src/cli.js');
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, { IMP_LOG_LEVEL: '', IMP_DB_PATH: join(dir, 'default.db') });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
+  return runCliInProcess(args, { IMP_DB_PATH: join(dir, 'default.db') });
 }
 
 function binding(groupId: string) {

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, cases, conversations, inboundMessages, outbox, people, peopleHistory, waLidPairs } from '../../src/db/schema.js';
 import { Harness } from '../helpers/harness.js';
 import { NIRANNUANG_PPKBD, STORY_PEOPLE, STORY_START, playNovember } from '../helpers/month-story.js';
 import { pdfPageCount, pdfTextRuns } from '../helpers/pdf-text.js';
 import { PKB_PHONE, RESIDENT_PHONE } from '../helpers/people.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const BOT = '+6281299990000';
 // jsqr is CommonJS with a default export: typed as the module under NodeNext, a function at run time.
@@ -18,20 +19,7 @@ const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRMo
 let h: Harness;
 
 async function cli(...args: string[]) {
-  const { runCli } = await import('../../src/cli.js');
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, { IMP_LOG_LEVEL: '', IMP_DB_PATH: h.dbPath, IMP_BOT_NUMBER: '' });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
+  return runCliInProcess(args, { IMP_DB_PATH: h.dbPath, IMP_BOT_NUMBER: '' });
 }
 
 beforeAll(async () => {

@@ -3,30 +3,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openReadyDatabase } from '../../src/db/bootstrap.js';
 import { verifyApiToken } from '../../src/db/repos/api-tokens.repo.js';
 import { apiTokens } from '../../src/db/schema.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'imp-token-cli-'));
 const db = join(dir, 'tokens.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...args: string[]) {
-  const { runCli } = await import('../../src/cli.js');
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, { IMP_LOG_LEVEL: '', IMP_DB_PATH: join(dir, 'default.db') });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
+  return runCliInProcess(args, { IMP_DB_PATH: join(dir, 'default.db') });
 }
 
 describe('imp-smart token', () => {
