@@ -98,6 +98,15 @@ const COMMANDS = [
   'LATIHAN KELOMPOK',
   'LATIHAN HASIL',
   'LATIHAN TUTUP',
+  // Workshop quizzes: officers open and close, cadres join with a code (real, unknown, mistyped).
+  'KUIS BUKA Pelatihan Bontomarannu',
+  'KUIS POST',
+  'KUIS HASIL',
+  'KUIS TUTUP',
+  'KUIS',
+  'KUIS ZZZZ',
+  'kuis 12ab',
+  'B',
 ];
 const ANSWERS = ['1', '2', '3', '4', '5', '6', '9', '12', '0', 'hari ini', 'kemarin', '28/11', '20/11/2026', 'RT 03', 'RT 2/RW 1', 'Pakatto', 'Nirannuang', 'Bontomarannu', 'Dusun Bontoa', 'lainnya', '-', 'tidak ada', '1 3', '1 1 1 2 4 0 1 2 15', 'pak', 'Selamat pagi'];
 const NUMBERS = ['1.250', '1,250', '6,5', '-480', '1e9', '٣', '٤٨٠', '１２３', '４８０', '0x1F', '00012', '99999999999999999999', '1/2', '½', '3 4 5', '480 266', '+62', '1_000', '∞', 'NaN', '−5', '1.2.3', ',', '.', '10%'];
