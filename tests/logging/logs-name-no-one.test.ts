@@ -74,10 +74,11 @@ describe('logs name no one', () => {
     database = openReadyDatabase(':memory:');
     useLogSalt(loadOrCreateLogSalt(database.db)); // as main.ts does right after opening the database
     importPeople(database.db, PEOPLE_CSV, database.areas, 'test', NOW);
-    // The PKB's conversation cannot be saved: the router's failure path logs the error, the sender and the message id.
+    // The PKB's first message cannot be recorded (people.first_message_at; a menu with no flow open writes no
+    // conversation state): the router's failure path logs the error, the sender and the message id.
     database.native.exec(
-      `CREATE TEMP TRIGGER broken_pkb BEFORE INSERT ON conversations WHEN NEW.sender_key = '+6281234567003'
-       BEGIN SELECT RAISE(ABORT, 'cannot save the conversation of 6281234567003@s.whatsapp.net (+62 812-3456-7003)'); END`,
+      `CREATE TEMP TRIGGER broken_pkb BEFORE UPDATE ON people WHEN NEW.phone = '+6281234567003'
+       BEGIN SELECT RAISE(ABORT, 'cannot record the first message of 6281234567003@s.whatsapp.net (+62 812-3456-7003)'); END`,
     );
 
     const clock = new ManualClock(NOW);
