@@ -16,8 +16,9 @@ import { cases, recaps } from '../db/schema.js';
 import { isCategory, TERMINAL_STATUSES, type CaseStatus } from '../domain/cases/case-model.js';
 import { periodRange, shiftPeriod } from '../domain/recap/calendar.js';
 import { allDusunIn, dusunMismatch } from '../domain/recap/dusun-consistency.js';
-import { dusunGroups, type RecapValues } from '../domain/recap/fields.js';
+import { dusunGroups } from '../domain/recap/fields.js';
 import { aggregate, type MeetingInput, type AggregateInput, type AggregateSettings, type AreaAggregate, type AreaRef, type CaseInput, type DesaInput, type RecapInput } from './aggregate.js';
+import { parseStoredValues } from '../domain/recap/stored-values.js';
 
 export interface AggregateRequest {
   /** YYYY-MM. */
@@ -66,15 +67,6 @@ function inArea(column: SQLiteColumn, area: AreaRef): SQL | undefined {
   return and(gte(column, `${area.code}.`), lt(column, `${area.code}/`));
 }
 
-function parseValues(json: string): RecapValues {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (parsed === null || typeof parsed !== 'object') return {};
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
-  } catch {
-    return {};
-  }
-}
 
 function parseReasons(json: string): string[] {
   try {
@@ -126,7 +118,7 @@ export function loadAggregateData(db: DbOrTx, areas: AreaDirectory, request: Agg
     late: r.late,
     submittedAt: r.submittedAt,
     verifiedAt: r.verifiedAt,
-    values: parseValues(r.values),
+    values: parseStoredValues(r.values),
     dusunMismatch: r.period === period && mismatched.has(r.desaCode),
   }));
 

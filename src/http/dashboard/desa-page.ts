@@ -11,6 +11,7 @@ import { DESA_STATE_LABELS, desaState, figure, periodText, witaTime } from './fo
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
 import { POKTAN_ROWS } from '../../reports/paper-form-sheet.js';
+import { parseStoredValues } from '../../domain/recap/stored-values.js';
 
 type Values = Readonly<Record<string, number | null | undefined>>;
 
@@ -22,15 +23,6 @@ const CHANGE_LABELS: Readonly<Record<RecapEventRow['change'], string>> = {
   reopened: 'dibuka kembali',
 };
 
-function parseValues(json: string | null): Record<string, number> {
-  try {
-    const parsed: unknown = JSON.parse(json ?? '{}');
-    if (parsed === null || typeof parsed !== 'object') return {};
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
-  } catch {
-    return {};
-  }
-}
 
 /** Returns null when the asked version does not exist (a 404). */
 export function desaPage(deps: DashboardDeps, viewer: Viewer, code: string, period: string, latest: string, askedVersion: number | null): string | null {
@@ -48,7 +40,7 @@ export function desaPage(deps: DashboardDeps, viewer: Viewer, code: string, peri
   if (askedVersion !== null && askedVersion !== current) {
     const event = versions.find((e) => e.version === askedVersion);
     if (!event) return null;
-    const v = parseValues(event.values);
+    const v = parseStoredValues(event.values);
     values = v;
     ind = indicatorsOf(v, deps.settings.recap);
     warnings = confirmedWarnings(event.warnings);

@@ -17,6 +17,7 @@ import { recapEvents, recaps } from '../../db/schema.js';
 import { activeFields, type RecapSettings, type RecapValues } from '../../domain/recap/fields.js';
 import { witaDate } from '../../time/wita.js';
 import { dataElementCode, dataSetCode, EMPTY_MAPPING, orgUnitCode, type Dhis2Mapping } from './mapping.js';
+import { parseStoredValues } from '../../domain/recap/stored-values.js';
 
 export interface DataValue {
   /** The data element's code (idScheme CODE). */
@@ -92,15 +93,6 @@ export function dhis2Period(period: string): string {
   return `${m[1]}${m[2]}`;
 }
 
-function parseValues(json: string): RecapValues {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (parsed === null || typeof parsed !== 'object') return {};
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
-  } catch {
-    return {};
-  }
-}
 
 /** The desa recaps of a period (and kecamatan) to send, in desa code order. Two indexed queries; never writes. */
 export function loadDhis2Recaps(db: DbOrTx, options: LoadDhis2RecapsOptions): Dhis2RecapRow[] {
@@ -135,7 +127,7 @@ export function loadDhis2Recaps(db: DbOrTx, options: LoadDhis2RecapsOptions): Dh
     period: r.period,
     status: r.status as 'submitted' | 'verified',
     version: r.version,
-    values: parseValues(r.values),
+    values: parseStoredValues(r.values),
     firstSubmittedAt: first.get(r.id) ?? r.submittedAt,
     submittedAt: r.submittedAt,
     verifiedAt: r.verifiedAt,
