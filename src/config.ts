@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isValidCron } from './bot/jobs/cron.js';
 import { dinasMonthlyCron, type JobSchedule } from './bot/jobs/schedule.js';
 import { parseHolidays } from './domain/recap/reminder-ladder.js';
-import { basicAuth, tokenAuth, type Dhis2Auth } from './reports/dhis2-push/dhis2-client.js';
+import { basicAuth, tokenAuth, type Dhis2Auth } from './reports/dhis2-push/dhis2-auth.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

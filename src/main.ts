@@ -24,8 +24,6 @@ import { MediaStore, mediaDirFor } from './media/media-store.js';
 import { normalizePhone } from './people/phone.js';
 import { bundledSmartBook, loadSmartBook } from './smart-book/load-cards.js';
 import type { SmartBook } from './domain/smart-book.js';
-import { readMappingFile } from './reports/dhis2/mapping-file.js';
-import { pushPeriod } from './reports/dhis2-push/push.js';
 import { loadQuizBanks } from './quiz/bank-files.js';
 import { WITA_ZONE } from './time/wita.js';
 
@@ -183,11 +181,14 @@ function dhis2PushOf(config: Config, database: ReadyDatabase, clock: Clock) {
   if (!pushJob || !url || !auth) return null;
   const settings = recapOptions(config).settings;
   return {
-    push: (period: string, { areas }: { areas: ReadyDatabase['areas'] }) =>
-      pushPeriod(
+    // Loaded at the first push (once a month at most), not by every start.
+    push: async (period: string, { areas }: { areas: ReadyDatabase['areas'] }) => {
+      const [{ readMappingFile }, { pushPeriod }] = await Promise.all([import('./reports/dhis2/mapping-file.js'), import('./reports/dhis2-push/push.js')]);
+      return pushPeriod(
         { db: database.db, areas, target: { url, auth, timeoutMs }, settings, mapping: readMappingFile(mappingFile, areas), now: () => clock.now() },
         { period, includeUnverified: false, dryRun: false, force: false, trigger: 'job' },
-      ),
+      );
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { openAlerts } from '../../src/db/repos/alerts.repo.js';
 import { recentJobRuns } from '../../src/db/repos/job-runs.repo.js';
 import { recentPushes } from '../../src/db/repos/dhis2.repo.js';
 import { silentLogger } from '../../src/logger.js';
-import { tokenAuth } from '../../src/reports/dhis2-push/dhis2-client.js';
+import { tokenAuth } from '../../src/reports/dhis2-push/dhis2-auth.js';
 import { pushPeriod } from '../../src/reports/dhis2-push/push.js';
 import { fromWita } from '../../src/time/wita.js';
 import { Dhis2Fixture, fakeDhis2, PAKATTO, SETTINGS, TOKEN, VALUES_PER_DESA } from '../helpers/dhis2-push-fixture.js';

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recentPushes } from '../../src/db/repos/dhis2.repo.js';
 import { dhis2SentValues, recaps } from '../../src/db/schema.js';
-import { basicAuth, tokenAuth, type Dhis2Auth } from '../../src/reports/dhis2-push/dhis2-client.js';
+import { basicAuth, tokenAuth, type Dhis2Auth } from '../../src/reports/dhis2-push/dhis2-auth.js';
 import { pushPeriod, type PushRequest, type PushResult } from '../../src/reports/dhis2-push/push.js';
 import { pushReport } from '../../src/reports/dhis2-push/push-report.js';
 import { de, Dhis2Fixture, fakeDhis2, NIRANNUANG, PAKATTO, ROMANGLOE, SETTINGS, TOKEN, VALUES_PER_DESA } from '../helpers/dhis2-push-fixture.js';

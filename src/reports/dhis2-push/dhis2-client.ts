@@ -1,26 +1,8 @@
 // The requests the push makes: POST /api/dataValueSets and /api/completeDataSetRegistrations (JSON, codes,
 // CREATE_AND_UPDATE), as a dry run or for real. Every way one can go wrong becomes one plain line for the operator;
 // the credentials never appear in it (nor in a log: nothing here logs).
+import type { Dhis2Auth } from './dhis2-auth.js';
 import { readImportSummary, webMessageText, type ImportSummary } from './import-summary.js';
-
-/**
- * How we sign in: a personal access token (DHIS2 2.37+, `Authorization: ApiToken …`) or a user's name and password
- * (Basic). The secret is held by a closure, so printing or JSON-serialising the configuration never shows it.
- */
-export interface Dhis2Auth {
-  readonly kind: 'token' | 'basic';
-  /** The Authorization header's value. */
-  header(): string;
-}
-
-export function tokenAuth(token: string): Dhis2Auth {
-  return Object.freeze({ kind: 'token' as const, header: () => `ApiToken ${token}`, toJSON: () => ({ kind: 'token' }) });
-}
-
-export function basicAuth(username: string, password: string): Dhis2Auth {
-  const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-  return Object.freeze({ kind: 'basic' as const, header: () => `Basic ${encoded}`, toJSON: () => ({ kind: 'basic' }) });
-}
 
 export interface Dhis2Target {
   /** The DHIS2 base URL (https://dhis2.example.org or …/dhis), without a trailing slash. */
