@@ -31,3 +31,11 @@ export function lazyFacts<T extends object>(compute: { readonly [K in keyof T]-?
   }
   return facts;
 }
+
+/**
+ * Several loaders' facts as one object, later loaders winning on a shared key. Property descriptors are copied, not
+ * values: `Object.assign` would call every getter and run every query up front.
+ */
+export function mergeFacts(parts: readonly object[]): Record<string, unknown> {
+  return Object.defineProperties({}, Object.assign({}, ...parts.map((part) => Object.getOwnPropertyDescriptors(part)))) as Record<string, unknown>;
+}

@@ -36,6 +36,7 @@ import { applyEvents, type CompletionHandler, type DomainEventHandlers } from '.
 import { practiceGuard } from './features/practice.js';
 import { handleGroupMessage, type GroupCommandHandlers } from './group-messages.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { mergeFacts } from './lazy-facts.js';
 import type { InboundMessage } from './transport.js';
 
 export interface RouterDeps {
@@ -428,7 +429,7 @@ export class Router {
       practising ? global !== undefined && loader.flows.includes(global) : open === undefined || loader.flows.includes(open) || (global !== undefined && loader.flows.includes(global)),
     );
     const sender = { key: senderKey, openFlow: open ?? null };
-    const facts = Object.defineProperties({}, Object.assign({}, ...loaders.map((loader) => Object.getOwnPropertyDescriptors(loader.load(tx, actor, now, sender))))) as Record<string, unknown>;
+    const facts = mergeFacts(loaders.map((loader) => loader.load(tx, actor, now, sender)));
     const env = { now, actor, areas: this.deps.areas, facts };
     const sprint = converse(this.deps.registry, state, inputOf(message), env, this.deps.conversation);
     // The same object back: nothing to keep changed (a menu, a help page with no flow open); no write.

@@ -1,12 +1,10 @@
-// Facts computed on first read (src/bot/lazy-facts.ts), and the router's merge of several loaders' facts, which must
-// copy the getters rather than call them.
+// Facts computed on first read (src/bot/lazy-facts.ts), and the router's merge of several loaders' facts (mergeFacts),
+// which must copy the getters rather than call them.
 import { describe, expect, it } from 'vitest';
-import { lazyFacts, once } from '../../src/bot/lazy-facts.js';
+import { lazyFacts, mergeFacts, once } from '../../src/bot/lazy-facts.js';
 
-/** The router's merge (src/bot/router.ts): later loaders win, getters are copied, not called. */
-function merge(...parts: object[]): Record<string, unknown> {
-  return Object.defineProperties({}, Object.assign({}, ...parts.map((part) => Object.getOwnPropertyDescriptors(part)))) as Record<string, unknown>;
-}
+/** The router's merge: later loaders win, getters are copied, not called. */
+const merge = (...parts: object[]): Record<string, unknown> => mergeFacts(parts);
 
 function counted() {
   const calls: string[] = [];
